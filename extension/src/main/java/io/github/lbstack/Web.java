@@ -1,0 +1,49 @@
+package io.github.lbstack;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The web tier of a {@link LoadBalancedStack}. Give exactly one of {@link #image()}, {@link #dockerfile()} or
+ * {@link #jar()}.
+ *
+ * <pre>{@code
+ * @Web(jar = "target/app.jar", env = "SPRING_DATASOURCE_URL=jdbc:mysql://${mysql.host}:${mysql.port}/${mysql.database}")
+ * }</pre>
+ *
+ * <p>Every replica gets {@code DB_HOST}, {@code DB_PORT}, {@code DB_DATABASE}, {@code DB_USERNAME},
+ * {@code DB_PASSWORD}, {@code REDIS_HOST} and {@code REDIS_PORT} unless {@link #defaultEnv()} is {@code false}.
+ * Values in {@link #env()} and {@link #buildArgs()} may use placeholders such as {@code ${mysql.host}}; the README
+ * lists them all.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({})
+public @interface Web {
+
+  /** An existing image, for example {@code "shop:latest"}. */
+  String image() default "";
+
+  /** Path of a Dockerfile, relative to the working directory; its directory is the build context. */
+  String dockerfile() default "";
+
+  /** Build arguments for {@link #dockerfile()}, each {@code "NAME=value"}; values may use placeholders. */
+  String[] buildArgs() default {};
+
+  /** Path of a runnable jar, relative to the working directory; it runs with {@code java -jar} on the JRE image. */
+  String jar() default "";
+
+  /** The port the app listens on inside its container. */
+  int port() default 8080;
+
+  /** The path the load balancer's health check requests; it must answer 2xx or 3xx when the replica is ready. */
+  String healthPath() default "/health";
+
+  /** Extra environment entries for every replica, each {@code "NAME=value"}; values may use placeholders. */
+  String[] env() default {};
+
+  /** Whether to set the {@code DB_*} and {@code REDIS_*} variables of the classic {@code .env} contract. */
+  boolean defaultEnv() default true;
+}

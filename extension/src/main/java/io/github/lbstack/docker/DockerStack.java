@@ -1,0 +1,172 @@
+package io.github.lbstack.docker;
+
+import com.mysql.cj.jdbc.MysqlDataSource;
+import io.github.lbstack.Replica;
+import io.github.lbstack.RunningStack;
+import io.github.lbstack.lb.HaproxyConfig;
+import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.specification.RequestSpecification;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import redis.clients.jedis.JedisPooled;
+
+/**
+ * A started stack. It owns every container, the network and the clients it handed out, and closes them in reverse
+ * order of creation: clients, lb, replicas, redis, mysql, network. It does not depend on JUnit, so it can outlive
+ * one test class.
+ */
+public final class DockerStack implements RunningStack, AutoCloseable {
+
+  private final String id;
+  private final Resources resources;
+  private final Service lb;
+  private final Service mysql;
+  private final Service redis;
+  private final List<Replica> replicas;
+  private final Map<String, Service> services = new LinkedHashMap<>();
+  private final Credentials credentials;
+  private final MysqlDataSource dataSource;
+  private volatile JedisPooled redisClient;
+  private volatile boolean closed;
+
+  DockerStack(String id, Resources resources, Service lb, Service mysql, Service redis, List<Service> webs,
+      int webPort, Credentials credentials) {
+    this.id = id;
+    this.resources = resources;
+    this.lb = lb;
+    this.mysql = mysql;
+    this.redis = redis;
+    this.credentials = credentials;
+    this.replicas = java.util.stream.IntStream.range(0, webs.size())
+        .mapToObj(i -> (Replica) new DockerReplica(i + 1, webs.get(i), webPort)).toList();
+    services.put("lb", lb);
+    services.put("mysql", mysql);
+    services.put("redis", redis);
+    webs.forEach(web -> services.put(web.name(), web));
+    this.dataSource = new MysqlDataSource();
+    dataSource.setURL(jdbcUrl());
+    dataSource.setUser(credentials.user());
+    dataSource.setPassword(credentials.password());
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public List<Replica> replicas() {
+    return replicas;
+  }
+
+  @Override
+  public Replica replica(int index) {
+    if (index < 1 || index > replicas.size()) {
+      throw new IllegalArgumentException("no replica " + index + ": this stack has replicas 1 to " + replicas.size());
+    }
+    return replicas.get(index - 1);
+  }
+
+  @Override
+  public URI lbUri() {
+    return URI.create("http://" + lb.container().getHost() + ":" + lb.container().getMappedPort(HaproxyConfig.HTTP_PORT));
+  }
+
+  @Override
+  public RequestSpecification lb() {
+    return new RequestSpecBuilder()
+        .setBaseUri("http://" + lb.container().getHost())
+        .setPort(lb.container().getMappedPort(HaproxyConfig.HTTP_PORT))
+        .build();
+  }
+
+  /** Address of HAProxy's stats page, in CSV form. */
+  public URI lbStatsCsvUri() {
+    return URI.create("http://" + lb.container().getHost() + ":"
+        + lb.container().getMappedPort(HaproxyConfig.STATS_PORT) + HaproxyConfig.STATS_PATH + ";csv");
+  }
+
+  @Override
+  public String jdbcUrl() {
+    // Test stacks run without TLS; public key retrieval lets caching_sha2_password logins work without it.
+    return "jdbc:mysql://" + mysql.container().getHost() + ":" + mysql.container().getMappedPort(3306) + "/"
+        + credentials.database() + "?sslMode=DISABLED&allowPublicKeyRetrieval=true";
+  }
+
+  @Override
+  public String databaseName() {
+    return credentials.database();
+  }
+
+  @Override
+  public String databaseUser() {
+    return credentials.user();
+  }
+
+  @Override
+  public String databasePassword() {
+    return credentials.password();
+  }
+
+  @Override
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  @Override
+  public URI redisUri() {
+    return URI.create("redis://" + redis.container().getHost() + ":" + redis.container().getMappedPort(6379));
+  }
+
+  @Override
+  public JedisPooled redis() {
+    if (redisClient == null) {
+      synchronized (this) {
+        if (closed) {
+          throw new IllegalStateException("lbstack stack " + id + " is closed");
+        }
+        if (redisClient == null) {
+          URI uri = redisUri();
+          redisClient = new JedisPooled(uri.getHost(), uri.getPort());
+        }
+      }
+    }
+    return redisClient;
+  }
+
+  @Override
+  public String logs(String service) {
+    Service found = services.get(service);
+    if (found == null) {
+      throw new IllegalArgumentException("no service \"" + service + "\" in stack " + id + ": use one of "
+          + services.keySet());
+    }
+    return found.logs();
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    try {
+      if (redisClient != null) {
+        redisClient.close();
+      }
+    } finally {
+      resources.close();
+      OpenStacks.remove(this);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "stack " + id + " (lb " + lbUri() + ", " + replicas.size() + " replicas)";
+  }
+}

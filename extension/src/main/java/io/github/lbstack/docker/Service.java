@@ -1,0 +1,55 @@
+package io.github.lbstack.docker;
+
+import java.util.List;
+import org.testcontainers.containers.GenericContainer;
+
+/** One container of a stack, with the check that tells when it is ready for use. */
+final class Service implements AutoCloseable {
+
+  /** Throws, with a message that says why, while the service is not ready. */
+  @FunctionalInterface
+  interface ReadinessCheck {
+    void check() throws Exception;
+  }
+
+  private final String name;
+  private final GenericContainer<?> container;
+  private volatile ReadinessCheck check = () -> {};
+
+  Service(String name, GenericContainer<?> container) {
+    this.name = name;
+    this.container = container;
+  }
+
+  String name() {
+    return name;
+  }
+
+  GenericContainer<?> container() {
+    return container;
+  }
+
+  ReadinessCheck check() {
+    return check;
+  }
+
+  /** The check can only be built once the container runs, because it needs the mapped ports. */
+  void readyWhen(ReadinessCheck check) {
+    this.check = check;
+  }
+
+  String logs() {
+    return container.getContainerId() == null ? "" : container.getLogs();
+  }
+
+  String logTail(int lines) {
+    List<String> all = logs().lines().toList();
+    return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+  }
+
+  @Override
+  public void close() {
+    // Kills and removes the container; a no-op when it was never created.
+    container.stop();
+  }
+}

@@ -1,0 +1,132 @@
+package io.github.lbstack.docker;
+
+import io.github.lbstack.config.StackSpec;
+import io.github.lbstack.config.WebSource;
+import io.github.lbstack.env.WebEnvironment;
+import io.github.lbstack.lb.Balance;
+import io.github.lbstack.lb.HaproxyConfig;
+import io.github.lbstack.lb.LbServer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.Network;
+
+/**
+ * Starts a stack. MySQL, Redis and the replicas start at once; the lb starts as soon as the replica containers
+ * exist (their names must resolve), and the stack is ready when MySQL takes a login, Redis answers, every replica
+ * answers its health path and the lb reports every replica UP.
+ */
+public final class StackLauncher {
+
+  private static final Logger LOG = LoggerFactory.getLogger("io.github.lbstack");
+
+  private StackLauncher() {}
+
+  /**
+   * @throws io.github.lbstack.config.StackConfigurationException for a bad placeholder, before anything starts
+   * @throws StackStartupException when the stack is not ready in time; nothing is left running
+   */
+  public static DockerStack launch(StackSpec spec) {
+    String id = Credentials.hex(4);
+    Credentials credentials = Credentials.random();
+    WebEnvironment environment = new WebEnvironment(spec.web(), spec.images(), credentials.database(),
+        credentials.user(), credentials.password());
+    List<String> hostnames = IntStream.rangeClosed(1, spec.replicas()).mapToObj(i -> "web-" + i).toList();
+    // Expands every placeholder now, so a typo fails before any container exists.
+    List<Map<String, String>> webEnv = IntStream.range(0, spec.replicas())
+        .mapToObj(i -> environment.forReplica(i + 1, hostnames.get(i))).toList();
+
+    LOG.info("lbstack {}: starting lb ({}), {} x web ({}), mysql ({}), redis ({})", id, spec.images().haproxy(),
+        spec.replicas(), describeWeb(spec), spec.images().mysql(), spec.images().redis());
+    warnAboutMissingImages(id, spec);
+
+    Resources resources = new Resources();
+    ParallelStartup startup = new ParallelStartup(id, spec.startupTimeout());
+    try {
+      String webImage = WebImages.resolve(spec);
+      Network network = Network.builder()
+          .createNetworkCmdModifier(cmd -> cmd.withName("lbstack-" + id).withLabels(Labels.of(id, "network")))
+          .build();
+      resources.add("network lbstack-" + id, network);
+      network.getId();
+
+      StackContainers containers = new StackContainers(id, spec, network);
+      Service mysql = new Service("mysql", containers.mysql(credentials));
+      Service redis = new Service("redis", containers.redis());
+      List<Service> webs = new ArrayList<>();
+      for (int i = 0; i < spec.replicas(); i++) {
+        webs.add(new Service(hostnames.get(i), containers.web(hostnames.get(i), webImage, webEnv.get(i))));
+      }
+      List<LbServer> servers = hostnames.stream()
+          .map(hostname -> new LbServer(hostname, hostname, spec.web().port())).toList();
+      String haproxyConfig = new HaproxyConfig(Balance.ROUND_ROBIN, spec.web().healthPath(),
+          spec.healthCheckInterval(), servers).render();
+      Service lb = new Service("lb", containers.lb(haproxyConfig));
+
+      // Registered in dependency order, so closing runs lb, replicas, redis, mysql, network.
+      resources.add("mysql", mysql);
+      resources.add("redis", redis);
+      webs.forEach(web -> resources.add(web.name(), web));
+      resources.add("lb", lb);
+
+      DockerStack stack = new DockerStack(id, resources, lb, mysql, redis, webs, spec.web().port(), credentials);
+      mysql.readyWhen(Probes.jdbcLogin(stack.jdbcUrl(), credentials.user(), credentials.password()));
+      startup.start(mysql);
+      redis.readyWhen(() -> Probes.redisPing(stack.redisUri().getHost(), stack.redisUri().getPort()).check());
+      startup.start(redis);
+      List<CompletableFuture<Void>> webContainers = new ArrayList<>();
+      for (int i = 0; i < webs.size(); i++) {
+        Service web = webs.get(i);
+        int index = i + 1;
+        web.readyWhen(() -> Probes.http(stack.replica(index).uri().resolve(spec.web().healthPath())).check());
+        webContainers.add(startup.start(web));
+      }
+      lb.readyWhen(() -> Probes.allServersUp(stack.lbStatsCsvUri(), HaproxyConfig.BACKEND, hostnames).check());
+      startup.start(lb, CompletableFuture.allOf(webContainers.toArray(CompletableFuture[]::new)));
+      startup.awaitAll();
+
+      OpenStacks.add(stack);
+      LOG.info("lbstack {}: ready in {}: lb {} -> {}; mysql {} (user {}); redis {}", id, startup.elapsed(),
+          stack.lbUri(), String.join(", ", hostnames), stack.jdbcUrl(), credentials.user(), stack.redisUri());
+      return stack;
+    } catch (RuntimeException | Error e) {
+      startup.close();
+      resources.closeAfter(e);
+      throw e;
+    } finally {
+      startup.close();
+    }
+  }
+
+  private static String describeWeb(StackSpec spec) {
+    WebSource source = spec.web().source();
+    if (source instanceof WebSource.FromImage image) {
+      return image.image();
+    }
+    if (source instanceof WebSource.FromJar jar) {
+      return jar.jar().getFileName() + " on " + spec.images().jre();
+    }
+    return "built from " + ((WebSource.FromDockerfile) source).dockerfile();
+  }
+
+  /** A missing image means a pull, which can be slow or impossible; say so before the wait starts. */
+  private static void warnAboutMissingImages(String id, StackSpec spec) {
+    List<String> images = new ArrayList<>(List.of(spec.images().haproxy(), spec.images().mysql(), spec.images().redis()));
+    if (spec.web().source() instanceof WebSource.FromJar) {
+      images.add(spec.images().jre());
+    }
+    for (String image : images) {
+      try {
+        DockerClientFactory.instance().client().inspectImageCmd(image).exec();
+      } catch (RuntimeException e) {
+        LOG.info("lbstack {}: image {} is not present locally and will be pulled; to use another image, set the "
+            + "lbstack.image.* configuration parameters (see README)", id, image);
+      }
+    }
+  }
+}

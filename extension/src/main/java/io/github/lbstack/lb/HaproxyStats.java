@@ -1,0 +1,46 @@
+package io.github.lbstack.lb;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the CSV of HAProxy's stats page: which servers of a backend are UP, DOWN, in MAINT and so on. */
+public final class HaproxyStats {
+
+  private HaproxyStats() {}
+
+  /**
+   * @return server name to status (for example {@code "UP"}, {@code "DOWN"}, {@code "MAINT"}), in config order
+   * @throws IllegalArgumentException when the text is not HAProxy's stats CSV
+   */
+  public static Map<String, String> serverStatuses(String csv, String backend) {
+    List<String> lines = csv.lines().filter(line -> !line.isBlank()).toList();
+    if (lines.isEmpty() || !lines.get(0).startsWith("# ")) {
+      throw new IllegalArgumentException("not HAProxy stats CSV: " + abbreviate(csv));
+    }
+    List<String> header = Arrays.asList(lines.get(0).substring(2).split(",", -1));
+    int pxname = header.indexOf("pxname");
+    int svname = header.indexOf("svname");
+    int status = header.indexOf("status");
+    if (pxname < 0 || svname < 0 || status < 0) {
+      throw new IllegalArgumentException("HAProxy stats CSV lacks pxname, svname or status: " + lines.get(0));
+    }
+    Map<String, String> statuses = new LinkedHashMap<>();
+    for (String line : lines.subList(1, lines.size())) {
+      String[] fields = line.split(",", -1);
+      if (fields.length <= status || !fields[pxname].equals(backend)) {
+        continue;
+      }
+      String server = fields[svname];
+      if (!server.equals("BACKEND") && !server.equals("FRONTEND")) {
+        statuses.put(server, fields[status]);
+      }
+    }
+    return statuses;
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 120 ? text : text.substring(0, 120) + "...";
+  }
+}

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Builds the local stand-ins for the official images (haproxy, redis, mysql, a JRE) from Debian packages,
+# for machines that cannot pull from a registry. Each image is built only when it is missing.
+#
+#   images/build.sh            build what is missing
+#   images/build.sh --print    print the -D options that point lbstack at these images
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=images/local-images.sh
+source "$here/local-images.sh"
+
+if [[ "${1:-}" == "--print" ]]; then
+  lbstack_image_options
+  exit 0
+fi
+
+log() { printf '[images] %s\n' "$*" >&2; }
+
+exists() { docker image inspect "$1" >/dev/null 2>&1; }
+
+build_base() {
+  if exists "$LBSTACK_BASE_IMAGE"; then log "$LBSTACK_BASE_IMAGE present, skipped"; return; fi
+  command -v debootstrap >/dev/null || { log "debootstrap is missing: apt-get install -y debootstrap"; exit 1; }
+  local started=$SECONDS rootfs
+  rootfs="$(mktemp -d /tmp/lbstack-rootfs.XXXXXX)"
+  trap 'rm -rf "$rootfs"' RETURN
+  log "building $LBSTACK_BASE_IMAGE with debootstrap (about a minute)"
+  debootstrap --variant=minbase bookworm "$rootfs" >/tmp/lbstack-debootstrap.log 2>&1 \
+    || { tail -20 /tmp/lbstack-debootstrap.log >&2; exit 1; }
+  # Keep images small: no apt caches, no docs.
+  rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
+  tar -C "$rootfs" -c . | docker import \
+    --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    --change 'ENV LANG=C.UTF-8' \
+    --change 'CMD ["bash"]' - "$LBSTACK_BASE_IMAGE" >/dev/null
+  log "$LBSTACK_BASE_IMAGE built in $((SECONDS - started)) s"
+}
+
+build_service() {
+  local name="$1" tag="$2" started=$SECONDS
+  if exists "$tag"; then log "$tag present, skipped"; return; fi
+  log "building $tag"
+  docker build -q --build-arg "BASE_IMAGE=$LBSTACK_BASE_IMAGE" -t "$tag" "$here/$name" >/dev/null
+  log "$tag built in $((SECONDS - started)) s"
+}
+
+build_base
+build_service haproxy "$LBSTACK_LOCAL_HAPROXY"
+build_service redis "$LBSTACK_LOCAL_REDIS"
+build_service mysql "$LBSTACK_LOCAL_MYSQL"
+build_service jre "$LBSTACK_LOCAL_JRE"

@@ -1,0 +1,17 @@
+# Names of the locally built images. Sourced by build.sh and the run scripts; the names say "local" on purpose,
+# so nobody mistakes them for the official images they stand in for.
+LBSTACK_BASE_IMAGE="lbstack-local/debian:bookworm"
+LBSTACK_LOCAL_HAPROXY="lbstack-local/haproxy:2.6-bookworm"
+LBSTACK_LOCAL_REDIS="lbstack-local/redis:7.0-bookworm"
+LBSTACK_LOCAL_MYSQL="lbstack-local/mariadb-as-mysql:10.11-bookworm"
+LBSTACK_LOCAL_JRE="lbstack-local/jre:17-bookworm"
+
+# The JUnit configuration parameters (read from -D system properties too) that select these images.
+lbstack_image_options() {
+  printf '%s ' \
+    "-Dlbstack.image.haproxy=$LBSTACK_LOCAL_HAPROXY" \
+    "-Dlbstack.image.redis=$LBSTACK_LOCAL_REDIS" \
+    "-Dlbstack.image.mysql=$LBSTACK_LOCAL_MYSQL" \
+    "-Dlbstack.image.jre=$LBSTACK_LOCAL_JRE"
+  echo
+}

@@ -1,0 +1,159 @@
+package io.github.lbstack.it.app;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import redis.clients.jedis.JedisPooled;
+
+/**
+ * The tiny web app lbstack's integration tests deploy. It reads the stack's env contract, prints its hostname and
+ * talks to MySQL and Redis. It connects per request, so it starts fine before its backing services are ready.
+ *
+ * <ul>
+ *   <li>{@code GET /} the hostname, also in the {@code X-Hostname} header of every response;</li>
+ *   <li>{@code GET /health} 200 when MySQL and Redis answer, 503 otherwise;</li>
+ *   <li>{@code POST /rows?value=v}, {@code GET /rows} rows in MySQL;</li>
+ *   <li>{@code PUT /kv/<key>?value=v}, {@code GET /kv/<key>} keys in Redis.</li>
+ * </ul>
+ */
+public final class ItApp {
+
+  private final String hostname;
+  private final String jdbcUrl;
+  private final String dbUser;
+  private final String dbPassword;
+  private volatile JedisPooled redis;
+
+  private ItApp() throws IOException {
+    hostname = InetAddress.getLocalHost().getHostName();
+    jdbcUrl = "jdbc:mysql://" + env("DB_HOST", "localhost") + ":" + env("DB_PORT", "3306") + "/"
+        + env("DB_DATABASE", "app") + "?sslMode=DISABLED&allowPublicKeyRetrieval=true&connectTimeout=2000";
+    dbUser = env("DB_USERNAME", "app");
+    dbPassword = env("DB_PASSWORD", "");
+  }
+
+  public static void main(String[] args) throws IOException {
+    ItApp app = new ItApp();
+    int port = Integer.parseInt(env("PORT", "8080"));
+    HttpServer server = HttpServer.create(new InetSocketAddress(port), 64);
+    server.setExecutor(Executors.newFixedThreadPool(8));
+    server.createContext("/", app::handle);
+    server.start();
+    System.out.println("it-app listening on " + port + " as " + app.hostname);
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    exchange.getResponseHeaders().add("X-Hostname", hostname);
+    String path = exchange.getRequestURI().getPath();
+    String method = exchange.getRequestMethod();
+    try {
+      if (path.equals("/")) {
+        reply(exchange, 200, hostname);
+      } else if (path.equals("/health")) {
+        health(exchange);
+      } else if (path.equals("/rows") && method.equals("POST")) {
+        insertRow(query(exchange, "value"));
+        reply(exchange, 201, "written by " + hostname);
+      } else if (path.equals("/rows")) {
+        reply(exchange, 200, String.join("\n", rows()));
+      } else if (path.startsWith("/kv/") && method.equals("PUT")) {
+        redis().set(path.substring(4), query(exchange, "value"));
+        reply(exchange, 204, "");
+      } else if (path.startsWith("/kv/")) {
+        String value = redis().get(path.substring(4));
+        reply(exchange, value == null ? 404 : 200, value == null ? "" : value);
+      } else {
+        reply(exchange, 404, "no route " + method + " " + path);
+      }
+    } catch (Exception e) {
+      reply(exchange, 500, e.toString());
+    }
+  }
+
+  private void health(HttpExchange exchange) throws IOException {
+    try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword)) {
+      connection.createStatement().execute("SELECT 1");
+      redis().ping();
+      reply(exchange, 200, "ok");
+    } catch (Exception e) {
+      reply(exchange, 503, "not ready: " + e);
+    }
+  }
+
+  private void insertRow(String value) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword)) {
+      connection.createStatement().execute("CREATE TABLE IF NOT EXISTS it_rows (id INT AUTO_INCREMENT PRIMARY KEY,"
+          + " value VARCHAR(200) NOT NULL, written_by VARCHAR(100) NOT NULL)");
+      try (PreparedStatement insert = connection.prepareStatement(
+          "INSERT INTO it_rows (value, written_by) VALUES (?, ?)")) {
+        insert.setString(1, value);
+        insert.setString(2, hostname);
+        insert.executeUpdate();
+      }
+    }
+  }
+
+  private List<String> rows() throws SQLException {
+    List<String> values = new ArrayList<>();
+    try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
+        ResultSet rows = connection.createStatement().executeQuery("SELECT value FROM it_rows ORDER BY id")) {
+      while (rows.next()) {
+        values.add(rows.getString(1));
+      }
+    }
+    return values;
+  }
+
+  private JedisPooled redis() {
+    if (redis == null) {
+      synchronized (this) {
+        if (redis == null) {
+          redis = new JedisPooled(env("REDIS_HOST", "localhost"), Integer.parseInt(env("REDIS_PORT", "6379")));
+        }
+      }
+    }
+    return redis;
+  }
+
+  private static String query(HttpExchange exchange, String name) {
+    String query = exchange.getRequestURI().getRawQuery();
+    if (query != null) {
+      for (String pair : query.split("&")) {
+        String[] parts = pair.split("=", 2);
+        if (parts[0].equals(name) && parts.length == 2) {
+          return URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
+        }
+      }
+    }
+    throw new IllegalArgumentException("missing query parameter " + name);
+  }
+
+  private static void reply(HttpExchange exchange, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "text/plain; charset=utf-8");
+    exchange.sendResponseHeaders(status, status == 204 ? -1 : bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      if (status != 204) {
+        out.write(bytes);
+      }
+    }
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}

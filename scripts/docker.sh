@@ -1,0 +1,28 @@
+# Sourced by ./run: makes sure a Docker engine answers, installing and starting one when needed (Debian, as root).
+
+lbstack_log() { printf '[run] %s\n' "$*" >&2; }
+
+lbstack_ensure_docker() {
+  if docker info >/dev/null 2>&1; then
+    return
+  fi
+  if ! command -v dockerd >/dev/null 2>&1 || ! command -v debootstrap >/dev/null 2>&1; then
+    if [[ $(id -u) -ne 0 ]] || ! command -v apt-get >/dev/null 2>&1; then
+      lbstack_log "no Docker engine answers, and this is not a Debian machine where I can run apt-get as root."
+      lbstack_log "Install Docker (and debootstrap, for the local images), start it, and run me again."
+      exit 1
+    fi
+    lbstack_log "installing docker.io and debootstrap with apt-get"
+    apt-get update -q >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q docker.io debootstrap >/dev/null
+  fi
+  if ! docker info >/dev/null 2>&1; then
+    lbstack_log "starting dockerd in the background (log: /var/log/lbstack-dockerd.log)"
+    nohup dockerd >/var/log/lbstack-dockerd.log 2>&1 &
+    for _ in $(seq 1 150); do
+      docker info >/dev/null 2>&1 && break
+      sleep 0.2
+    done
+    docker info >/dev/null 2>&1 || { tail -20 /var/log/lbstack-dockerd.log >&2; lbstack_log "dockerd did not answer"; exit 1; }
+  fi
+}
