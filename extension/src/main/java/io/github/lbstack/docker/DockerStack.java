@@ -28,7 +28,7 @@ public final class DockerStack implements RunningStack, AutoCloseable {
   private final List<Replica> replicas;
   private final Map<String, Service> services = new LinkedHashMap<>();
   private final Credentials credentials;
-  private final MysqlDataSource dataSource;
+  private volatile MysqlDataSource dataSource;
   private volatile JedisPooled redisClient;
   private volatile boolean closed;
 
@@ -46,10 +46,6 @@ public final class DockerStack implements RunningStack, AutoCloseable {
     services.put("mysql", mysql);
     services.put("redis", redis);
     webs.forEach(web -> services.put(web.name(), web));
-    this.dataSource = new MysqlDataSource();
-    dataSource.setURL(jdbcUrl());
-    dataSource.setUser(credentials.user());
-    dataSource.setPassword(credentials.password());
   }
 
   @Override
@@ -113,6 +109,17 @@ public final class DockerStack implements RunningStack, AutoCloseable {
 
   @Override
   public DataSource dataSource() {
+    if (dataSource == null) {
+      synchronized (this) {
+        if (dataSource == null) {
+          MysqlDataSource created = new MysqlDataSource();
+          created.setURL(jdbcUrl());
+          created.setUser(credentials.user());
+          created.setPassword(credentials.password());
+          dataSource = created;
+        }
+      }
+    }
     return dataSource;
   }
 

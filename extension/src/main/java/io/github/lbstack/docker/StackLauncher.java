@@ -75,7 +75,7 @@ public final class StackLauncher {
       resources.add("lb", lb);
 
       DockerStack stack = new DockerStack(id, resources, lb, mysql, redis, webs, spec.web().port(), credentials);
-      mysql.readyWhen(Probes.jdbcLogin(stack.jdbcUrl(), credentials.user(), credentials.password()));
+      mysql.readyWhen(() -> Probes.jdbcLogin(stack.jdbcUrl(), credentials.user(), credentials.password()).check());
       startup.start(mysql);
       redis.readyWhen(() -> Probes.redisPing(stack.redisUri().getHost(), stack.redisUri().getPort()).check());
       startup.start(redis);

@@ -1,0 +1,13 @@
+package io.github.lbstack.assertions;
+
+import io.github.lbstack.traffic.Distribution;
+
+/** Entry point for lbstack's AssertJ assertions: {@code LbAssertions.assertThat(distribution).isRoundRobin()}. */
+public final class LbAssertions {
+
+  private LbAssertions() {}
+
+  public static DistributionAssert assertThat(Distribution actual) {
+    return new DistributionAssert(actual);
+  }
+}

@@ -1,0 +1,101 @@
+package io.github.lbstack.it.stack;
+
+import static io.github.lbstack.assertions.LbAssertions.assertThat;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.lbstack.LoadBalancedStack;
+import io.github.lbstack.Replica;
+import io.github.lbstack.RunningStack;
+import io.github.lbstack.Web;
+import io.github.lbstack.traffic.Distribution;
+import io.github.lbstack.traffic.Traffic;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.JedisPooled;
+
+@LoadBalancedStack(web = @Web(jar = "target/it-app.jar"))
+class ThreeReplicaStackIT {
+
+  @Test
+  void nineRequestsThroughTheLbCycleOverThreeReplicas(RequestSpecification lb) {
+    Distribution distribution = Traffic.through(lb).send(9);
+
+    assertThat(distribution).coversExactly("web-1", "web-2", "web-3").isRoundRobin();
+  }
+
+  @Test
+  void servedByHeaderIsTheHostnameTheAppReports(RequestSpecification lb) {
+    List<String> mismatches = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      Response response = given(lb).get("/");
+      if (!response.getHeader("X-Served-By").equals(response.body().asString())) {
+        mismatches.add(response.getHeader("X-Served-By") + " != " + response.body().asString());
+      }
+      assertThat(response.getHeader("X-Hostname")).isEqualTo(response.body().asString());
+    }
+    assertThat(mismatches).isEmpty();
+  }
+
+  @Test
+  void aReplicaSpecReachesExactlyThatReplica(RunningStack stack) {
+    assertThat(stack.replicas()).extracting(Replica::hostname).containsExactly("web-1", "web-2", "web-3");
+    for (Replica replica : stack.replicas()) {
+      for (int i = 0; i < 3; i++) {
+        Response response = given(replica.spec()).get("/");
+        assertThat(response.body().asString()).isEqualTo(replica.hostname());
+        assertThat(response.getHeader("X-Served-By")).as("no lb in between").isNull();
+      }
+    }
+  }
+
+  @Test
+  void rowsWrittenThroughOneReplicaAreReadWithTheInjectedDataSource(RunningStack stack, DataSource db)
+      throws Exception {
+    given(stack.replica(2).spec()).queryParam("value", "from-replica-2").post("/rows").then().statusCode(201);
+
+    try (Connection connection = db.getConnection();
+        ResultSet rows = connection.createStatement()
+            .executeQuery("SELECT written_by FROM it_rows WHERE value = 'from-replica-2'")) {
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getString(1)).isEqualTo("web-2");
+    }
+    // And every other replica sees it too: one shared database.
+    assertThat(given(stack.replica(3).spec()).get("/rows").body().asString()).contains("from-replica-2");
+  }
+
+  @Test
+  void aKeySetThroughAReplicaIsReadWithTheInjectedJedis(RunningStack stack, JedisPooled redis) {
+    given(stack.replica(1).spec()).queryParam("value", "set-by-web-1").put("/kv/it-key").then().statusCode(204);
+
+    assertThat(redis.get("it-key")).isEqualTo("set-by-web-1");
+  }
+
+  @Test
+  void theHandleDescribesTheStack(RunningStack stack) {
+    assertThat(stack.jdbcUrl()).startsWith("jdbc:mysql://").contains("/" + stack.databaseName());
+    assertThat(stack.databaseName()).startsWith("db_");
+    assertThat(stack.databasePassword()).hasSizeGreaterThanOrEqualTo(16);
+    assertThat(stack.redisUri().getScheme()).isEqualTo("redis");
+    assertThat(stack.lbUri().getHost()).isNotBlank();
+    assertThat(stack.logs("lb")).contains("GET");
+    assertThat(stack.logs("web-1")).contains("it-app listening on 8080 as web-1");
+  }
+
+  @Nested
+  class NestedClasses {
+
+    @Test
+    void shareTheEnclosingStack(RunningStack stack, RequestSpecification lb) {
+      assertThat(stack.replicas()).hasSize(3);
+      assertThat(Traffic.through(lb).send(6)).isRoundRobin().coversReplicas(3);
+    }
+  }
+}
