@@ -11,6 +11,7 @@ import io.github.lbstack.resolver.CompositeStackParameterResolver;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -81,9 +82,7 @@ class LoadBalancedStackExtension implements ExecutionCondition, BeforeAllCallbac
     ClassStack inherited = owner.getStore(NAMESPACE).get(STACK, ClassStack.class);
     if (inherited != null) {
       if (annotation.isPresent() && inherited.owner() != testClass) {
-        throw new ExtensionConfigurationException("@LoadBalancedStack on nested class [" + testClass.getName()
-            + "]: its enclosing class already brings up a stack, which nested classes share. Remove the "
-            + "annotation from the nested class, or make it a top-level class to give it a stack of its own.");
+        rejectAnnotatedNestedClasses(inherited.owner());
       }
       return inherited.stack();
     }
@@ -105,14 +104,30 @@ class LoadBalancedStackExtension implements ExecutionCondition, BeforeAllCallbac
 
   private ClassStack start(ExtensionContext context, LoadBalancedStack annotation) {
     Class<?> testClass = context.getRequiredTestClass();
-    DockerRequirement.evaluate(annotation.disabledWithoutDocker(), isDockerAvailable(), testClass);
+    rejectAnnotatedNestedClasses(testClass);
+    StackSpec spec;
     try {
-      StackSpec spec = spec(annotation, context);
-      LOG.info("lbstack: starting the stack of {}", testClass.getSimpleName());
-      return new ClassStack(testClass, StackLauncher.launch(spec));
+      spec = spec(annotation, context);
     } catch (StackConfigurationException e) {
       throw new ExtensionConfigurationException("@LoadBalancedStack on [" + testClass.getName() + "]: "
           + e.getMessage(), e);
+    }
+    DockerRequirement.evaluate(annotation.disabledWithoutDocker(), isDockerAvailable(), testClass);
+    LOG.info("lbstack: starting the stack of {}", testClass.getSimpleName());
+    return new ClassStack(testClass, StackLauncher.launch(spec));
+  }
+
+  /** Fails before anything starts, rather than after the outer stack is up. */
+  private static void rejectAnnotatedNestedClasses(Class<?> testClass) {
+    for (Class<?> nested : testClass.getDeclaredClasses()) {
+      if (AnnotationSupport.isAnnotated(nested, Nested.class)) {
+        if (nested.isAnnotationPresent(LoadBalancedStack.class)) {
+          throw new ExtensionConfigurationException("@LoadBalancedStack on nested class [" + nested.getName()
+              + "]: its enclosing class already brings up a stack, which nested classes share. Remove the "
+              + "annotation from the nested class, or make it a top-level class to give it a stack of its own.");
+        }
+        rejectAnnotatedNestedClasses(nested);
+      }
     }
   }
 

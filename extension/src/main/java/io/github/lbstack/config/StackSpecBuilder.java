@@ -1,6 +1,8 @@
 package io.github.lbstack.config;
 
 import io.github.lbstack.LoadBalancedStack;
+import io.github.lbstack.env.Placeholders;
+import io.github.lbstack.env.WebEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -108,7 +110,17 @@ public final class StackSpecBuilder {
       throw new StackConfigurationException("health check interval " + healthCheckInterval
           + " is too short: use at least 10 ms.");
     }
+    checkPlaceholders(web);
     return new StackSpec(replicas, web, images, startupTimeout, healthCheckInterval);
+  }
+
+  /** Expands every placeholder once with sample values, so a typo fails before any container exists. */
+  private void checkPlaceholders(WebSpec web) {
+    new WebEnvironment(web, images, "db", "user", "password").forReplica(1, "web-1");
+    if (web.source() instanceof WebSource.FromDockerfile dockerfile) {
+      Placeholders placeholders = new Placeholders(WebEnvironment.buildPlaceholders(web, images));
+      dockerfile.buildArgs().forEach((name, raw) -> placeholders.expand("@Web(buildArgs) " + name, raw));
+    }
   }
 
   private WebSource source() {

@@ -179,7 +179,7 @@ final class ParallelStartup implements AutoCloseable {
         && cause.getCause() != null) {
       cause = cause.getCause();
     }
-    if (cause instanceof ServiceFailedException) {
+    if (cause instanceof ServiceFailedException || cause instanceof NotReadyException) {
       return cause.getMessage();
     }
     return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());

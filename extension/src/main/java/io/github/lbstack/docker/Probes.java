@@ -31,7 +31,7 @@ final class Probes {
       properties.setProperty("connectTimeout", String.valueOf(TIMEOUT.toMillis()));
       try (Connection connection = DriverManager.getConnection(url, properties)) {
         if (!connection.isValid((int) TIMEOUT.toSeconds())) {
-          throw new IllegalStateException("JDBC connection is not valid yet");
+          throw new NotReadyException("JDBC connection is not valid yet");
         }
       }
     };
@@ -46,7 +46,7 @@ final class Probes {
       try (Jedis jedis = new Jedis(new HostAndPort(host, port), config)) {
         String reply = jedis.ping();
         if (!"PONG".equals(reply)) {
-          throw new IllegalStateException("PING answered " + reply);
+          throw new NotReadyException("PING answered " + reply);
         }
       }
     };
@@ -58,7 +58,7 @@ final class Probes {
       HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
           HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() >= 400) {
-        throw new IllegalStateException("GET " + uri.getPath() + " answered " + response.statusCode());
+        throw new NotReadyException("GET " + uri.getPath() + " answered " + response.statusCode());
       }
     };
   }
@@ -69,13 +69,13 @@ final class Probes {
       HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(statsCsv).timeout(TIMEOUT).GET().build(),
           HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
-        throw new IllegalStateException("stats page answered " + response.statusCode());
+        throw new NotReadyException("stats page answered " + response.statusCode());
       }
       Map<String, String> statuses = HaproxyStats.serverStatuses(response.body(), backend);
       var notUp = servers.stream().filter(server -> !"UP".equals(statuses.get(server)))
           .map(server -> server + "=" + statuses.getOrDefault(server, "missing")).toList();
       if (!notUp.isEmpty()) {
-        throw new IllegalStateException("servers not UP: " + String.join(", ", notUp));
+        throw new NotReadyException("servers not UP: " + String.join(", ", notUp));
       }
     };
   }

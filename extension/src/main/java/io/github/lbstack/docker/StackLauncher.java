@@ -6,7 +6,12 @@ import io.github.lbstack.env.WebEnvironment;
 import io.github.lbstack.lb.Balance;
 import io.github.lbstack.lb.HaproxyConfig;
 import io.github.lbstack.lb.LbServer;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.Network;
+import org.testcontainers.utility.DockerImageName;
 
 /**
  * Starts a stack. MySQL, Redis and the replicas start at once; the lb starts as soon as the replica containers
@@ -43,11 +49,11 @@ public final class StackLauncher {
 
     LOG.info("lbstack {}: starting lb ({}), {} x web ({}), mysql ({}), redis ({})", id, spec.images().haproxy(),
         spec.replicas(), describeWeb(spec), spec.images().mysql(), spec.images().redis());
-    warnAboutMissingImages(id, spec);
 
     Resources resources = new Resources();
     ParallelStartup startup = new ParallelStartup(id, spec.startupTimeout());
     try {
+      pullMissingImages(id, spec);
       String webImage = WebImages.resolve(spec);
       Network network = Network.builder()
           .createNetworkCmdModifier(cmd -> cmd.withName("lbstack-" + id).withLabels(Labels.of(id, "network")))
@@ -114,19 +120,41 @@ public final class StackLauncher {
     return "built from " + ((WebSource.FromDockerfile) source).dockerfile();
   }
 
-  /** A missing image means a pull, which can be slow or impossible; say so before the wait starts. */
-  private static void warnAboutMissingImages(String id, StackSpec spec) {
-    List<String> images = new ArrayList<>(List.of(spec.images().haproxy(), spec.images().mysql(), spec.images().redis()));
+  /**
+   * Pulls missing images up front, so an image that cannot be had fails in seconds with a message that names it,
+   * instead of after Testcontainers' pull retries.
+   */
+  private static void pullMissingImages(String id, StackSpec spec) {
+    Set<String> images = new LinkedHashSet<>(List.of(spec.images().haproxy(), spec.images().mysql(),
+        spec.images().redis()));
     if (spec.web().source() instanceof WebSource.FromJar) {
       images.add(spec.images().jre());
     }
+    DockerClient docker = DockerClientFactory.instance().client();
     for (String image : images) {
       try {
-        DockerClientFactory.instance().client().inspectImageCmd(image).exec();
-      } catch (RuntimeException e) {
-        LOG.info("lbstack {}: image {} is not present locally and will be pulled; to use another image, set the "
-            + "lbstack.image.* configuration parameters (see README)", id, image);
+        docker.inspectImageCmd(image).exec();
+        continue;
+      } catch (NotFoundException e) {
+        LOG.info("lbstack {}: image {} is not present locally; pulling it", id, image);
       }
+      long start = System.nanoTime();
+      DockerImageName name = DockerImageName.parse(image);
+      try {
+        boolean done = docker.pullImageCmd(name.getUnversionedPart()).withTag(name.getVersionPart()).start()
+            .awaitCompletion(spec.startupTimeout().toSeconds(), TimeUnit.SECONDS);
+        if (!done) {
+          throw new IllegalStateException("the pull took longer than " + spec.startupTimeout().toSeconds() + " s");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new StackStartupException("lbstack " + id + ": interrupted while pulling " + image, e);
+      } catch (RuntimeException e) {
+        throw new StackStartupException("lbstack " + id + ": image " + image + " is not present locally and could not "
+            + "be pulled (" + e.getMessage() + "). Pull or build it, or point the matching lbstack.image.* "
+            + "configuration parameter at an image this Docker engine has (see README, Image overrides).", e);
+      }
+      LOG.info("lbstack {}: pulled {} in {} ms", id, image, (System.nanoTime() - start) / 1_000_000);
     }
   }
 }

@@ -81,6 +81,8 @@ public final class HaproxyConfig {
     cfg.append("\n")
         .append("frontend stats\n")
         .append("    bind :").append(STATS_PORT).append('\n')
+        // Readiness polls this page; logging each poll would bury the lb's real traffic.
+        .append("    no log\n")
         .append("    stats enable\n")
         .append("    stats uri ").append(STATS_PATH).append('\n');
     return cfg.toString();

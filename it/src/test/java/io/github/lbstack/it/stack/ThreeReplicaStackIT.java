@@ -19,6 +19,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import redis.clients.jedis.JedisPooled;
 
 @LoadBalancedStack(web = @Web(jar = "target/it-app.jar"))
@@ -87,6 +88,12 @@ class ThreeReplicaStackIT {
     assertThat(stack.lbUri().getHost()).isNotBlank();
     assertThat(stack.logs("lb")).contains("GET");
     assertThat(stack.logs("web-1")).contains("it-app listening on 8080 as web-1");
+  }
+
+  @Test
+  void parametersOfOtherTypesAreLeftToOtherResolvers(TestInfo info, RunningStack stack) {
+    assertThat(info.getTestMethod()).isPresent();
+    assertThat(stack.replicas()).hasSize(3);
   }
 
   @Nested

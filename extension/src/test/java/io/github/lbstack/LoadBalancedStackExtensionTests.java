@@ -1,0 +1,166 @@
+package io.github.lbstack;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.container;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
+
+/**
+ * Misuse of the annotation, run through the real engine. Every case fails before Docker is touched, so these need no
+ * Docker; the class's tests never run and no container is created.
+ */
+class LoadBalancedStackExtensionTests {
+
+  private static Events run(Class<?> fixture) {
+    return EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture)).execute().containerEvents();
+  }
+
+  private static void assertClassFailsWith(Class<?> fixture, String expectedMessage) {
+    run(fixture).assertThatEvents().haveExactly(1, event(container(fixture),
+        finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
+            message(actual -> actual.equals(expectedMessage)))));
+  }
+
+  @Nested
+  @DisplayName("reports failure")
+  class ReportsFailure {
+
+    @Test
+    void forTooFewReplicas() {
+      assertClassFailsWith(NoReplicasTestCase.class, "@LoadBalancedStack on [" + NoReplicasTestCase.class.getName()
+          + "]: replicas = 0 is out of range: use 1 to 16 (LoadBalancedStack.MAX_REPLICAS).");
+    }
+
+    @Test
+    void forTooManyReplicas() {
+      assertClassFailsWith(TooManyReplicasTestCase.class, "@LoadBalancedStack on ["
+          + TooManyReplicasTestCase.class.getName()
+          + "]: replicas = 17 is out of range: use 1 to 16 (LoadBalancedStack.MAX_REPLICAS).");
+    }
+
+    @Test
+    void forNoWebTier() {
+      assertClassFailsWith(NoWebTierTestCase.class, "@LoadBalancedStack on [" + NoWebTierTestCase.class.getName()
+          + "]: no web tier given: set exactly one of @Web(image = \"app:tag\"), @Web(dockerfile = "
+          + "\"path/to/Dockerfile\") or @Web(jar = \"target/app.jar\").");
+    }
+
+    @Test
+    void forTwoWebForms() {
+      assertClassFailsWith(TwoWebFormsTestCase.class, "@LoadBalancedStack on [" + TwoWebFormsTestCase.class.getName()
+          + "]: @Web gives image and dockerfile at once: keep exactly one of image, dockerfile or jar.");
+    }
+
+    @Test
+    void forAMissingJar() {
+      assertClassFailsWith(MissingJarTestCase.class, "@LoadBalancedStack on [" + MissingJarTestCase.class.getName()
+          + "]: @Web(jar = \"target/no-such-app.jar\") does not exist (looked for "
+          + java.nio.file.Path.of("target/no-such-app.jar").toAbsolutePath()
+          + "): build the jar first (mvn package) or fix the path.");
+    }
+
+    @Test
+    void forAMissingDockerfile() {
+      assertClassFailsWith(MissingDockerfileTestCase.class, "@LoadBalancedStack on ["
+          + MissingDockerfileTestCase.class.getName() + "]: @Web(dockerfile = \"no/Dockerfile\") does not exist "
+          + "(looked for " + java.nio.file.Path.of("no/Dockerfile").toAbsolutePath()
+          + "): fix the path; it is resolved against the working directory.");
+    }
+
+    @Test
+    void forAnUnknownPlaceholder() {
+      assertClassFailsWith(UnknownPlaceholderTestCase.class, "@LoadBalancedStack on ["
+          + UnknownPlaceholderTestCase.class.getName() + "]: @Web(env) DB_URL uses unknown placeholder ${mysql.url}: "
+          + "use one of [${image.haproxy}, ${image.jre}, ${image.mysql}, ${image.redis}, ${mysql.database}, "
+          + "${mysql.host}, ${mysql.jdbcUrl}, ${mysql.password}, ${mysql.port}, ${mysql.user}, ${redis.host}, "
+          + "${redis.port}, ${redis.uri}, ${replica.hostname}, ${replica.index}, ${web.port}], or write $$ for a "
+          + "literal $.");
+    }
+
+    @Test
+    void forASecondStackOnANestedClass() {
+      assertClassFailsWith(NestedStackTestCase.class, "@LoadBalancedStack on nested class ["
+          + NestedStackTestCase.Inner.class.getName() + "]: its enclosing class already brings up a stack, which "
+          + "nested classes share. Remove the annotation from the nested class, or make it a top-level class to give "
+          + "it a stack of its own.");
+    }
+
+    @Test
+    void forTheExtensionWithoutTheAnnotation() {
+      assertClassFailsWith(BareExtensionTestCase.class, "[" + BareExtensionTestCase.class.getName()
+          + "] registers LoadBalancedStackExtension without @LoadBalancedStack: annotate the class with "
+          + "@LoadBalancedStack(web = @Web(...)) instead.");
+    }
+  }
+
+  @LoadBalancedStack(replicas = 0, web = @Web(image = "app:1"))
+  static class NoReplicasTestCase {
+    @Test
+    void test() {}
+  }
+
+  @LoadBalancedStack(replicas = 17, web = @Web(image = "app:1"))
+  static class TooManyReplicasTestCase {
+    @Test
+    void test() {}
+  }
+
+  @LoadBalancedStack(web = @Web)
+  static class NoWebTierTestCase {
+    @Test
+    void test() {}
+  }
+
+  @LoadBalancedStack(web = @Web(image = "app:1", dockerfile = "Dockerfile"))
+  static class TwoWebFormsTestCase {
+    @Test
+    void test() {}
+  }
+
+  @LoadBalancedStack(web = @Web(jar = "target/no-such-app.jar"))
+  static class MissingJarTestCase {
+    @Test
+    void test() {}
+  }
+
+  @LoadBalancedStack(web = @Web(dockerfile = "no/Dockerfile"))
+  static class MissingDockerfileTestCase {
+    @Test
+    void test() {}
+  }
+
+  @LoadBalancedStack(web = @Web(image = "app:1", env = "DB_URL=${mysql.url}"))
+  static class UnknownPlaceholderTestCase {
+    @Test
+    void test() {}
+  }
+
+  @LoadBalancedStack(web = @Web(image = "app:1"))
+  static class NestedStackTestCase {
+    @Test
+    void test() {}
+
+    @Nested
+    @LoadBalancedStack(web = @Web(image = "app:2"))
+    class Inner {
+      @Test
+      void test() {}
+    }
+  }
+
+  @ExtendWith(LoadBalancedStackExtension.class)
+  static class BareExtensionTestCase {
+    @Test
+    void test() {}
+  }
+}

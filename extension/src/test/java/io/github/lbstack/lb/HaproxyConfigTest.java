@@ -1,0 +1,46 @@
+package io.github.lbstack.lb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HaproxyConfigTest {
+
+  private final String config = new HaproxyConfig(Balance.ROUND_ROBIN, "/health", Duration.ofMillis(250),
+      List.of(new LbServer("web-1", "web-1", 8080), new LbServer("web-2", "web-2", 9090))).render();
+
+  @Test
+  void balancesRoundRobinOverEveryServer() {
+    assertThat(config).contains("backend web\n    balance roundrobin\n")
+        .contains("    server web-1 web-1:8080\n")
+        .contains("    server web-2 web-2:9090\n");
+  }
+
+  @Test
+  void checksTheHealthPathOverHttpAtTheGivenInterval() {
+    assertThat(config).contains("    option httpchk\n")
+        .contains("    http-check send meth GET uri /health ver HTTP/1.1 hdr Host localhost\n")
+        .contains("default-server check inter 250ms fastinter 250ms downinter 250ms rise 1 fall 2");
+  }
+
+  @Test
+  void namesTheServingReplicaInAResponseHeader() {
+    assertThat(config).contains("    http-response set-header X-Served-By %[srv_name]\n");
+  }
+
+  @Test
+  void listensWhereTheStackExpectsAndRetriesElsewhere() {
+    assertThat(config).contains("frontend http\n    bind :8080\n")
+        .contains("frontend stats\n    bind :8404\n    no log\n    stats enable\n    stats uri /stats\n")
+        .contains("stats socket ipv4@0.0.0.0:9999 level admin")
+        .contains("    retries 3\n    option redispatch 1\n");
+  }
+
+  @Test
+  void usesTheOtherAlgorithmsByTheirHaproxyKeywords() {
+    String leastconn = new HaproxyConfig(Balance.LEAST_CONN, "/", Duration.ofSeconds(1), List.of()).render();
+    assertThat(leastconn).contains("    balance leastconn\n").contains("inter 1000ms");
+  }
+}
