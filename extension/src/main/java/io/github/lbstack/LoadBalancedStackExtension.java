@@ -121,7 +121,7 @@ class LoadBalancedStackExtension implements ExecutionCondition, BeforeAllCallbac
   private static void rejectAnnotatedNestedClasses(Class<?> testClass) {
     for (Class<?> nested : testClass.getDeclaredClasses()) {
       if (AnnotationSupport.isAnnotated(nested, Nested.class)) {
-        if (nested.isAnnotationPresent(LoadBalancedStack.class)) {
+        if (AnnotationSupport.isAnnotated(nested, LoadBalancedStack.class)) {
           throw new ExtensionConfigurationException("@LoadBalancedStack on nested class [" + nested.getName()
               + "]: its enclosing class already brings up a stack, which nested classes share. Remove the "
               + "annotation from the nested class, or make it a top-level class to give it a stack of its own.");

@@ -6,11 +6,18 @@ import io.github.lbstack.RunningStack;
 import io.github.lbstack.lb.HaproxyConfig;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.specification.RequestSpecification;
+import io.github.lbstack.lb.HaproxyStats;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import redis.clients.jedis.JedisPooled;
 
 /**
@@ -19,6 +26,8 @@ import redis.clients.jedis.JedisPooled;
  * one test class.
  */
 public final class DockerStack implements RunningStack, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger("io.github.lbstack");
 
   private final String id;
   private final Resources resources;
@@ -163,6 +172,7 @@ public final class DockerStack implements RunningStack, AutoCloseable {
       closed = true;
     }
     try {
+      logRequestsServed();
       if (redisClient != null) {
         redisClient.close();
       }
@@ -170,6 +180,23 @@ public final class DockerStack implements RunningStack, AutoCloseable {
       resources.close();
       OpenStacks.remove(this);
     }
+  }
+
+  /** The per-class summary users asked for: how the lb spread this class's requests. */
+  private void logRequestsServed() {
+    try {
+      HttpResponse<String> stats = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(lbStatsCsvUri()).timeout(Duration.ofSeconds(2)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      Map<String, Long> served = HaproxyStats.requestsServed(stats.body(), HaproxyConfig.BACKEND);
+      StringBuilder table = new StringBuilder(String.format("lbstack %s: requests served through the lb%n", id));
+      table.append(String.format("  %-12s %8s%n", "replica", "requests"));
+      served.forEach((replica, count) -> table.append(String.format("  %-12s %8d%n", replica, count)));
+      LOG.info(table.toString().stripTrailing());
+    } catch (Exception e) {
+      LOG.debug("lbstack {}: no request summary: {}", id, e.toString());
+    }
+    LOG.info("lbstack {}: stopping", id);
   }
 
   @Override

@@ -18,7 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.testcontainers.images.builder.ImageFromDockerfile;
+import com.github.dockerjava.api.command.BuildImageCmd;
+import com.github.dockerjava.api.command.BuildImageResultCallback;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.testcontainers.DockerClientFactory;
 
 /**
  * Turns the web source into an image name. A Dockerfile is built once per JVM for the same context content and build
@@ -52,18 +56,21 @@ final class WebImages {
   private static String build(Path dockerfile, Map<String, String> args, String tag) {
     long start = System.nanoTime();
     LOG.info("lbstack: building web image {} from {}", tag, dockerfile);
-    ImageFromDockerfile image = new ImageFromDockerfile(tag, false)
-        .withFileFromPath(".", dockerfile.getParent())
-        .withDockerfile(dockerfile)
-        .withBuildArgs(new LinkedHashMap<>(args));
+    // docker-java tars the context itself (honouring .dockerignore) and reports build errors from awaitImageId.
+    BuildImageCmd build = DockerClientFactory.instance().client()
+        .buildImageCmd(dockerfile.getParent().toFile())
+        .withDockerfile(dockerfile.toFile())
+        .withTags(Set.of(tag))
+        .withLabels(Map.of(Labels.SESSION, Labels.SESSION_ID));
+    args.forEach(build::withBuildArg);
     try {
-      String name = image.get();
-      LOG.info("lbstack: built web image {} in {} ms", name, (System.nanoTime() - start) / 1_000_000);
-      return name;
-    } catch (Exception e) {
+      build.exec(new BuildImageResultCallback()).awaitImageId(10, TimeUnit.MINUTES);
+    } catch (RuntimeException e) {
       throw new IllegalStateException("lbstack could not build the web image from " + dockerfile + ": " + e.getMessage()
           + ". Run `docker build -f " + dockerfile + " " + dockerfile.getParent() + "` to see the full error.", e);
     }
+    LOG.info("lbstack: built web image {} in {} ms", tag, (System.nanoTime() - start) / 1_000_000);
+    return tag;
   }
 
   /** Hash of every file in the build context and the build arguments. */

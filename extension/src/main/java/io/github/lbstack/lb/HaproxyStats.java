@@ -15,6 +15,18 @@ public final class HaproxyStats {
    * @throws IllegalArgumentException when the text is not HAProxy's stats CSV
    */
   public static Map<String, String> serverStatuses(String csv, String backend) {
+    return column(csv, backend, "status");
+  }
+
+  /** @return server name to the number of requests it was sent through the lb (HAProxy's {@code stot}) */
+  public static Map<String, Long> requestsServed(String csv, String backend) {
+    Map<String, Long> served = new LinkedHashMap<>();
+    column(csv, backend, "stot").forEach((server, value) -> served.put(server,
+        value.isEmpty() ? 0L : Long.parseLong(value)));
+    return served;
+  }
+
+  private static Map<String, String> column(String csv, String backend, String name) {
     List<String> lines = csv.lines().filter(line -> !line.isBlank()).toList();
     if (lines.isEmpty() || !lines.get(0).startsWith("# ")) {
       throw new IllegalArgumentException("not HAProxy stats CSV: " + abbreviate(csv));
@@ -22,22 +34,22 @@ public final class HaproxyStats {
     List<String> header = Arrays.asList(lines.get(0).substring(2).split(",", -1));
     int pxname = header.indexOf("pxname");
     int svname = header.indexOf("svname");
-    int status = header.indexOf("status");
-    if (pxname < 0 || svname < 0 || status < 0) {
-      throw new IllegalArgumentException("HAProxy stats CSV lacks pxname, svname or status: " + lines.get(0));
+    int wanted = header.indexOf(name);
+    if (pxname < 0 || svname < 0 || wanted < 0) {
+      throw new IllegalArgumentException("HAProxy stats CSV lacks pxname, svname or " + name + ": " + lines.get(0));
     }
-    Map<String, String> statuses = new LinkedHashMap<>();
+    Map<String, String> values = new LinkedHashMap<>();
     for (String line : lines.subList(1, lines.size())) {
       String[] fields = line.split(",", -1);
-      if (fields.length <= status || !fields[pxname].equals(backend)) {
+      if (fields.length <= wanted || !fields[pxname].equals(backend)) {
         continue;
       }
       String server = fields[svname];
       if (!server.equals("BACKEND") && !server.equals("FRONTEND")) {
-        statuses.put(server, fields[status]);
+        values.put(server, fields[wanted]);
       }
     }
-    return statuses;
+    return values;
   }
 
   private static String abbreviate(String text) {

@@ -28,6 +28,15 @@ class HaproxyStatsTest {
   }
 
   @Test
+  void readsTheRequestsEachServerWasSent() {
+    assertThat(HaproxyStats.requestsServed(CSV, "web"))
+        .containsExactly(
+            org.assertj.core.api.Assertions.entry("web-1", 3L),
+            org.assertj.core.api.Assertions.entry("web-2", 3L),
+            org.assertj.core.api.Assertions.entry("web-3", 3L));
+  }
+
+  @Test
   void ignoresOtherProxies() {
     assertThat(HaproxyStats.serverStatuses(CSV, "other")).isEmpty();
   }

@@ -1,0 +1,15 @@
+CREATE TABLE users (
+  id            BIGINT AUTO_INCREMENT PRIMARY KEY,
+  username      VARCHAR(64)  NOT NULL UNIQUE,
+  password_hash VARCHAR(100) NOT NULL,
+  created_at    TIMESTAMP    NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+CREATE TABLE tasks (
+  id         BIGINT AUTO_INCREMENT PRIMARY KEY,
+  user_id    BIGINT       NOT NULL,
+  name       VARCHAR(255) NOT NULL,
+  created_by VARCHAR(100) NOT NULL,
+  created_at TIMESTAMP    NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  CONSTRAINT fk_tasks_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+);
