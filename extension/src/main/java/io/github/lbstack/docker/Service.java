@@ -49,7 +49,11 @@ final class Service implements AutoCloseable {
 
   @Override
   public void close() {
-    // Kills and removes the container; a no-op when it was never created.
-    container.stop();
+    try {
+      // Kills and removes the container; a no-op when it was never created.
+      container.stop();
+    } catch (com.github.dockerjava.api.exception.NotFoundException alreadyGone) {
+      // Removed by someone else first (Testcontainers' own shutdown hook, or a person): the goal is met.
+    }
   }
 }

@@ -5,6 +5,7 @@ import io.github.lbstack.config.Images;
 import io.github.lbstack.config.StackSpecBuilder;
 import io.github.lbstack.docker.DockerStack;
 import io.github.lbstack.docker.StackLauncher;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -23,6 +24,7 @@ public final class StackUp {
         .replicas(replicas)
         .dockerfile(QuickstartStack.DOCKERFILE, List.of(QuickstartStack.BASE_IMAGE_ARG))
         .images(Images.fromSystemProperties())
+        .baseDirectory(Path.of(System.getProperty("samples.basedir", "")))
         .build());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
