@@ -65,6 +65,15 @@ public @interface LoadBalancedStack {
   /** The web tier: exactly one of {@link Web#image()}, {@link Web#dockerfile()} or {@link Web#jar()}. */
   Web web();
 
+  /** How the load balancer picks a replica; default round-robin. */
+  Balance balance() default Balance.ROUND_ROBIN;
+
+  /**
+   * When {@code true}, the load balancer pins each client to a replica with a cookie ({@code LBSTACK_SERVER}) and
+   * moves it to another replica only when its own is down.
+   */
+  boolean stickyCookie() default false;
+
   /**
    * When {@code true}, the class is skipped (reported as disabled) if no Docker engine answers. When {@code false},
    * the default, the class fails with an error that says how to provide one.

@@ -135,6 +135,8 @@ class LoadBalancedStackExtension implements ExecutionCondition, BeforeAllCallbac
     Web web = annotation.web();
     return new StackSpecBuilder()
         .replicas(annotation.replicas())
+        .balance(annotation.balance())
+        .stickyCookie(annotation.stickyCookie())
         .image(web.image())
         .dockerfile(web.dockerfile(), List.of(web.buildArgs()))
         .jar(web.jar())

@@ -20,4 +20,39 @@ public interface Replica {
 
   /** Everything this replica's container has written to stdout and stderr so far. */
   String logs();
+
+  /** The lb's view of this replica: {@code UP}, {@code DOWN}, {@code MAINT}, {@code DRAIN}... */
+  String lbStatus();
+
+  // Fault drills. Each returns at once, and returns this replica, so that waiting is one more call:
+  // replica.kill().awaitDown(). Waits use lbstack.startup.timeout.
+
+  /** Kills the container (SIGKILL). {@link #start()} brings it back. */
+  Replica kill();
+
+  /** Stops the container gracefully (SIGTERM, then SIGKILL after 10 s). */
+  Replica stop();
+
+  /** Starts a killed or stopped container again. */
+  Replica start();
+
+  /** Restarts the container. */
+  Replica restart();
+
+  /** Freezes every process of the container: it keeps its connections but answers nothing. */
+  Replica pause();
+
+  Replica unpause();
+
+  /** Takes the container off the stack network: the lb can no longer reach it. */
+  Replica disconnect();
+
+  /** Puts the container back on the stack network, under its hostname. */
+  Replica reconnect();
+
+  /** Waits until the lb has taken this replica out of rotation (any status but {@code UP}). */
+  Replica awaitDown();
+
+  /** Waits until the lb reports this replica {@code UP} again. */
+  Replica awaitUp();
 }

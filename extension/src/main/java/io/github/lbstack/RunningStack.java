@@ -54,6 +54,20 @@ public interface RunningStack {
   JedisPooled redis();
 
   /**
+   * Adds or removes replicas while tests run, without restarting the lb. New replicas are {@code web-<n>}, numbered
+   * on; removed ones are the highest-numbered, drained first (out of rotation, in-flight requests finished), then
+   * stopped. Returns when the lb serves exactly {@code replicas} healthy replicas.
+   *
+   * @throws IllegalArgumentException when {@code replicas} is outside 1 to {@link LoadBalancedStack#MAX_REPLICAS}
+   * @throws IllegalStateException when the lb does not get there within {@code lbstack.startup.timeout}, naming
+   *     each replica that is not in rotation and why
+   */
+  void scaleTo(int replicas);
+
+  /** The lb's current view of each replica in rotation: hostname to {@code UP}, {@code DOWN}... */
+  java.util.Map<String, String> lbStatuses();
+
+  /**
    * Everything a service's container has written so far.
    *
    * @param service {@code "lb"}, {@code "mysql"}, {@code "redis"} or a replica hostname such as {@code "web-1"}

@@ -1,5 +1,6 @@
 package io.github.lbstack.config;
 
+import io.github.lbstack.Balance;
 import io.github.lbstack.LoadBalancedStack;
 import io.github.lbstack.env.Placeholders;
 import io.github.lbstack.env.WebEnvironment;
@@ -33,6 +34,18 @@ public final class StackSpecBuilder {
   private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
   private Duration healthCheckInterval = DEFAULT_HEALTH_CHECK_INTERVAL;
   private Path baseDirectory = Path.of("");
+  private Balance balance = Balance.ROUND_ROBIN;
+  private boolean stickyCookie;
+
+  public StackSpecBuilder balance(Balance balance) {
+    this.balance = balance;
+    return this;
+  }
+
+  public StackSpecBuilder stickyCookie(boolean stickyCookie) {
+    this.stickyCookie = stickyCookie;
+    return this;
+  }
 
   public StackSpecBuilder replicas(int replicas) {
     this.replicas = replicas;
@@ -111,7 +124,7 @@ public final class StackSpecBuilder {
           + " is too short: use at least 10 ms.");
     }
     checkPlaceholders(web);
-    return new StackSpec(replicas, web, images, startupTimeout, healthCheckInterval);
+    return new StackSpec(replicas, web, images, startupTimeout, healthCheckInterval, balance, stickyCookie);
   }
 
   /** Expands every placeholder once with sample values, so a typo fails before any container exists. */

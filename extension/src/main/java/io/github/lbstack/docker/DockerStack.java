@@ -34,27 +34,72 @@ public final class DockerStack implements RunningStack, AutoCloseable {
   private final Service lb;
   private final Service mysql;
   private final Service redis;
-  private final List<Replica> replicas;
-  private final Map<String, Service> services = new LinkedHashMap<>();
+  private final List<Replica> replicas = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final Map<String, Service> services = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Scaling scaling;
   private final Credentials credentials;
   private volatile MysqlDataSource dataSource;
   private volatile JedisPooled redisClient;
   private volatile boolean closed;
 
   DockerStack(String id, Resources resources, Service lb, Service mysql, Service redis, List<Service> webs,
-      int webPort, Credentials credentials) {
+      Credentials credentials, Scaling.Setup scalingSetup) {
     this.id = id;
     this.resources = resources;
     this.lb = lb;
     this.mysql = mysql;
     this.redis = redis;
     this.credentials = credentials;
-    this.replicas = java.util.stream.IntStream.range(0, webs.size())
-        .mapToObj(i -> (Replica) new DockerReplica(i + 1, webs.get(i), webPort)).toList();
+    this.scaling = new Scaling(this, scalingSetup);
     services.put("lb", lb);
     services.put("mysql", mysql);
     services.put("redis", redis);
-    webs.forEach(web -> services.put(web.name(), web));
+    for (int i = 0; i < webs.size(); i++) {
+      addReplica(i + 1, webs.get(i));
+    }
+  }
+
+  void addReplica(int index, Service web) {
+    services.put(web.name(), web);
+    replicas.add(new DockerReplica(index, web, scaling.webPort(), this));
+  }
+
+  void removeReplica(Replica replica) {
+    replicas.remove(replica);
+    services.remove(replica.hostname());
+  }
+
+  Resources resources() {
+    return resources;
+  }
+
+  String networkId() {
+    return scaling.networkId();
+  }
+
+  java.time.Duration timeout() {
+    return scaling.timeout();
+  }
+
+  io.github.lbstack.lb.StatsPage stats() {
+    return new io.github.lbstack.lb.StatsPage(lbStatsCsvUri());
+  }
+
+  io.github.lbstack.lb.RuntimeApi runtimeApi() {
+    return new io.github.lbstack.lb.RuntimeApi(lb.container().getHost(),
+        lb.container().getMappedPort(HaproxyConfig.RUNTIME_API_PORT));
+  }
+
+  @Override
+  public void scaleTo(int replicas) {
+    scaling.scaleTo(replicas);
+  }
+
+  @Override
+  public Map<String, String> lbStatuses() {
+    Map<String, String> statuses = new LinkedHashMap<>(stats().statuses());
+    statuses.keySet().retainAll(services.keySet());
+    return statuses;
   }
 
   @Override
@@ -64,7 +109,7 @@ public final class DockerStack implements RunningStack, AutoCloseable {
 
   @Override
   public List<Replica> replicas() {
-    return replicas;
+    return List.copyOf(replicas);
   }
 
   @Override
@@ -158,7 +203,7 @@ public final class DockerStack implements RunningStack, AutoCloseable {
     Service found = services.get(service);
     if (found == null) {
       throw new IllegalArgumentException("no service \"" + service + "\" in stack " + id + ": use one of "
-          + services.keySet());
+          + new java.util.TreeSet<>(services.keySet()));
     }
     return found.logs();
   }
@@ -189,6 +234,8 @@ public final class DockerStack implements RunningStack, AutoCloseable {
           HttpRequest.newBuilder(lbStatsCsvUri()).timeout(Duration.ofSeconds(2)).build(),
           HttpResponse.BodyHandlers.ofString());
       Map<String, Long> served = HaproxyStats.requestsServed(stats.body(), HaproxyConfig.BACKEND);
+      // Slots never used by this stack would only be noise.
+      served.entrySet().removeIf(entry -> entry.getValue() == 0 && !services.containsKey(entry.getKey()));
       StringBuilder table = new StringBuilder(String.format("lbstack %s: requests served through the lb%n", id));
       table.append(String.format("  %-12s %8s%n", "replica", "requests"));
       served.forEach((replica, count) -> table.append(String.format("  %-12s %8d%n", replica, count)));

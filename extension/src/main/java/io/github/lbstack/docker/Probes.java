@@ -52,6 +52,17 @@ final class Probes {
     };
   }
 
+  /** A service's address on the host, read live from Docker (a restarted container gets a new host port). */
+  static URI liveUri(Service service, int containerPort) {
+    var bindings = org.testcontainers.DockerClientFactory.instance().client()
+        .inspectContainerCmd(service.container().getContainerId()).exec().getNetworkSettings().getPorts()
+        .getBindings().get(com.github.dockerjava.api.model.ExposedPort.tcp(containerPort));
+    if (bindings == null || bindings.length == 0) {
+      throw new IllegalStateException(service.name() + " has no published port " + containerPort);
+    }
+    return URI.create("http://" + service.container().getHost() + ":" + bindings[0].getHostPortSpec());
+  }
+
   /** The app answers its health path directly, with a 2xx or 3xx, as HAProxy's check requires. */
   static Service.ReadinessCheck http(URI uri) {
     return () -> {

@@ -3,7 +3,7 @@ package io.github.lbstack.docker;
 import io.github.lbstack.config.StackSpec;
 import io.github.lbstack.config.WebSource;
 import io.github.lbstack.env.WebEnvironment;
-import io.github.lbstack.lb.Balance;
+import io.github.lbstack.LoadBalancedStack;
 import io.github.lbstack.lb.HaproxyConfig;
 import io.github.lbstack.lb.LbServer;
 import com.github.dockerjava.api.DockerClient;
@@ -42,7 +42,7 @@ public final class StackLauncher {
     Credentials credentials = Credentials.random();
     WebEnvironment environment = new WebEnvironment(spec.web(), spec.images(), credentials.database(),
         credentials.user(), credentials.password());
-    List<String> hostnames = IntStream.rangeClosed(1, spec.replicas()).mapToObj(i -> "web-" + i).toList();
+    List<String> hostnames = IntStream.rangeClosed(1, spec.replicas()).mapToObj(StackLauncher::hostname).toList();
     // Expands every placeholder now, so a typo fails before any container exists.
     List<Map<String, String>> webEnv = IntStream.range(0, spec.replicas())
         .mapToObj(i -> environment.forReplica(i + 1, hostnames.get(i))).toList();
@@ -68,9 +68,10 @@ public final class StackLauncher {
       for (int i = 0; i < spec.replicas(); i++) {
         webs.add(new Service(hostnames.get(i), containers.web(hostnames.get(i), webImage, webEnv.get(i))));
       }
-      List<LbServer> servers = hostnames.stream()
-          .map(hostname -> new LbServer(hostname, hostname, spec.web().port())).toList();
-      String haproxyConfig = new HaproxyConfig(Balance.ROUND_ROBIN, spec.web().healthPath(),
+      // Every possible replica gets a server slot; slots beyond the first N wait, disabled, for scaleTo.
+      List<LbServer> servers = IntStream.rangeClosed(1, LoadBalancedStack.MAX_REPLICAS)
+          .mapToObj(i -> new LbServer(hostname(i), hostname(i), spec.web().port(), i <= spec.replicas())).toList();
+      String haproxyConfig = new HaproxyConfig(spec.balance(), spec.stickyCookie(), spec.web().healthPath(),
           spec.healthCheckInterval(), servers).render();
       Service lb = new Service("lb", containers.lb(haproxyConfig));
 
@@ -80,7 +81,9 @@ public final class StackLauncher {
       webs.forEach(web -> resources.add(web.name(), web));
       resources.add("lb", lb);
 
-      DockerStack stack = new DockerStack(id, resources, lb, mysql, redis, webs, spec.web().port(), credentials);
+      Scaling.Setup scaling = new Scaling.Setup(containers, webImage, environment, spec.web().healthPath(),
+          spec.web().port(), network.getId(), spec.startupTimeout());
+      DockerStack stack = new DockerStack(id, resources, lb, mysql, redis, webs, credentials, scaling);
       mysql.readyWhen(() -> Probes.jdbcLogin(stack.jdbcUrl(), credentials.user(), credentials.password()).check());
       startup.start(mysql);
       redis.readyWhen(() -> Probes.redisPing(stack.redisUri().getHost(), stack.redisUri().getPort()).check());
@@ -88,8 +91,7 @@ public final class StackLauncher {
       List<CompletableFuture<Void>> webContainers = new ArrayList<>();
       for (int i = 0; i < webs.size(); i++) {
         Service web = webs.get(i);
-        int index = i + 1;
-        web.readyWhen(() -> Probes.http(stack.replica(index).uri().resolve(spec.web().healthPath())).check());
+        web.readyWhen(() -> Probes.http(Probes.liveUri(web, spec.web().port()).resolve(spec.web().healthPath())).check());
         webContainers.add(startup.start(web));
       }
       lb.readyWhen(() -> Probes.allServersUp(stack.lbStatsCsvUri(), HaproxyConfig.BACKEND, hostnames).check());
@@ -107,6 +109,11 @@ public final class StackLauncher {
     } finally {
       startup.close();
     }
+  }
+
+  /** Replica i's hostname: its network alias, its lb server name and its X-Served-By value. */
+  static String hostname(int index) {
+    return "web-" + index;
   }
 
   private static String describeWeb(StackSpec spec) {

@@ -1,5 +1,6 @@
 package io.github.lbstack.lb;
 
+import io.github.lbstack.Balance;
 import java.time.Duration;
 import java.util.List;
 
@@ -7,9 +8,12 @@ import java.util.List;
  * Generates {@code haproxy.cfg} for a stack. The output depends only on the arguments, so it is unit-tested
  * without Docker.
  *
- * <p>Design choices, all so that a later runtime reconfiguration (scaling, drills) needs no restart: servers are
- * resolved through Docker's embedded DNS and may be missing at start ({@code init-addr none}); the Runtime API
- * listens on {@link #RUNTIME_API_PORT}; the stats page on {@link #STATS_PORT} is what readiness reads.
+ * <p>Why it looks like this: a stack must be reconfigurable without a restart (scaling, fault drills). Every
+ * possible replica ({@code web-1} to {@code web-16}) is declared up front; those not running start disabled. Scaling
+ * then only flips server states through the Runtime API ({@link #RUNTIME_API_PORT}), and addresses come from Docker's
+ * embedded DNS, so a replica that restarts with a new IP is found again. Server names stay the replicas' hostnames,
+ * which {@code X-Served-By} reports. Dynamic servers ({@code add server}) would also avoid a restart, but they cannot
+ * use DNS resolvers, so a restarted replica would be lost.
  */
 public final class HaproxyConfig {
 
@@ -20,18 +24,23 @@ public final class HaproxyConfig {
   public static final int STATS_PORT = 8404;
   public static final String STATS_PATH = "/stats";
   public static final int RUNTIME_API_PORT = 9999;
-  /** Name of the backend that holds the replicas, as shown in stats. */
+  /** Name of the backend that holds the replicas, as shown in stats and used by the Runtime API. */
   public static final String BACKEND = "web";
   /** Response header that names the replica that served a request. */
   public static final String SERVED_BY_HEADER = "X-Served-By";
+  /** Cookie that pins a client to a replica when sticky sessions are on. */
+  public static final String STICKY_COOKIE = "LBSTACK_SERVER";
 
   private final Balance balance;
+  private final boolean stickyCookie;
   private final String healthPath;
   private final Duration healthCheckInterval;
   private final List<LbServer> servers;
 
-  public HaproxyConfig(Balance balance, String healthPath, Duration healthCheckInterval, List<LbServer> servers) {
+  public HaproxyConfig(Balance balance, boolean stickyCookie, String healthPath, Duration healthCheckInterval,
+      List<LbServer> servers) {
     this.balance = balance;
+    this.stickyCookie = stickyCookie;
     this.healthPath = healthPath;
     this.healthCheckInterval = healthCheckInterval;
     this.servers = List.copyOf(servers);
@@ -58,10 +67,13 @@ public final class HaproxyConfig {
         // An idempotent request that meets a dying replica is retried on another one instead of failing.
         .append("    retries 3\n")
         .append("    option redispatch 1\n")
+        .append("    retry-on conn-failure empty-response junk-response response-timeout 0rtt-rejected\n")
         .append("\n")
         .append("resolvers docker\n")
         .append("    nameserver dns 127.0.0.11:53\n")
         .append("    hold valid 1s\n")
+        .append("    hold nx 1s\n")
+        .append("    hold obsolete 1s\n")
         .append("\n")
         .append("frontend http\n")
         .append("    bind :").append(HTTP_PORT).append('\n')
@@ -71,12 +83,24 @@ public final class HaproxyConfig {
         .append("    balance ").append(balance.keyword()).append('\n')
         .append("    option httpchk\n")
         .append("    http-check send meth GET uri ").append(healthPath).append(" ver HTTP/1.1 hdr Host localhost\n")
-        .append("    http-response set-header ").append(SERVED_BY_HEADER).append(" %[srv_name]\n")
-        .append("    default-server check inter ").append(inter).append("ms fastinter ").append(inter)
+        // Only requests that are safe to send twice are retried after the replica saw them.
+        .append("    http-request disable-l7-retry unless METH_GET || METH_HEAD || METH_OPTIONS\n")
+        .append("    http-response set-header ").append(SERVED_BY_HEADER).append(" %[srv_name]\n");
+    if (stickyCookie) {
+      cfg.append("    cookie ").append(STICKY_COOKIE).append(" insert indirect nocache\n");
+    }
+    cfg.append("    default-server check inter ").append(inter).append("ms fastinter ").append(inter)
         .append("ms downinter ").append(inter).append("ms rise 1 fall 2 resolvers docker init-addr last,libc,none\n");
     for (LbServer server : servers) {
       cfg.append("    server ").append(server.name()).append(' ').append(server.host()).append(':')
-          .append(server.port()).append('\n');
+          .append(server.port());
+      if (stickyCookie) {
+        cfg.append(" cookie ").append(server.name());
+      }
+      if (!server.enabled()) {
+        cfg.append(" disabled");
+      }
+      cfg.append('\n');
     }
     cfg.append("\n")
         .append("frontend stats\n")

@@ -26,7 +26,8 @@ public final class HaproxyStats {
     return served;
   }
 
-  private static Map<String, String> column(String csv, String backend, String name) {
+  /** Server name to the value of one column (by its CSV header name) for a backend's servers. */
+  public static Map<String, String> column(String csv, String backend, String name) {
     List<String> lines = csv.lines().filter(line -> !line.isBlank()).toList();
     if (lines.isEmpty() || !lines.get(0).startsWith("# ")) {
       throw new IllegalArgumentException("not HAProxy stats CSV: " + abbreviate(csv));

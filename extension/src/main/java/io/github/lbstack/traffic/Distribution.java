@@ -1,39 +1,85 @@
 package io.github.lbstack.traffic;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Which replica served each request, in order. Build one with {@link Traffic}, or from a list of replica names, and
- * check it with {@code LbAssertions.assertThat(distribution)}.
+ * What a traffic run saw, request by request, in the order the requests were sent. Build one with {@link Traffic},
+ * and check it with {@code LbAssertions.assertThat(distribution)}.
+ *
+ * @param requests every request, in send order
+ * @param replicas the replicas that were meant to serve (empty when unknown), for {@code coversAllReplicas()}
  */
-public record Distribution(List<String> sequence) {
+public record Distribution(List<Served> requests, Set<String> replicas) {
 
   public Distribution {
-    sequence = List.copyOf(sequence);
+    requests = List.copyOf(requests);
+    replicas = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(replicas));
   }
 
+  /** A distribution of successful requests served by these replicas, in this order. */
   public static Distribution of(String... servedBy) {
-    return new Distribution(List.of(servedBy));
+    return new Distribution(Arrays.stream(servedBy).map(Served::ok).toList(), Set.of());
   }
 
-  /** Requests per replica, in order of first appearance. */
+  /** Which replica served each successful request, in order. */
+  public List<String> sequence() {
+    return requests.stream().filter(request -> !request.failed()).map(Served::replica).toList();
+  }
+
+  public List<Served> failures() {
+    return requests.stream().filter(Served::failed).toList();
+  }
+
+  /** Successful requests per replica, in order of first appearance. */
   public Map<String, Long> counts() {
     Map<String, Long> counts = new LinkedHashMap<>();
-    sequence.forEach(replica -> counts.merge(replica, 1L, Long::sum));
+    sequence().forEach(replica -> counts.merge(replica, 1L, Long::sum));
     return counts;
   }
 
-  /** A small table, replica against requests served, for logs and failure messages. */
+  /** Only the requests sent at or after {@code nanoTime} (on {@link System#nanoTime()}'s clock). */
+  public Distribution sentSince(long nanoTime) {
+    return new Distribution(requests.stream().filter(request -> request.startNanos() >= nanoTime).toList(), replicas);
+  }
+
+  /** A table of replica against requests, failures and latency, for logs and failure messages. */
   public String table() {
-    StringBuilder table = new StringBuilder(String.format("%-20s %8s%n", "replica", "requests"));
-    counts().forEach((replica, count) -> table.append(String.format("%-20s %8d%n", replica, count)));
+    Map<String, List<Served>> byReplica = new LinkedHashMap<>();
+    requests.forEach(request -> byReplica.computeIfAbsent(
+        request.replica() == null ? "(no replica)" : request.replica(), key -> new ArrayList<>()).add(request));
+    replicas.stream().sorted().forEach(replica -> byReplica.putIfAbsent(replica, List.of()));
+    StringBuilder table = new StringBuilder(String.format("%-14s %8s %8s %9s %9s%n", "replica", "requests",
+        "failures", "p50 ms", "max ms"));
+    byReplica.forEach((replica, served) -> {
+      long[] latencies = served.stream().mapToLong(Served::latencyNanos).sorted().toArray();
+      table.append(String.format("%-14s %8d %8d %9.1f %9.1f%n", replica,
+          served.stream().filter(request -> !request.failed()).count(),
+          served.stream().filter(Served::failed).count(),
+          latencies.length == 0 ? 0.0 : latencies[latencies.length / 2] / 1e6,
+          latencies.length == 0 ? 0.0 : latencies[latencies.length - 1] / 1e6));
+    });
     return table.toString();
+  }
+
+  /** The request sequence, abbreviated after 60 requests. */
+  public String describeSequence() {
+    List<String> shown = requests.stream().limit(60)
+        .map(request -> request.failed() ? "FAILED(" + request.error() + ")" : request.replica()).toList();
+    return "[" + String.join(", ", shown) + (requests.size() > 60 ? ", ... " + (requests.size() - 60) + " more" : "")
+        + "]";
   }
 
   @Override
   public String toString() {
-    return sequence.size() + " requests: " + counts() + ", in order " + sequence;
+    return requests.size() + " requests: " + counts() + (failures().isEmpty() ? ""
+        : ", " + failures().size() + " failed: " + failures().stream().map(Served::error).distinct()
+            .collect(Collectors.joining("; ")));
   }
 }

@@ -2,26 +2,56 @@ package io.github.lbstack.traffic;
 
 import static io.restassured.RestAssured.given;
 
+import io.github.lbstack.Replica;
+import io.github.lbstack.RunningStack;
 import io.github.lbstack.lb.HaproxyConfig;
+import io.restassured.filter.cookie.CookieFilter;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongPredicate;
+import java.util.stream.Collectors;
 
-/** Sends requests through a load balancer and records which replica served each. */
+/**
+ * Sends GET requests through a load balancer and records, for each, which replica served it, whether it failed
+ * (a status outside 2xx/3xx, or an exception) and how long it took.
+ *
+ * <pre>{@code
+ * Distribution served = Traffic.through(stack).clients(4).sendFor(Duration.ofSeconds(20));
+ * }</pre>
+ */
 public final class Traffic {
 
   private final RequestSpecification spec;
+  private final Set<String> replicas;
   private String path = "/";
   private String identityHeader = HaproxyConfig.SERVED_BY_HEADER;
+  private int clients = 1;
+  private boolean keepCookies;
 
-  private Traffic(RequestSpecification spec) {
+  private Traffic(RequestSpecification spec, Set<String> replicas) {
     this.spec = spec;
+    this.replicas = replicas;
   }
 
-  /** Traffic through the given specification, usually the injected load balancer one. */
+  /** Traffic through a stack's load balancer; the distribution knows the stack's replicas. */
+  public static Traffic through(RunningStack stack) {
+    return new Traffic(stack.lb(), stack.replicas().stream().map(Replica::hostname)
+        .collect(Collectors.toCollection(java.util.LinkedHashSet::new)));
+  }
+
+  /** Traffic through any specification, usually the injected load balancer one. */
   public static Traffic through(RequestSpecification spec) {
-    return new Traffic(spec);
+    return new Traffic(spec, Set.of());
   }
 
   /** The path to GET; default {@code /}. */
@@ -36,23 +66,76 @@ public final class Traffic {
     return this;
   }
 
-  /**
-   * Sends {@code count} GET requests one after another.
-   *
-   * @throws AssertionError when a response is not 2xx or lacks the identity header
-   */
-  public Distribution send(int count) {
-    List<String> servedBy = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      Response response = given(spec).get(path);
-      String replica = response.getHeader(identityHeader);
-      if (response.statusCode() >= 300 || replica == null) {
-        throw new AssertionError("request " + (i + 1) + " of " + count + " to " + path + " answered "
-            + response.statusCode() + (replica == null ? " without a " + identityHeader + " header" : "")
-            + "; served so far: " + servedBy);
-      }
-      servedBy.add(replica);
+  /** How many clients send at once; default 1, which sends strictly one request after another. */
+  public Traffic clients(int clients) {
+    if (clients < 1) {
+      throw new IllegalArgumentException("clients = " + clients + ": use 1 or more");
     }
-    return new Distribution(servedBy);
+    this.clients = clients;
+    return this;
+  }
+
+  /** Each client keeps the cookies it is given, as a browser does (needed for cookie stickiness). */
+  public Traffic keepCookies() {
+    this.keepCookies = true;
+    return this;
+  }
+
+  /** Sends {@code count} requests in all, spread over the clients. */
+  public Distribution send(int count) {
+    AtomicInteger sent = new AtomicInteger();
+    return run(now -> sent.getAndIncrement() < count);
+  }
+
+  /** Sends requests until {@code duration} has passed. */
+  public Distribution sendFor(Duration duration) {
+    long end = System.nanoTime() + duration.toNanos();
+    return run(now -> now < end);
+  }
+
+  private Distribution run(LongPredicate more) {
+    List<Served> all = Collections.synchronizedList(new ArrayList<>());
+    ExecutorService executor = Executors.newFixedThreadPool(clients);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int i = 0; i < clients; i++) {
+        futures.add(executor.submit(() -> {
+          CookieFilter cookies = keepCookies ? new CookieFilter() : null;
+          while (more.test(System.nanoTime())) {
+            all.add(request(cookies));
+          }
+        }));
+      }
+      for (Future<?> future : futures) {
+        future.get();
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("traffic run failed: " + e, e);
+    } finally {
+      executor.shutdownNow();
+    }
+    List<Served> ordered = new ArrayList<>(all);
+    ordered.sort(Comparator.comparingLong(Served::startNanos));
+    return new Distribution(ordered, replicas);
+  }
+
+  private Served request(CookieFilter cookies) {
+    long start = System.nanoTime();
+    try {
+      RequestSpecification request = given(spec);
+      if (cookies != null) {
+        request.filter(cookies);
+      }
+      Response response = request.get(path);
+      long latency = System.nanoTime() - start;
+      String replica = response.getHeader(identityHeader);
+      int status = response.statusCode();
+      String error = status < 200 || status >= 400 ? "status " + status
+          : replica == null ? "no " + identityHeader + " header" : null;
+      return new Served(replica, status, error, start, latency);
+    } catch (RuntimeException e) {
+      return new Served(null, 0, e.getClass().getSimpleName() + ": " + e.getMessage(), start,
+          System.nanoTime() - start);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.github.lbstack.lb;
 
+import io.github.lbstack.Balance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -8,14 +9,37 @@ import org.junit.jupiter.api.Test;
 
 class HaproxyConfigTest {
 
-  private final String config = new HaproxyConfig(Balance.ROUND_ROBIN, "/health", Duration.ofMillis(250),
-      List.of(new LbServer("web-1", "web-1", 8080), new LbServer("web-2", "web-2", 9090))).render();
+  private final String config = new HaproxyConfig(Balance.ROUND_ROBIN, false, "/health", Duration.ofMillis(250),
+      List.of(new LbServer("web-1", "web-1", 8080, true), new LbServer("web-2", "web-2", 9090, true),
+          new LbServer("web-3", "web-3", 8080, false))).render();
 
   @Test
   void balancesRoundRobinOverEveryServer() {
     assertThat(config).contains("backend web\n    balance roundrobin\n")
         .contains("    server web-1 web-1:8080\n")
         .contains("    server web-2 web-2:9090\n");
+  }
+
+  @Test
+  void declaresLaterReplicasDisabledSoScalingNeedsNoRestart() {
+    assertThat(config).contains("    server web-3 web-3:8080 disabled\n")
+        .contains("resolvers docker init-addr last,libc,none")
+        .contains("resolvers docker\n    nameserver dns 127.0.0.11:53\n");
+  }
+
+  @Test
+  void retriesOnlyIdempotentRequestsAfterTheReplicaSawThem() {
+    assertThat(config).contains("    retry-on conn-failure empty-response junk-response response-timeout 0rtt-rejected\n")
+        .contains("    http-request disable-l7-retry unless METH_GET || METH_HEAD || METH_OPTIONS\n");
+  }
+
+  @Test
+  void pinsClientsWithACookieWhenSticky() {
+    String sticky = new HaproxyConfig(Balance.ROUND_ROBIN, true, "/", Duration.ofSeconds(1),
+        List.of(new LbServer("web-1", "web-1", 8080, true))).render();
+    assertThat(sticky).contains("    cookie LBSTACK_SERVER insert indirect nocache\n")
+        .contains("    server web-1 web-1:8080 cookie web-1\n");
+    assertThat(config).doesNotContain("cookie");
   }
 
   @Test
@@ -40,7 +64,7 @@ class HaproxyConfigTest {
 
   @Test
   void usesTheOtherAlgorithmsByTheirHaproxyKeywords() {
-    String leastconn = new HaproxyConfig(Balance.LEAST_CONN, "/", Duration.ofSeconds(1), List.of()).render();
+    String leastconn = new HaproxyConfig(Balance.LEAST_CONN, false, "/", Duration.ofSeconds(1), List.of()).render();
     assertThat(leastconn).contains("    balance leastconn\n").contains("inter 1000ms");
   }
 }

@@ -1,0 +1,22 @@
+package io.github.lbstack.traffic;
+
+/**
+ * One request of a traffic run.
+ *
+ * @param replica the replica that served it, or {@code null} when it failed before a replica answered
+ * @param status the HTTP status, or 0 when no response came
+ * @param error why it failed ({@code "503"}, an exception), or {@code null} for a success
+ * @param startNanos when it was sent, on {@link System#nanoTime()}'s clock
+ * @param latencyNanos how long it took
+ */
+public record Served(String replica, int status, String error, long startNanos, long latencyNanos) {
+
+  public boolean failed() {
+    return error != null;
+  }
+
+  /** A successful request, for distributions built by hand (tests of assertions, for example). */
+  public static Served ok(String replica) {
+    return new Served(replica, 200, null, 0, 0);
+  }
+}
