@@ -114,7 +114,8 @@ final class DockerReplica implements Replica {
 
   @Override
   public Replica awaitDown() {
-    return awaitLb("out of rotation", status -> !status.equals("UP"));
+    // "UP 1/2" means one check failed but the replica still serves; only DOWN, MAINT and the like are out.
+    return awaitLb("out of rotation", status -> !status.startsWith("UP"));
   }
 
   @Override

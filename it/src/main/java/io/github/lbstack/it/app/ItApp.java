@@ -23,7 +23,8 @@ import redis.clients.jedis.JedisPooled;
  * talks to MySQL and Redis. It connects per request, so it starts fine before its backing services are ready.
  *
  * <ul>
- *   <li>{@code GET /} the hostname, also in the {@code X-Hostname} header of every response;</li>
+ *   <li>{@code GET /} the hostname, also in the {@code X-Hostname} header of every response (slowly on
+ *       {@code SLOW_HOST}, by {@code SLOW_MS});</li>
  *   <li>{@code GET /health} 200 when MySQL and Redis answer, 503 otherwise;</li>
  *   <li>{@code POST /rows?value=v}, {@code GET /rows} rows in MySQL;</li>
  *   <li>{@code PUT /kv/<key>?value=v}, {@code GET /kv/<key>} keys in Redis.</li>
@@ -61,6 +62,7 @@ public final class ItApp {
     String method = exchange.getRequestMethod();
     try {
       if (path.equals("/")) {
+        slowDownIfAsked();
         reply(exchange, 200, hostname);
       } else if (path.equals("/health")) {
         health(exchange);
@@ -80,6 +82,13 @@ public final class ItApp {
       }
     } catch (Exception e) {
       reply(exchange, 500, e.toString());
+    }
+  }
+
+  /** SLOW_HOST=web-2 and SLOW_MS=300 make web-2 answer GET / slowly, for least-connection tests. */
+  private void slowDownIfAsked() throws InterruptedException {
+    if (hostname.equals(System.getenv("SLOW_HOST"))) {
+      Thread.sleep(Long.parseLong(env("SLOW_MS", "0")));
     }
   }
 

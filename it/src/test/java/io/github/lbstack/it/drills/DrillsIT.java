@@ -1,0 +1,71 @@
+package io.github.lbstack.it.drills;
+
+import static io.github.lbstack.assertions.LbAssertions.assertThat;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.lbstack.LoadBalancedStack;
+import io.github.lbstack.Replica;
+import io.github.lbstack.RunningStack;
+import io.github.lbstack.Web;
+import io.github.lbstack.traffic.Traffic;
+import org.junit.jupiter.api.Test;
+
+/** Every drill takes a replica out of rotation and its counterpart brings it back, as the lb sees it. */
+@LoadBalancedStack(replicas = 2, web = @Web(jar = "target/it-app.jar"))
+class DrillsIT {
+
+  private static void assertOnlyWeb1Serves(RunningStack stack) {
+    assertThat(Traffic.through(stack).send(4)).hasNoFailures().isStickyTo("web-1");
+  }
+
+  private static void assertBothServe(RunningStack stack, Replica replica) {
+    assertThat(stack.lbStatuses()).containsEntry("web-1", "UP").containsEntry("web-2", "UP");
+    assertThat(Traffic.through(stack).send(6)).hasNoFailures().coversExactly("web-1", "web-2");
+    assertThat(given(replica.spec()).get("/").body().asString()).isEqualTo("web-2");
+  }
+
+  @Test
+  void stopAndStart(RunningStack stack) {
+    Replica replica = stack.replica(2);
+    replica.stop().awaitDown();
+    assertOnlyWeb1Serves(stack);
+    replica.start().awaitUp();
+    assertBothServe(stack, replica);
+  }
+
+  @Test
+  void killAndStart(RunningStack stack) {
+    Replica replica = stack.replica(2);
+    replica.kill().awaitDown();
+    assertOnlyWeb1Serves(stack);
+    replica.start().awaitUp();
+    assertBothServe(stack, replica);
+  }
+
+  @Test
+  void restart(RunningStack stack) {
+    Replica replica = stack.replica(2);
+    replica.restart().awaitUp();
+    assertBothServe(stack, replica);
+    assertThat(replica.logs()).contains("it-app listening on 8080 as web-2");
+  }
+
+  @Test
+  void pauseAndUnpause(RunningStack stack) {
+    Replica replica = stack.replica(2);
+    replica.pause().awaitDown();
+    assertOnlyWeb1Serves(stack);
+    replica.unpause().awaitUp();
+    assertBothServe(stack, replica);
+  }
+
+  @Test
+  void disconnectAndReconnect(RunningStack stack) {
+    Replica replica = stack.replica(2);
+    replica.disconnect().awaitDown();
+    assertOnlyWeb1Serves(stack);
+    replica.reconnect().awaitUp();
+    assertBothServe(stack, replica);
+  }
+}
