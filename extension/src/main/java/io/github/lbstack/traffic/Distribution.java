@@ -49,6 +49,12 @@ public record Distribution(List<Served> requests, Set<String> replicas) {
     return new Distribution(requests.stream().filter(request -> request.startNanos() >= nanoTime).toList(), replicas);
   }
 
+  /** Only the requests sent in {@code [from, to)} (on {@link System#nanoTime()}'s clock). */
+  public Distribution sentBetween(long from, long to) {
+    return new Distribution(requests.stream()
+        .filter(request -> request.startNanos() >= from && request.startNanos() < to).toList(), replicas);
+  }
+
   /** A table of replica against requests, failures and latency, for logs and failure messages. */
   public String table() {
     Map<String, List<Served>> byReplica = new LinkedHashMap<>();

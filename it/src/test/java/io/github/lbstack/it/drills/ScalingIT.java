@@ -11,34 +11,42 @@ import io.github.lbstack.traffic.Distribution;
 import io.github.lbstack.traffic.Traffic;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Scale 3 → 5 → 2 while traffic flows: each step serves exactly the live replicas, and no request fails. */
 @LoadBalancedStack(web = @Web(jar = "target/it-app.jar"))
 class ScalingIT {
 
-  @Test
-  void scalingUpAndDownKeepsTrafficFlowing(RunningStack stack) {
-    CompletableFuture<Distribution> background =
-        CompletableFuture.supplyAsync(() -> Traffic.through(stack).clients(2).sendFor(Duration.ofSeconds(45)));
+  /** How long traffic runs at each size, so each window holds enough requests to reach every replica. */
+  private static final long PHASE_SECONDS = 4;
 
-    assertThat(Traffic.through(stack).send(9)).coversExactly("web-1", "web-2", "web-3").hasNoFailures();
+  @Test
+  void scalingUpAndDownKeepsTrafficFlowing(RunningStack stack) throws Exception {
+    CompletableFuture<Distribution> traffic =
+        CompletableFuture.supplyAsync(() -> Traffic.through(stack).clients(2).sendFor(Duration.ofSeconds(35)));
+    long threeFrom = System.nanoTime();
+    TimeUnit.SECONDS.sleep(PHASE_SECONDS);
+    long threeTo = System.nanoTime();
 
     stack.scaleTo(5);
+    long fiveFrom = System.nanoTime();
     assertThat(stack.replicas()).extracting(Replica::hostname)
         .containsExactly("web-1", "web-2", "web-3", "web-4", "web-5");
-    assertThat(Traffic.through(stack).send(15))
-        .coversExactly("web-1", "web-2", "web-3", "web-4", "web-5").hasNoFailures();
+    TimeUnit.SECONDS.sleep(PHASE_SECONDS);
+    long fiveTo = System.nanoTime();
 
     stack.scaleTo(2);
+    long twoFrom = System.nanoTime();
     assertThat(stack.replicas()).extracting(Replica::hostname).containsExactly("web-1", "web-2");
     assertThat(stack.lbStatuses()).containsOnlyKeys("web-1", "web-2").containsValues("UP");
-    assertThat(Traffic.through(stack).send(8)).coversExactly("web-1", "web-2").hasNoFailures();
 
-    Distribution whileScaling = background.join();
-    System.out.println("traffic while scaling:\n" + whileScaling.table());
-    assertThat(whileScaling).hasNoFailures();
-    assertThat(whileScaling.requests()).hasSizeGreaterThan(20);
+    Distribution served = traffic.join();
+    System.out.println("traffic while scaling:\n" + served.table());
+    assertThat(served).hasNoFailures();
+    assertThat(served.sentBetween(threeFrom, threeTo)).coversExactly("web-1", "web-2", "web-3");
+    assertThat(served.sentBetween(fiveFrom, fiveTo)).coversExactly("web-1", "web-2", "web-3", "web-4", "web-5");
+    assertThat(served.sentSince(twoFrom)).coversExactly("web-1", "web-2");
   }
 
   @Test

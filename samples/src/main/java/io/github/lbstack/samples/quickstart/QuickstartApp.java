@@ -6,6 +6,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.net.InetAddress;
+import java.util.List;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -38,6 +39,10 @@ public final class QuickstartApp {
   }
 
   public static void main(String[] args) throws Exception {
+    if (List.of(args).contains("--cds-training")) {
+      CdsTraining.run();
+      return;
+    }
     long start = System.nanoTime();
     Settings settings = Settings.fromEnvironment();
     String hostname = InetAddress.getLocalHost().getHostName();
