@@ -32,6 +32,22 @@ class SessionAcrossReplicasIT {
   }
 
   @Test
+  void aLogoutOnOneReplicaEndsTheSessionOnAll(RunningStack stack, redis.clients.jedis.JedisPooled redis) {
+    String session = Quickstart.register(stack.replica(1).spec(), Quickstart.newUsername());
+    assertThat(redis.ttl("session:" + session)).as("session TTL in Redis").isBetween(1L, 1800L);
+
+    given(stack.replica(2).spec()).cookie(Quickstart.SESSION_COOKIE, session).redirects().follow(false)
+        .post("/logout").then().statusCode(303);
+
+    assertThat(redis.exists("session:" + session)).isFalse();
+    for (var replica : stack.replicas()) {
+      Response page = given(replica.spec()).cookie(Quickstart.SESSION_COOKIE, session).redirects().follow(false)
+          .get("/tasks");
+      assertThat(page.statusCode()).as("after logout, on %s", replica.hostname()).isEqualTo(303);
+    }
+  }
+
+  @Test
   void noSessionMeansTheLoginPageOnEveryReplica(RunningStack stack) {
     for (var replica : stack.replicas()) {
       Response page = given(replica.spec()).redirects().follow(false).get("/tasks");
