@@ -1,6 +1,7 @@
 package io.github.lbstack.config;
 
 import io.github.lbstack.LoadBalancedStack;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -14,6 +15,11 @@ public record Images(String haproxy, String mysql, String redis, String jre) {
   public static final String DEFAULT_MYSQL = "mysql:8.4";
   public static final String DEFAULT_REDIS = "redis:7.4";
   public static final String DEFAULT_JRE = "eclipse-temurin:17-jre";
+
+  /** The configuration parameters that select images, for code that hands them on (to a child JVM, say). */
+  public static final List<String> PROPERTIES = List.of(LoadBalancedStack.HAPROXY_IMAGE_PROPERTY,
+      LoadBalancedStack.MYSQL_IMAGE_PROPERTY, LoadBalancedStack.REDIS_IMAGE_PROPERTY,
+      LoadBalancedStack.JRE_IMAGE_PROPERTY);
 
   public static Images defaults() {
     return new Images(DEFAULT_HAPROXY, DEFAULT_MYSQL, DEFAULT_REDIS, DEFAULT_JRE);

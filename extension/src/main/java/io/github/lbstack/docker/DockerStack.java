@@ -6,12 +6,7 @@ import io.github.lbstack.RunningStack;
 import io.github.lbstack.lb.HaproxyConfig;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.specification.RequestSpecification;
-import io.github.lbstack.lb.HaproxyStats;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -230,10 +225,7 @@ public final class DockerStack implements RunningStack, AutoCloseable {
   /** The per-class summary users asked for: how the lb spread this class's requests. */
   private void logRequestsServed() {
     try {
-      HttpResponse<String> stats = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(lbStatsCsvUri()).timeout(Duration.ofSeconds(2)).build(),
-          HttpResponse.BodyHandlers.ofString());
-      Map<String, Long> served = HaproxyStats.requestsServed(stats.body(), HaproxyConfig.BACKEND);
+      Map<String, Long> served = stats().requestsServed();
       // Slots never used by this stack would only be noise.
       served.entrySet().removeIf(entry -> entry.getValue() == 0 && !services.containsKey(entry.getKey()));
       StringBuilder table = new StringBuilder(String.format("lbstack %s: requests served through the lb%n", id));

@@ -113,8 +113,8 @@ final class ParallelStartup implements AutoCloseable {
   }
 
   /**
-   * Waits for every service. On failure, stops the remaining work before throwing, so no container is created
-   * after the caller starts cleaning up.
+   * Waits for every service, then releases the startup threads. On failure, the remaining work stops before this
+   * throws, so no container is created after the caller starts cleaning up.
    */
   void awaitAll() {
     List<CompletableFuture<Void>> all;
@@ -129,6 +129,7 @@ final class ParallelStartup implements AutoCloseable {
       close();
       throw new StackStartupException(report(), e);
     }
+    close();
   }
 
   String elapsed() {

@@ -1,6 +1,6 @@
 package io.github.lbstack.docker;
 
-import io.github.lbstack.lb.HaproxyStats;
+import io.github.lbstack.lb.StatsPage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -75,14 +75,9 @@ final class Probes {
   }
 
   /** The load balancer's stats page lists every expected server, and each one is UP. */
-  static Service.ReadinessCheck allServersUp(URI statsCsv, String backend, java.util.List<String> servers) {
+  static Service.ReadinessCheck allServersUp(StatsPage stats, java.util.List<String> servers) {
     return () -> {
-      HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(statsCsv).timeout(TIMEOUT).GET().build(),
-          HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        throw new NotReadyException("stats page answered " + response.statusCode());
-      }
-      Map<String, String> statuses = HaproxyStats.serverStatuses(response.body(), backend);
+      Map<String, String> statuses = stats.statuses();
       var notUp = servers.stream().filter(server -> !"UP".equals(statuses.get(server)))
           .map(server -> server + "=" + statuses.getOrDefault(server, "missing")).toList();
       if (!notUp.isEmpty()) {

@@ -74,15 +74,11 @@ final class Scaling {
       Service web = new Service(hostname, setup.containers().web(hostname, setup.webImage(),
           setup.environment().forReplica(index, hostname)));
       stack.resources().add(hostname, web);
-      web.readyWhen(() -> Probes.http(Probes.liveUri(web, setup.webPort()).resolve(setup.healthPath())).check());
+      web.readyWhen(() -> Probes.http(web.hostUri(setup.webPort()).resolve(setup.healthPath())).check());
       startup.start(web);
       added.add(web);
     }
-    try {
-      startup.awaitAll();
-    } finally {
-      startup.close();
-    }
+    startup.awaitAll();
     for (Service web : added) {
       stack.addReplica(Integer.parseInt(web.name().substring("web-".length())), web);
       stack.runtimeApi().setServerState(HaproxyConfig.BACKEND, web.name(), "ready");

@@ -38,6 +38,14 @@ final class Service implements AutoCloseable {
     this.check = check;
   }
 
+  /**
+   * Address of a published port, as Testcontainers saw it at start. Cheap (no Docker call), so readiness polls use
+   * it; it is stale after a drill restarts the container, which is why replicas read theirs live.
+   */
+  java.net.URI hostUri(int containerPort) {
+    return java.net.URI.create("http://" + container.getHost() + ":" + container.getMappedPort(containerPort));
+  }
+
   String logs() {
     return container.getContainerId() == null ? "" : container.getLogs();
   }

@@ -91,10 +91,10 @@ public final class StackLauncher {
       List<CompletableFuture<Void>> webContainers = new ArrayList<>();
       for (int i = 0; i < webs.size(); i++) {
         Service web = webs.get(i);
-        web.readyWhen(() -> Probes.http(Probes.liveUri(web, spec.web().port()).resolve(spec.web().healthPath())).check());
+        web.readyWhen(() -> Probes.http(web.hostUri(spec.web().port()).resolve(spec.web().healthPath())).check());
         webContainers.add(startup.start(web));
       }
-      lb.readyWhen(() -> Probes.allServersUp(stack.lbStatsCsvUri(), HaproxyConfig.BACKEND, hostnames).check());
+      lb.readyWhen(() -> Probes.allServersUp(stack.stats(), hostnames).check());
       startup.start(lb, CompletableFuture.allOf(webContainers.toArray(CompletableFuture[]::new)));
       startup.awaitAll();
 
@@ -106,8 +106,6 @@ public final class StackLauncher {
       startup.close();
       resources.closeAfter(e);
       throw e;
-    } finally {
-      startup.close();
     }
   }
 

@@ -28,7 +28,12 @@ public final class StatsPage {
   }
 
   public Map<String, String> statuses() {
-    return column("status");
+    return HaproxyStats.serverStatuses(fetch(), HaproxyConfig.BACKEND);
+  }
+
+  /** Server name to the number of requests the lb sent it. */
+  public Map<String, Long> requestsServed() {
+    return HaproxyStats.requestsServed(fetch(), HaproxyConfig.BACKEND);
   }
 
   /** Status with the last check's result, e.g. {@code "DOWN (L4CON: Connection refused)"}, for messages. */

@@ -17,10 +17,9 @@ class FailoverIT {
   void aSessionOutlivesTheReplicaThatCreatedIt(RequestSpecification lb, RunningStack stack) {
     String username = Quickstart.newUsername();
     Quickstart.register(lb, username);
-    Response login = given(lb).redirects().follow(false)
-        .formParam("username", username).formParam("password", Quickstart.PASSWORD).post("/login");
-    String session = login.getCookie(Quickstart.SESSION_COOKIE);
-    String loginReplica = login.getHeader(Quickstart.HOSTNAME_HEADER);
+    Quickstart.Login login = Quickstart.login(lb, username);
+    String session = login.session();
+    String loginReplica = login.servedBy();
     assertThat(session).isNotNull();
 
     Replica victim = stack.replicas().stream().filter(replica -> replica.hostname().equals(loginReplica))

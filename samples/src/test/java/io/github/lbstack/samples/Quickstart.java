@@ -30,11 +30,14 @@ final class Quickstart {
     return sessionFrom(response, "register " + username);
   }
 
-  static String login(RequestSpecification spec, String username) {
+  /** A login: its session cookie, and the replica that served it. */
+  record Login(String session, String servedBy) {}
+
+  static Login login(RequestSpecification spec, String username) {
     Response response = given(spec).redirects().follow(false)
         .formParam("username", username).formParam("password", PASSWORD)
         .post("/login");
-    return sessionFrom(response, "log in " + username);
+    return new Login(sessionFrom(response, "log in " + username), response.getHeader(HOSTNAME_HEADER));
   }
 
   static void addTask(RequestSpecification spec, String session, String name) {

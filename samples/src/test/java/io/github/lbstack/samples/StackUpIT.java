@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lbstack.LoadBalancedStack;
+import io.github.lbstack.config.Images;
 import io.github.lbstack.docker.Labels;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -29,8 +30,7 @@ class StackUpIT {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), "-Dreplicas=2"));
-    for (String key : List.of(LoadBalancedStack.HAPROXY_IMAGE_PROPERTY, LoadBalancedStack.MYSQL_IMAGE_PROPERTY,
-        LoadBalancedStack.REDIS_IMAGE_PROPERTY, LoadBalancedStack.JRE_IMAGE_PROPERTY)) {
+    for (String key : Images.PROPERTIES) {
       if (System.getProperty(key) != null) {
         command.add("-D" + key + "=" + System.getProperty(key));
       }

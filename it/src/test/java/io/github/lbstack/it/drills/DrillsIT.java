@@ -10,6 +10,7 @@ import io.github.lbstack.RunningStack;
 import io.github.lbstack.Web;
 import io.github.lbstack.traffic.Distribution;
 import io.github.lbstack.traffic.Traffic;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /** Every drill takes a replica out of rotation and its counterpart brings it back, as the lb sees it. */
@@ -32,22 +33,23 @@ class DrillsIT {
     assertThat(given(replica.spec()).get("/").body().asString()).isEqualTo("web-2");
   }
 
-  @Test
-  void stopAndStart(RunningStack stack) {
+  /** Takes web-2 out with one drill and brings it back with its counterpart, checking the lb at each end. */
+  private static void outAndBack(RunningStack stack, UnaryOperator<Replica> out, UnaryOperator<Replica> back) {
     Replica replica = stack.replica(2);
-    replica.stop().awaitDown();
+    out.apply(replica).awaitDown();
     assertOnlyWeb1Serves(stack);
-    replica.start().awaitUp();
+    back.apply(replica).awaitUp();
     assertBackInRotation(stack, replica);
   }
 
   @Test
+  void stopAndStart(RunningStack stack) {
+    outAndBack(stack, Replica::stop, Replica::start);
+  }
+
+  @Test
   void killAndStart(RunningStack stack) {
-    Replica replica = stack.replica(2);
-    replica.kill().awaitDown();
-    assertOnlyWeb1Serves(stack);
-    replica.start().awaitUp();
-    assertBackInRotation(stack, replica);
+    outAndBack(stack, Replica::kill, Replica::start);
   }
 
   @Test
@@ -60,19 +62,11 @@ class DrillsIT {
 
   @Test
   void pauseAndUnpause(RunningStack stack) {
-    Replica replica = stack.replica(2);
-    replica.pause().awaitDown();
-    assertOnlyWeb1Serves(stack);
-    replica.unpause().awaitUp();
-    assertBackInRotation(stack, replica);
+    outAndBack(stack, Replica::pause, Replica::unpause);
   }
 
   @Test
   void disconnectAndReconnect(RunningStack stack) {
-    Replica replica = stack.replica(2);
-    replica.disconnect().awaitDown();
-    assertOnlyWeb1Serves(stack);
-    replica.reconnect().awaitUp();
-    assertBackInRotation(stack, replica);
+    outAndBack(stack, Replica::disconnect, Replica::reconnect);
   }
 }

@@ -9,6 +9,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.in
 
 import com.github.dockerjava.api.DockerClient;
 import io.github.lbstack.LoadBalancedStack;
+import io.github.lbstack.config.Images;
 import io.github.lbstack.RunningStack;
 import io.github.lbstack.Web;
 import io.github.lbstack.docker.Labels;
@@ -44,8 +45,7 @@ class CleanupIT {
     EngineTestKit.Builder engine = EngineTestKit.engine("junit-jupiter")
         .configurationParameter(LoadBalancedStack.STARTUP_TIMEOUT_PROPERTY, startupTimeout);
     // The test kit ignores system properties, so hand on the image overrides this run was given.
-    for (String key : List.of(LoadBalancedStack.HAPROXY_IMAGE_PROPERTY, LoadBalancedStack.MYSQL_IMAGE_PROPERTY,
-        LoadBalancedStack.REDIS_IMAGE_PROPERTY, LoadBalancedStack.JRE_IMAGE_PROPERTY)) {
+    for (String key : Images.PROPERTIES) {
       String value = System.getProperty(key);
       if (value != null) {
         engine.configurationParameter(key, value);

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import java.net.InetAddress;
 import java.util.List;
@@ -78,9 +79,9 @@ public final class QuickstartApp {
     server.get("/register", ctx -> ctx.html(Pages.register(hostname, null)));
     server.post("/register", this::register);
     server.post("/logout", this::logout);
-    server.get("/tasks", this::tasks);
-    server.post("/tasks", this::addTask);
-    server.post("/tasks/{id}/delete", this::deleteTask);
+    server.get("/tasks", signedIn(this::tasks));
+    server.post("/tasks", signedIn(this::addTask));
+    server.post("/tasks/{id}/delete", signedIn(this::deleteTask));
     server.put("/cache/{key}", this::putCache);
     server.get("/cache/{key}", this::getCache);
     server.exception(Exception.class, (e, ctx) -> {
@@ -142,37 +143,40 @@ public final class QuickstartApp {
     ctx.redirect("/login", HttpStatus.SEE_OTHER);
   }
 
-  private void tasks(Context ctx) throws Exception {
-    Optional<Store.User> user = currentUser(ctx);
-    if (user.isEmpty()) {
-      ctx.redirect("/login", HttpStatus.SEE_OTHER);
-      return;
-    }
-    ctx.html(Pages.tasks(hostname, user.get(), store.tasks(user.get().id())));
+  /** A handler for signed-in users only. */
+  @FunctionalInterface
+  private interface UserHandler {
+    void handle(Context ctx, Store.User user) throws Exception;
   }
 
-  private void addTask(Context ctx) throws Exception {
-    Optional<Store.User> user = currentUser(ctx);
+  /** Sends a visitor without a live session to the login page; everyone else to {@code handler}. */
+  private Handler signedIn(UserHandler handler) {
+    return ctx -> {
+      Optional<Store.User> user = currentUser(ctx);
+      if (user.isEmpty()) {
+        ctx.redirect("/login", HttpStatus.SEE_OTHER);
+      } else {
+        handler.handle(ctx, user.get());
+      }
+    };
+  }
+
+  private void tasks(Context ctx, Store.User user) throws Exception {
+    ctx.html(Pages.tasks(hostname, user, store.tasks(user.id())));
+  }
+
+  private void addTask(Context ctx, Store.User user) throws Exception {
     String name = ctx.formParam("name");
-    if (user.isEmpty()) {
-      ctx.redirect("/login", HttpStatus.SEE_OTHER);
-      return;
-    }
     if (name == null || name.isBlank() || name.length() > 255) {
       ctx.status(HttpStatus.BAD_REQUEST).result("a task needs a name of 1 to 255 characters");
       return;
     }
-    store.addTask(user.get().id(), name.strip(), hostname);
+    store.addTask(user.id(), name.strip(), hostname);
     ctx.redirect("/tasks", HttpStatus.SEE_OTHER);
   }
 
-  private void deleteTask(Context ctx) throws Exception {
-    Optional<Store.User> user = currentUser(ctx);
-    if (user.isEmpty()) {
-      ctx.redirect("/login", HttpStatus.SEE_OTHER);
-      return;
-    }
-    store.deleteTask(user.get().id(), Long.parseLong(ctx.pathParam("id")));
+  private void deleteTask(Context ctx, Store.User user) throws Exception {
+    store.deleteTask(user.id(), Long.parseLong(ctx.pathParam("id")));
     ctx.redirect("/tasks", HttpStatus.SEE_OTHER);
   }
 
