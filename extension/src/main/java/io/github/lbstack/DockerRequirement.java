@@ -10,20 +10,21 @@ final class DockerRequirement {
   private DockerRequirement() {}
 
   /**
+   * @param where names the stack's definition, for example {@code "@LoadBalancedStack on [com.example.ShopIT]"}
    * @return a disabled result when Docker is missing and the class opted in; empty when Docker is available
    * @throws ExtensionConfigurationException when Docker is missing and the class did not opt in
    */
   static Optional<ConditionEvaluationResult> evaluate(boolean disabledWithoutDocker, boolean dockerAvailable,
-      Class<?> testClass) {
+      String where) {
     if (dockerAvailable) {
       return Optional.empty();
     }
     if (disabledWithoutDocker) {
-      return Optional.of(ConditionEvaluationResult.disabled("@LoadBalancedStack(disabledWithoutDocker = true) on ["
-          + testClass.getName() + "]: no Docker engine answered"));
+      return Optional.of(ConditionEvaluationResult.disabled(where + " has disabledWithoutDocker = true, and no Docker "
+          + "engine answered"));
     }
-    throw new ExtensionConfigurationException("@LoadBalancedStack on [" + testClass.getName() + "] needs a Docker "
-        + "engine, and none answered. Start Docker (or point DOCKER_HOST at a running engine), or set "
-        + "@LoadBalancedStack(disabledWithoutDocker = true) to skip this class when Docker is missing.");
+    throw new ExtensionConfigurationException(where + " needs a Docker engine, and none answered. Start Docker (or "
+        + "point DOCKER_HOST at a running engine), or set disabledWithoutDocker = true to skip this class when Docker "
+        + "is missing.");
   }
 }

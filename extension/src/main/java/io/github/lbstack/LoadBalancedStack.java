@@ -6,7 +6,10 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import io.github.lbstack.internal.spec.ConfigKeys;
+import io.github.lbstack.internal.spec.StackSpecBuilder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Brings up a load-balanced stack for the annotated test class: an HAProxy load balancer in front of
@@ -23,7 +26,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }</pre>
  *
  * <p>The stack starts before the first test of the class and is removed after the last one, whatever the outcome.
- * {@code @Nested} classes share their enclosing class's stack. Test methods (and constructors, and lifecycle
+ * {@code @Nested} classes share their enclosing class's stack. With {@link #shared()}, every class of the run with
+ * an equal definition uses one stack instead, started on first use, put back to its definition after each class,
+ * and removed when the run ends. Test methods (and constructors, and lifecycle
  * methods) can declare parameters of these exact types: {@link RunningStack},
  * {@code io.restassured.specification.RequestSpecification} (pointed at the load balancer),
  * {@code redis.clients.jedis.JedisPooled} and {@code javax.sql.DataSource}.
@@ -36,28 +41,37 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @ExtendWith(LoadBalancedStackExtension.class)
+// Classes that share a stack must not use it at the same time: distribution assertions need the lb to themselves.
+@ResourceLock(providers = SharedStackLocks.class)
 public @interface LoadBalancedStack {
 
   /** The largest number of replicas a stack accepts. */
-  int MAX_REPLICAS = 16;
+  int MAX_REPLICAS = StackSpecBuilder.MAX_REPLICAS;
 
   /** Image of the load balancer; must honour the official {@code haproxy} image's contract. */
-  String HAPROXY_IMAGE_PROPERTY = "lbstack.image.haproxy";
+  String HAPROXY_IMAGE_PROPERTY = ConfigKeys.HAPROXY_IMAGE;
 
   /** Image of the database; must honour the official {@code mysql} image's contract. */
-  String MYSQL_IMAGE_PROPERTY = "lbstack.image.mysql";
+  String MYSQL_IMAGE_PROPERTY = ConfigKeys.MYSQL_IMAGE;
 
   /** Image of the cache; must honour the official {@code redis} image's contract. */
-  String REDIS_IMAGE_PROPERTY = "lbstack.image.redis";
+  String REDIS_IMAGE_PROPERTY = ConfigKeys.REDIS_IMAGE;
 
   /** JRE base image used to run {@link Web#jar()} apps; must have {@code java} on its PATH. */
-  String JRE_IMAGE_PROPERTY = "lbstack.image.jre";
+  String JRE_IMAGE_PROPERTY = ConfigKeys.JRE_IMAGE;
 
   /** How long the whole stack may take to become ready, as an ISO-8601 duration or in seconds. Default 120 s. */
-  String STARTUP_TIMEOUT_PROPERTY = "lbstack.startup.timeout";
+  String STARTUP_TIMEOUT_PROPERTY = ConfigKeys.STARTUP_TIMEOUT;
 
   /** Interval of the load balancer's health checks, as an ISO-8601 duration or in milliseconds. Default 500 ms. */
-  String HEALTH_CHECK_INTERVAL_PROPERTY = "lbstack.lb.health-check-interval";
+  String HEALTH_CHECK_INTERVAL_PROPERTY = ConfigKeys.HEALTH_CHECK_INTERVAL;
+
+  /**
+   * Tables that {@link RunningStack#resetData()} keeps, comma-separated, compared case-insensitively. Default:
+   * {@code flyway_schema_history,DATABASECHANGELOG,DATABASECHANGELOGLOCK}, the migration history of Flyway and
+   * Liquibase.
+   */
+  String RESET_KEEP_TABLES_PROPERTY = ConfigKeys.RESET_KEEP_TABLES;
 
   /** Number of web replicas behind the load balancer, from 1 to {@link #MAX_REPLICAS}. */
   int replicas() default 3;
@@ -73,6 +87,21 @@ public @interface LoadBalancedStack {
    * moves it to another replica only when its own is down.
    */
   boolean stickyCookie() default false;
+
+  /**
+   * When {@code true}, every class in the run whose definition is equal (the same attribute values, the same
+   * configuration) uses one stack: it starts when the first of them needs it and is removed when the run ends.
+   * After each class, lbstack puts the stack back to its definition: the replica count, every replica running and
+   * UP, nothing paused or disconnected. Data is not reset unless a class asks, with {@link RunningStack#resetData()}.
+   * Under JUnit's parallel execution, classes that share a stack never run at the same time; other classes still do.
+   */
+  boolean shared() default false;
+
+  /** Whether the stack has a MySQL database. With {@code false}, no database starts and none can be injected. */
+  boolean mysql() default true;
+
+  /** Whether the stack has Redis. With {@code false}, no Redis starts and no client can be injected. */
+  boolean redis() default true;
 
   /**
    * When {@code true}, the class is skipped (reported as disabled) if no Docker engine answers. When {@code false},

@@ -3,15 +3,17 @@ package io.github.lbstack;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import redis.clients.jedis.JedisPooled;
 
 /**
- * Handle on a started stack: its load balancer, replicas, database and cache. Inject it as a test parameter.
+ * Handle on a started stack: its load balancer, replicas, database and cache. Inject it as a test parameter, or get
+ * one from {@link StackDefinition#start()}.
  *
  * <p>All addresses are on the Docker host, bound to 127.0.0.1.
  */
-public interface RunningStack {
+public interface RunningStack extends AutoCloseable {
 
   /** A short random id, also used in container names and in the {@code io.github.lbstack.stack} label. */
   String id();
@@ -32,7 +34,11 @@ public interface RunningStack {
   /** A new request specification pointed at the load balancer. */
   RequestSpecification lb();
 
-  /** JDBC URL of the stack's database, reachable from the host. */
+  /**
+   * JDBC URL of the stack's database, reachable from the host.
+   *
+   * @throws IllegalStateException when the stack leaves out MySQL; so do the other database methods
+   */
   String jdbcUrl();
 
   /** Name of the stack's database (random per stack). */
@@ -47,7 +53,11 @@ public interface RunningStack {
   /** A data source that logs in as {@link #databaseUser()}; shared by the whole stack. */
   DataSource dataSource();
 
-  /** Address of Redis, as {@code redis://127.0.0.1:<port>}. */
+  /**
+   * Address of Redis, as {@code redis://127.0.0.1:<port>}.
+   *
+   * @throws IllegalStateException when the stack leaves out Redis; so does {@link #redis()}
+   */
   URI redisUri();
 
   /** A Redis client; shared by the whole stack and closed with it. */
@@ -64,8 +74,15 @@ public interface RunningStack {
    */
   void scaleTo(int replicas);
 
-  /** The lb's current view of each replica in rotation: hostname to {@code UP}, {@code DOWN}... */
-  java.util.Map<String, String> lbStatuses();
+  /** The lb's current view of each replica: hostname to {@code UP}, {@code DOWN}... */
+  Map<String, String> lbStatuses();
+
+  /**
+   * Empties the stack's data: {@code FLUSHALL} on Redis, and {@code TRUNCATE} of every table in the database except
+   * the migration history ({@code lbstack.reset.keep-tables}), so the schema stays and replicas keep running. Call it
+   * in {@code @BeforeAll} (or {@code @BeforeEach}) of a class that needs a clean slate on a shared stack.
+   */
+  void resetData();
 
   /**
    * Everything a service's container has written so far.
@@ -74,4 +91,11 @@ public interface RunningStack {
    * @throws IllegalArgumentException for an unknown service, naming the known ones
    */
   String logs(String service);
+
+  /**
+   * Removes the stack: every container and its network. Only for stacks started with
+   * {@link StackDefinition#start()}; an injected stack belongs to the extension, which refuses this call.
+   */
+  @Override
+  void close();
 }

@@ -17,6 +17,10 @@ import java.lang.annotation.Target;
  * {@code DB_PASSWORD}, {@code REDIS_HOST} and {@code REDIS_PORT} unless {@link #defaultEnv()} is {@code false}.
  * Values in {@link #env()} and {@link #buildArgs()} may use placeholders such as {@code ${mysql.host}}; the README
  * lists them all.
+ *
+ * <p>{@link #image()}, {@link #dockerfile()} and {@link #jar()} may read a configuration parameter (or system
+ * property) with {@code ${key}}, so the build can hand in what it only knows at run time:
+ * {@code @Web(jar = "${app.jar}")} with {@code -Dapp.jar=target/app-1.2.jar}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

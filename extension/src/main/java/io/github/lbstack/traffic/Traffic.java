@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import io.github.lbstack.Replica;
 import io.github.lbstack.RunningStack;
-import io.github.lbstack.lb.HaproxyConfig;
+import io.github.lbstack.internal.lb.HaproxyConfig;
 import io.restassured.filter.cookie.CookieFilter;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;

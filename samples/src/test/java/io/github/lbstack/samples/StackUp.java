@@ -1,12 +1,9 @@
 package io.github.lbstack.samples;
 
 import io.github.lbstack.Replica;
-import io.github.lbstack.config.Images;
-import io.github.lbstack.config.StackSpecBuilder;
-import io.github.lbstack.docker.DockerStack;
-import io.github.lbstack.docker.StackLauncher;
+import io.github.lbstack.RunningStack;
+import io.github.lbstack.StackDefinition;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -20,12 +17,11 @@ public final class StackUp {
 
   public static void main(String[] args) throws InterruptedException {
     int replicas = Integer.getInteger("replicas", 3);
-    DockerStack stack = StackLauncher.launch(new StackSpecBuilder()
+    RunningStack stack = StackDefinition.builder()
         .replicas(replicas)
-        .dockerfile(QuickstartStack.DOCKERFILE, List.of(QuickstartStack.BASE_IMAGE_ARG))
-        .images(Images.fromSystemProperties())
+        .dockerfile(QuickstartStack.DOCKERFILE, QuickstartStack.BASE_IMAGE_ARG)
         .baseDirectory(Path.of(System.getProperty("samples.basedir", "")))
-        .build());
+        .start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       System.out.println("Stopping stack " + stack.id() + " and removing its containers and network...");

@@ -4,8 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lbstack.LoadBalancedStack;
-import io.github.lbstack.config.Images;
-import io.github.lbstack.docker.Labels;
+import io.github.lbstack.StackLabels;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +29,8 @@ class StackUpIT {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), "-Dreplicas=2"));
-    for (String key : Images.PROPERTIES) {
+    for (String key : List.of(LoadBalancedStack.HAPROXY_IMAGE_PROPERTY, LoadBalancedStack.MYSQL_IMAGE_PROPERTY,
+        LoadBalancedStack.REDIS_IMAGE_PROPERTY, LoadBalancedStack.JRE_IMAGE_PROPERTY)) {
       if (System.getProperty(key) != null) {
         command.add("-D" + key + "=" + System.getProperty(key));
       }
@@ -66,8 +66,8 @@ class StackUpIT {
     }
     String id = stackId;
     assertThat(DockerClientFactory.instance().client().listContainersCmd().withShowAll(true)
-        .withLabelFilter(Map.of(Labels.STACK, id)).exec()).as("containers of stack %s", id).isEmpty();
+        .withLabelFilter(Map.of(StackLabels.STACK, id)).exec()).as("containers of stack %s", id).isEmpty();
     assertThat(DockerClientFactory.instance().client().listNetworksCmd().exec())
-        .noneMatch(network -> id.equals(network.getLabels().get(Labels.STACK)));
+        .noneMatch(network -> id.equals(network.getLabels().get(StackLabels.STACK)));
   }
 }

@@ -2,8 +2,8 @@ package io.github.lbstack.it.smoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.lbstack.config.Images;
-import io.github.lbstack.docker.Labels;
+import io.github.lbstack.StackLabels;
+import io.github.lbstack.it.ItImages;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,11 +28,10 @@ import redis.clients.jedis.Jedis;
  */
 class ImageSmokeIT {
 
-  private static final Images IMAGES = Images.fromSystemProperties();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private static GenericContainer<?> container(String image, String service) {
-    return new GenericContainer<>(DockerImageName.parse(image)).withLabels(Labels.of("smoke-it", service));
+    return new GenericContainer<>(DockerImageName.parse(image)).withLabels(java.util.Map.of(StackLabels.STACK, "smoke-it", StackLabels.SERVICE, service));
   }
 
   @Test
@@ -47,7 +46,7 @@ class ImageSmokeIT {
             bind :8080
             http-request return status 200 content-type text/plain string "smoke-ok"
         """;
-    try (GenericContainer<?> haproxy = container(IMAGES.haproxy(), "haproxy")
+    try (GenericContainer<?> haproxy = container(ItImages.haproxy(), "haproxy")
         .withCopyToContainer(Transferable.of(config), "/usr/local/etc/haproxy/haproxy.cfg")
         .withExposedPorts(8080)) {
       haproxy.start();
@@ -61,7 +60,7 @@ class ImageSmokeIT {
 
   @Test
   void redisAnswersPing() {
-    try (GenericContainer<?> redis = container(IMAGES.redis(), "redis").withExposedPorts(6379)
+    try (GenericContainer<?> redis = container(ItImages.redis(), "redis").withExposedPorts(6379)
         .waitingFor(Wait.forListeningPort())) {
       redis.start();
       String reply = Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
@@ -76,7 +75,7 @@ class ImageSmokeIT {
   @Test
   void mysqlLogsInTheConfiguredUserAndRunsInitScripts() {
     String init = "CREATE TABLE smoke (greeting VARCHAR(20)); INSERT INTO smoke VALUES ('hello');";
-    try (GenericContainer<?> mysql = container(IMAGES.mysql(), "mysql")
+    try (GenericContainer<?> mysql = container(ItImages.mysql(), "mysql")
         .withEnv("MYSQL_ROOT_PASSWORD", "root-secret")
         .withEnv("MYSQL_DATABASE", "smoke")
         .withEnv("MYSQL_USER", "smoker")
@@ -103,7 +102,7 @@ class ImageSmokeIT {
   void jreRunsATinyJavaHttpApp() {
     Path jar = Path.of("target/it-app.jar");
     assertThat(jar).as("the it module's app jar, built in the package phase").isRegularFile();
-    try (GenericContainer<?> jre = container(IMAGES.jre(), "jre")
+    try (GenericContainer<?> jre = container(ItImages.jre(), "jre")
         .withCopyFileToContainer(MountableFile.forHostPath(jar), "/app/app.jar")
         .withCommand("java", "-jar", "/app/app.jar")
         .withCreateContainerCmdModifier(cmd -> cmd.withHostName("smoke-jre"))

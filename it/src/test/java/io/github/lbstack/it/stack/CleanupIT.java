@@ -9,18 +9,17 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.in
 
 import com.github.dockerjava.api.DockerClient;
 import io.github.lbstack.LoadBalancedStack;
-import io.github.lbstack.config.Images;
 import io.github.lbstack.RunningStack;
 import io.github.lbstack.Web;
-import io.github.lbstack.docker.Labels;
-import io.github.lbstack.docker.StackStartupException;
+import io.github.lbstack.StackLabels;
+import io.github.lbstack.StackStartupException;
+import io.github.lbstack.it.ItImages;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.testcontainers.DockerClientFactory;
 
 /** After a class, green or red, and after a stack that never got ready, nothing of the stack is left in Docker. */
@@ -31,27 +30,19 @@ class CleanupIT {
   static volatile String lastStackId;
 
   private static List<String> leftovers(String stackId) {
-    Map<String, String> label = Map.of(Labels.STACK, stackId);
+    Map<String, String> label = Map.of(StackLabels.STACK, stackId);
     List<String> containers = DOCKER.listContainersCmd().withShowAll(true).withLabelFilter(label).exec().stream()
         .map(container -> "container " + String.join(",", container.getNames())).toList();
     List<String> networks = DOCKER.listNetworksCmd().exec().stream()
-        .filter(network -> stackId.equals(network.getLabels().get(Labels.STACK)))
+        .filter(network -> stackId.equals(network.getLabels().get(StackLabels.STACK)))
         .map(network -> "network " + network.getName()).toList();
     return java.util.stream.Stream.concat(containers.stream(), networks.stream()).toList();
   }
 
   private static EngineExecutionResults run(Class<?> fixture, String startupTimeout) {
     lastStackId = null;
-    EngineTestKit.Builder engine = EngineTestKit.engine("junit-jupiter")
-        .configurationParameter(LoadBalancedStack.STARTUP_TIMEOUT_PROPERTY, startupTimeout);
-    // The test kit ignores system properties, so hand on the image overrides this run was given.
-    for (String key : Images.PROPERTIES) {
-      String value = System.getProperty(key);
-      if (value != null) {
-        engine.configurationParameter(key, value);
-      }
-    }
-    return engine.selectors(selectClass(fixture)).execute();
+    return ItImages.engine().configurationParameter(LoadBalancedStack.STARTUP_TIMEOUT_PROPERTY, startupTimeout)
+        .selectors(selectClass(fixture)).execute();
   }
 
   @Test

@@ -1,0 +1,105 @@
+package io.github.lbstack;
+
+import io.github.lbstack.internal.engine.Engine;
+import io.github.lbstack.internal.engine.LiveStack;
+import io.github.lbstack.internal.engine.SharedStacks;
+import io.github.lbstack.internal.engine.StackLease;
+import io.github.lbstack.internal.engine.StartupFailedException;
+import io.github.lbstack.internal.spec.Configuration;
+import io.github.lbstack.internal.spec.StackSpec;
+import java.util.List;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The stack of a test class, for both front ends (the annotation and {@link StackExtension}). A class's own stack
+ * lives in its class store; shared stacks live in the root store's registry, and each class holds a lease on one.
+ * Either way the store closes what it holds after the class (or the run).
+ */
+final class ClassStacks {
+
+  private static final Logger LOG = LoggerFactory.getLogger("io.github.lbstack");
+  static final Namespace NAMESPACE = Namespace.create("io.github.lbstack");
+  private static final String CLASS_STACK = "class-stack";
+
+  /** What a front end says about a class's stack. */
+  record Request(StackDefinition definition, boolean shared, String where, String sharingKey) {}
+
+  private ClassStacks() {}
+
+  /** The context of the class that owns a test, lifecycle method or constructor. */
+  static ExtensionContext classContext(ExtensionContext context) {
+    ExtensionContext classContext = context;
+    while (classContext.getTestMethod().isPresent() || classContext.getTestClass().isEmpty()) {
+      classContext = classContext.getParent().orElseThrow();
+    }
+    return classContext;
+  }
+
+  /** The stack already held by this class or an enclosing one, if any. */
+  static StackHandle existing(ExtensionContext classContext) {
+    ClassStack held = classContext.getStore(NAMESPACE).get(CLASS_STACK, ClassStack.class);
+    return held == null ? null : held.handle();
+  }
+
+  /** The stack of this class, started (or leased) on first use. */
+  static StackHandle get(ExtensionContext classContext, Request request) {
+    return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(CLASS_STACK,
+        key -> open(classContext, request), ClassStack.class).handle();
+  }
+
+  private static ClassStack open(ExtensionContext context, Request request) {
+    Class<?> testClass = context.getRequiredTestClass();
+    StackSpec spec;
+    try {
+      spec = request.definition().spec(new Configuration(context::getConfigurationParameter), request.where());
+    } catch (StackConfigurationException e) {
+      throw new ExtensionConfigurationException(e.getMessage(), e);
+    }
+    DockerRequirement.evaluate(request.definition().disabledWithoutDocker(), Engine.docker().isAvailable(),
+        request.where());
+    try {
+      if (request.shared()) {
+        SharedStacks registry = context.getRoot().getStore(NAMESPACE)
+            .getOrComputeIfAbsent(SharedStacks.class, key -> new SharedStacks(), SharedStacks.class);
+        LiveStack stack = registry.acquire(List.of(request.sharingKey(), spec), testClass.getSimpleName(),
+            () -> start(testClass, spec));
+        return new ClassStack(stack.lease(testClass.getSimpleName(), true), false);
+      }
+      LiveStack stack = start(testClass, spec);
+      return new ClassStack(stack.lease(testClass.getSimpleName(), false), true);
+    } catch (StartupFailedException e) {
+      throw new StackStartupException(e.getMessage(), e);
+    }
+  }
+
+  private static LiveStack start(Class<?> testClass, StackSpec spec) {
+    LOG.info("lbstack: starting the stack of {}", testClass.getSimpleName());
+    return Engine.docker().start(spec);
+  }
+
+  /**
+   * What the class store holds and closes after the class: the lease (which logs the class's requests and restores
+   * a shared stack's topology) and, for a class's own stack, the stack.
+   */
+  private record ClassStack(StackLease lease, boolean owned) implements AutoCloseable {
+
+    StackHandle handle() {
+      return new StackHandle(lease.stack(), false);
+    }
+
+    @Override
+    public void close() {
+      try {
+        lease.close();
+      } finally {
+        if (owned) {
+          lease.stack().close();
+        }
+      }
+    }
+  }
+}

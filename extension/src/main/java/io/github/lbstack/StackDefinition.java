@@ -1,0 +1,287 @@
+package io.github.lbstack;
+
+import io.github.lbstack.internal.engine.Engine;
+import io.github.lbstack.internal.engine.StartupFailedException;
+import io.github.lbstack.internal.spec.Configuration;
+import io.github.lbstack.internal.spec.InvalidSpecException;
+import io.github.lbstack.internal.spec.StackSpec;
+import io.github.lbstack.internal.spec.StackSpecBuilder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A stack described in code: everything {@link LoadBalancedStack} says, for stacks whose details are only known at
+ * run time. Start it yourself, or hand it to JUnit:
+ *
+ * <pre>{@code
+ * // In a test class: one stack for the class, its clients injected as with @LoadBalancedStack.
+ * @RegisterExtension
+ * static StackExtension stack = StackDefinition.builder()
+ *     .replicas(3)
+ *     .jar(Path.of(System.getProperty("app.jar")))
+ *     .build()
+ *     .extension();
+ *
+ * // Anywhere: a stack you own.
+ * try (RunningStack stack = StackDefinition.builder().image("shop:1.4").build().start()) {
+ *   given(stack.lb()).get("/").then().statusCode(200);
+ * }
+ * }</pre>
+ *
+ * <p>A definition is immutable; settings not given here (images, timeouts) come from the configuration parameters
+ * in {@link LoadBalancedStack}'s {@code *_PROPERTY} constants: JUnit's inside a test run, system properties in
+ * {@link #start()}. Validation runs when the stack starts, before any container exists, and fails with
+ * {@link StackConfigurationException}.
+ */
+public final class StackDefinition {
+
+  private final Builder builder;
+
+  private StackDefinition(Builder builder) {
+    this.builder = builder.copy();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Starts the stack and returns once it is ready. Close it to remove it; a shutdown hook removes it too when the
+   * JVM exits first.
+   *
+   * @throws StackConfigurationException for a definition that cannot work, before anything starts
+   * @throws StackStartupException when it is not ready within {@code lbstack.startup.timeout}; nothing is left
+   */
+  public RunningStack start() {
+    StackSpec spec = spec(Configuration.systemProperties(), "StackDefinition");
+    try {
+      return new StackHandle(Engine.docker().start(spec), true);
+    } catch (StartupFailedException e) {
+      throw new StackStartupException(e.getMessage(), e);
+    }
+  }
+
+  /** An extension for {@code @RegisterExtension} that brings this stack up for the class that registers it. */
+  public StackExtension extension() {
+    return new StackExtension(this);
+  }
+
+  boolean disabledWithoutDocker() {
+    return builder.disabledWithoutDocker;
+  }
+
+  /**
+   * The validated spec, with settings from the given configuration.
+   *
+   * @param where names the definition in messages, for example the annotated class
+   */
+  StackSpec spec(Configuration configuration, String where) {
+    StackSpecBuilder spec = new StackSpecBuilder().configuration(configuration)
+        .replicas(builder.replicas)
+        .image(builder.image)
+        .dockerfile(builder.dockerfile, builder.buildArgs)
+        .jar(builder.jar)
+        .port(builder.port)
+        .healthPath(builder.healthPath)
+        .env(builder.env)
+        .defaultEnv(builder.defaultEnv)
+        .balance(builder.balance.keyword())
+        .stickyCookie(builder.stickyCookie)
+        .mysql(builder.mysql)
+        .redis(builder.redis)
+        .baseDirectory(builder.baseDirectory);
+    try {
+      return spec.build();
+    } catch (InvalidSpecException e) {
+      throw new StackConfigurationException(where + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof StackDefinition definition && builder.key().equals(definition.builder.key());
+  }
+
+  @Override
+  public int hashCode() {
+    return builder.key().hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "StackDefinition" + builder.key();
+  }
+
+  /** Collects a definition; every setting has the same default as the annotation's attribute of the same name. */
+  public static final class Builder {
+
+    private int replicas = 3;
+    private String image = "";
+    private String dockerfile = "";
+    private List<String> buildArgs = List.of();
+    private String jar = "";
+    private int port = 8080;
+    private String healthPath = "/health";
+    private List<String> env = List.of();
+    private boolean defaultEnv = true;
+    private Balance balance = Balance.ROUND_ROBIN;
+    private boolean stickyCookie;
+    private boolean mysql = true;
+    private boolean redis = true;
+    private boolean disabledWithoutDocker;
+    private Path baseDirectory = Path.of("");
+
+    private Builder() {}
+
+    private Builder copy() {
+      Builder copy = new Builder();
+      copy.replicas = replicas;
+      copy.image = image;
+      copy.dockerfile = dockerfile;
+      copy.buildArgs = buildArgs;
+      copy.jar = jar;
+      copy.port = port;
+      copy.healthPath = healthPath;
+      copy.env = env;
+      copy.defaultEnv = defaultEnv;
+      copy.balance = balance;
+      copy.stickyCookie = stickyCookie;
+      copy.mysql = mysql;
+      copy.redis = redis;
+      copy.disabledWithoutDocker = disabledWithoutDocker;
+      copy.baseDirectory = baseDirectory;
+      return copy;
+    }
+
+    private List<Object> key() {
+      return List.of(replicas, image, dockerfile, buildArgs, jar, port, healthPath, env, defaultEnv, balance,
+          stickyCookie, mysql, redis, disabledWithoutDocker, baseDirectory);
+    }
+
+    /** See {@link LoadBalancedStack#replicas()}. */
+    public Builder replicas(int replicas) {
+      this.replicas = replicas;
+      return this;
+    }
+
+    /** The web tier is an existing image; see {@link Web#image()}. */
+    public Builder image(String image) {
+      this.image = Objects.requireNonNull(image, "image");
+      return this;
+    }
+
+    /** The web tier is built from a Dockerfile; see {@link Web#dockerfile()} and {@link Web#buildArgs()}. */
+    public Builder dockerfile(String dockerfile, String... buildArgs) {
+      this.dockerfile = Objects.requireNonNull(dockerfile, "dockerfile");
+      this.buildArgs = List.of(buildArgs);
+      return this;
+    }
+
+    public Builder dockerfile(Path dockerfile, String... buildArgs) {
+      return dockerfile(Objects.requireNonNull(dockerfile, "dockerfile").toString(), buildArgs);
+    }
+
+    /** The web tier is a runnable jar; see {@link Web#jar()}. */
+    public Builder jar(String jar) {
+      this.jar = Objects.requireNonNull(jar, "jar: the path is null; was a system property not set?");
+      return this;
+    }
+
+    public Builder jar(Path jar) {
+      return jar(Objects.requireNonNull(jar, "jar: the path is null; was a system property not set?").toString());
+    }
+
+    /** See {@link Web#port()}. */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /** See {@link Web#healthPath()}. */
+    public Builder healthPath(String healthPath) {
+      this.healthPath = Objects.requireNonNull(healthPath, "healthPath");
+      return this;
+    }
+
+    /** Extra {@code "NAME=value"} entries for every replica; see {@link Web#env()}. Replaces earlier entries. */
+    public Builder env(String... entries) {
+      this.env = List.of(entries);
+      return this;
+    }
+
+    /** See {@link Web#defaultEnv()}. */
+    public Builder defaultEnv(boolean defaultEnv) {
+      this.defaultEnv = defaultEnv;
+      return this;
+    }
+
+    /** See {@link LoadBalancedStack#balance()}. */
+    public Builder balance(Balance balance) {
+      this.balance = Objects.requireNonNull(balance, "balance");
+      return this;
+    }
+
+    /** See {@link LoadBalancedStack#stickyCookie()}. */
+    public Builder stickyCookie(boolean stickyCookie) {
+      this.stickyCookie = stickyCookie;
+      return this;
+    }
+
+    /** See {@link LoadBalancedStack#mysql()}. */
+    public Builder mysql(boolean mysql) {
+      this.mysql = mysql;
+      return this;
+    }
+
+    /** See {@link LoadBalancedStack#redis()}. */
+    public Builder redis(boolean redis) {
+      this.redis = redis;
+      return this;
+    }
+
+    /** See {@link LoadBalancedStack#disabledWithoutDocker()}; only used by {@link StackDefinition#extension()}. */
+    public Builder disabledWithoutDocker(boolean disabledWithoutDocker) {
+      this.disabledWithoutDocker = disabledWithoutDocker;
+      return this;
+    }
+
+    /** Directory that relative jar and Dockerfile paths are resolved against; default: the working directory. */
+    public Builder baseDirectory(Path baseDirectory) {
+      this.baseDirectory = Objects.requireNonNull(baseDirectory, "baseDirectory");
+      return this;
+    }
+
+    public StackDefinition build() {
+      return new StackDefinition(this);
+    }
+
+    /** Shorthand for {@code build().start()}. */
+    public RunningStack start() {
+      return build().start();
+    }
+  }
+
+  /** The definition an annotation describes: one conversion, so both front ends validate alike. */
+  static StackDefinition of(LoadBalancedStack annotation) {
+    Web web = annotation.web();
+    List<String> buildArgs = new ArrayList<>(Arrays.asList(web.buildArgs()));
+    return builder()
+        .replicas(annotation.replicas())
+        .image(web.image())
+        .dockerfile(web.dockerfile(), buildArgs.toArray(String[]::new))
+        .jar(web.jar())
+        .port(web.port())
+        .healthPath(web.healthPath())
+        .env(web.env())
+        .defaultEnv(web.defaultEnv())
+        .balance(annotation.balance())
+        .stickyCookie(annotation.stickyCookie())
+        .mysql(annotation.mysql())
+        .redis(annotation.redis())
+        .disabledWithoutDocker(annotation.disabledWithoutDocker())
+        .build();
+  }
+}

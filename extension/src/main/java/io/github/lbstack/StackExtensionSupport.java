@@ -1,0 +1,81 @@
+package io.github.lbstack;
+
+import java.util.Optional;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * What both front ends do: skip without Docker when asked, start the stack before the class, inject its clients.
+ * They differ only in where the definition comes from.
+ */
+abstract class StackExtensionSupport implements ExecutionCondition, BeforeAllCallback, ParameterResolver {
+
+  /** The stack request of a class that has no stack yet (not even from an enclosing class). */
+  abstract ClassStacks.Request request(ExtensionContext classContext);
+
+  /** Names the stack's definition in messages, for example {@code "@LoadBalancedStack on [com.example.ShopIT]"}. */
+  abstract String where(Class<?> testClass);
+
+  /** Whether the class asked to be skipped without Docker; empty when this front end does not apply to it. */
+  abstract Optional<Boolean> disabledWithoutDocker(ExtensionContext context);
+
+  @Override
+  public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+    if (context.getTestClass().isEmpty() || !disabledWithoutDocker(context).orElse(false)) {
+      return ConditionEvaluationResult.enabled("no Docker requirement to check");
+    }
+    return DockerRequirement.evaluate(true, isDockerAvailable(), where(context.getRequiredTestClass()))
+        .orElse(ConditionEvaluationResult.enabled("Docker is available"));
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    stack(context);
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+    return StackParameters.find(parameterContext.getParameter().getType()).isPresent();
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+    StackParameters.Resolver resolver = StackParameters.find(parameterContext.getParameter().getType()).orElseThrow();
+    StackHandle stack = stack(extensionContext);
+    String missing = resolver.missing().apply(stack);
+    if (missing != null) {
+      throw new ParameterResolutionException("lbstack cannot supply parameter [" + parameterContext.getParameter()
+          + "] of " + parameterContext.getDeclaringExecutable() + ": " + missing);
+    }
+    try {
+      return resolver.resolve().apply(stack);
+    } catch (RuntimeException e) {
+      throw new ParameterResolutionException("lbstack could not supply parameter [" + parameterContext.getParameter()
+          + "] of " + parameterContext.getDeclaringExecutable() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The stack of the class (or enclosing class) of this context, started on first use. */
+  StackHandle stack(ExtensionContext context) {
+    ExtensionContext classContext = ClassStacks.classContext(context);
+    StackHandle existing = ClassStacks.existing(classContext);
+    if (existing != null) {
+      checkNested(classContext);
+      return existing;
+    }
+    return ClassStacks.get(classContext, request(classContext));
+  }
+
+  /** A nested class that shares its enclosing class's stack; a front end may reject what it declares. */
+  void checkNested(ExtensionContext classContext) {}
+
+  /** Package-private so that tests can replace the probe. */
+  boolean isDockerAvailable() {
+    return io.github.lbstack.internal.engine.Engine.docker().isAvailable();
+  }
+}

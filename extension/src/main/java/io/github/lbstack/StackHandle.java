@@ -1,0 +1,243 @@
+package io.github.lbstack;
+
+import io.github.lbstack.internal.backend.Endpoint;
+import io.github.lbstack.internal.engine.LiveReplica;
+import io.github.lbstack.internal.engine.LiveStack;
+import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.specification.RequestSpecification;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import redis.clients.jedis.JedisPooled;
+
+/** The public face of a started stack: the API's types over the engine's, nothing more. */
+final class StackHandle implements RunningStack {
+
+  private final LiveStack stack;
+  private final boolean owned;
+
+  /** @param owned whether the caller owns the stack and may close it (not so for an injected one) */
+  StackHandle(LiveStack stack, boolean owned) {
+    this.stack = stack;
+    this.owned = owned;
+  }
+
+  LiveStack live() {
+    return stack;
+  }
+
+  static RequestSpecification spec(Endpoint endpoint) {
+    return new RequestSpecBuilder().setBaseUri("http://" + endpoint.host()).setPort(endpoint.port()).build();
+  }
+
+  @Override
+  public String id() {
+    return stack.id();
+  }
+
+  @Override
+  public List<Replica> replicas() {
+    return stack.replicas().stream().<Replica>map(ReplicaHandle::new).toList();
+  }
+
+  @Override
+  public Replica replica(int index) {
+    return new ReplicaHandle(stack.replica(index));
+  }
+
+  @Override
+  public URI lbUri() {
+    return stack.lbEndpoint().http("");
+  }
+
+  @Override
+  public RequestSpecification lb() {
+    return spec(stack.lbEndpoint());
+  }
+
+  @Override
+  public String jdbcUrl() {
+    return stack.jdbcUrl();
+  }
+
+  @Override
+  public String databaseName() {
+    return stack.secrets().database();
+  }
+
+  @Override
+  public String databaseUser() {
+    return stack.secrets().user();
+  }
+
+  @Override
+  public String databasePassword() {
+    return stack.secrets().password();
+  }
+
+  @Override
+  public DataSource dataSource() {
+    return stack.dataSource();
+  }
+
+  @Override
+  public URI redisUri() {
+    Endpoint endpoint = stack.redisEndpoint();
+    return URI.create("redis://" + endpoint);
+  }
+
+  @Override
+  public JedisPooled redis() {
+    return stack.redis();
+  }
+
+  @Override
+  public void scaleTo(int replicas) {
+    stack.scaleTo(replicas);
+  }
+
+  @Override
+  public Map<String, String> lbStatuses() {
+    return stack.lbStatuses();
+  }
+
+  @Override
+  public void resetData() {
+    stack.resetData();
+  }
+
+  @Override
+  public String logs(String service) {
+    return stack.logs(service);
+  }
+
+  @Override
+  public void close() {
+    if (!owned) {
+      throw new IllegalStateException("lbstack stack " + id() + " belongs to the extension that injected it, which "
+          + "removes it when its class (or, for a shared stack, the run) ends: do not close it yourself.");
+    }
+    stack.close();
+  }
+
+  @Override
+  public String toString() {
+    return "stack " + id() + " (lb " + lbUri() + ", " + stack.replicas().size() + " replicas)";
+  }
+
+  /** One replica, as the API shows it. */
+  private static final class ReplicaHandle implements Replica {
+
+    private final LiveReplica replica;
+
+    ReplicaHandle(LiveReplica replica) {
+      this.replica = replica;
+    }
+
+    @Override
+    public int index() {
+      return replica.index();
+    }
+
+    @Override
+    public String hostname() {
+      return replica.hostname();
+    }
+
+    @Override
+    public URI uri() {
+      return replica.endpoint().http("");
+    }
+
+    @Override
+    public RequestSpecification spec() {
+      return StackHandle.spec(replica.endpoint());
+    }
+
+    @Override
+    public String logs() {
+      return replica.logs();
+    }
+
+    @Override
+    public String lbStatus() {
+      return replica.lbStatus();
+    }
+
+    @Override
+    public Replica kill() {
+      replica.kill();
+      return this;
+    }
+
+    @Override
+    public Replica stop() {
+      replica.stop();
+      return this;
+    }
+
+    @Override
+    public Replica start() {
+      replica.start();
+      return this;
+    }
+
+    @Override
+    public Replica restart() {
+      replica.restart();
+      return this;
+    }
+
+    @Override
+    public Replica pause() {
+      replica.pause();
+      return this;
+    }
+
+    @Override
+    public Replica unpause() {
+      replica.unpause();
+      return this;
+    }
+
+    @Override
+    public Replica disconnect() {
+      replica.disconnect();
+      return this;
+    }
+
+    @Override
+    public Replica reconnect() {
+      replica.reconnect();
+      return this;
+    }
+
+    @Override
+    public Replica awaitDown() {
+      replica.awaitDown();
+      return this;
+    }
+
+    @Override
+    public Replica awaitUp() {
+      replica.awaitUp();
+      return this;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof ReplicaHandle handle && handle.replica == replica;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(replica);
+    }
+
+    @Override
+    public String toString() {
+      return hostname();
+    }
+  }
+}

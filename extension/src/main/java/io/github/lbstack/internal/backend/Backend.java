@@ -1,0 +1,44 @@
+package io.github.lbstack.internal.backend;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Where a stack's containers run. The engine talks only to this interface; an implementation owns every call to
+ * its platform (Docker through Testcontainers today; Docker Swarm or Kubernetes could follow) and nothing above it
+ * knows which one it is.
+ *
+ * <p>The contract, in the engine's words: a stack is one private network with named services on it. Each service
+ * is reachable inside the network under its alias, and from the test JVM on the published ports that
+ * {@link Container#endpoint(int)} reports. Everything a backend creates carries the labels it is given, so a sweep
+ * can find it.
+ */
+public interface Backend {
+
+  /** A short description for logs, such as {@code "docker (unix:///var/run/docker.sock)"}. */
+  String describe();
+
+  /** Whether the platform answers at all; cheap enough for an execution condition. */
+  boolean isAvailable();
+
+  /**
+   * Makes sure the image can be run, pulling it when missing.
+   *
+   * @throws BackendException naming the image when it is neither present nor pullable
+   */
+  void ensureImage(String image, Duration timeout);
+
+  /**
+   * Builds an image from a Dockerfile whose directory is the build context, unless an image with this tag exists.
+   *
+   * @return the tag
+   */
+  String buildImage(Path dockerfile, Map<String, String> buildArgs, String tag, Map<String, String> labels);
+
+  /** Creates the stack's private network. Closing the handle removes it. */
+  NetworkHandle createNetwork(String name, Map<String, String> labels);
+
+  /** Describes a container; nothing exists on the platform until {@link Container#start()}. */
+  Container container(ContainerSpec spec);
+}

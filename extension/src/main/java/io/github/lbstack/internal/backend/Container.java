@@ -1,0 +1,51 @@
+package io.github.lbstack.internal.backend;
+
+import java.time.Duration;
+
+/**
+ * A container of a stack, from its start to its removal, and the fault drills the engine offers on replicas.
+ * Drills return once the platform has acted; whether the lb noticed is the engine's business.
+ */
+public interface Container extends AutoCloseable {
+
+  /** The name it was created with. */
+  String name();
+
+  /** Creates and starts it; returns once it runs. */
+  void start();
+
+  /** The published address of a container port, as seen at start (cheap: no platform call). */
+  Endpoint endpoint(int containerPort);
+
+  /** The published address of a container port, asked of the platform now (a restart may change it). */
+  Endpoint liveEndpoint(int containerPort);
+
+  ContainerState state();
+
+  /** Everything it wrote to stdout and stderr so far; empty when it was never created. */
+  String logs();
+
+  void kill();
+
+  void stop(Duration grace);
+
+  /** Stops it (SIGTERM, then SIGKILL after {@code grace}) and starts it again. */
+  void restart(Duration grace);
+
+  /** Starts it again after a kill or stop. */
+  void startAgain();
+
+  void pause();
+
+  void unpause();
+
+  /** Takes it off the stack's network. */
+  void disconnect();
+
+  /** Puts it back on the stack's network under its alias. */
+  void reconnect();
+
+  /** Removes it, whatever its state; a no-op when it never existed or is gone already. */
+  @Override
+  void close();
+}

@@ -1,0 +1,27 @@
+package io.github.lbstack.internal.backend;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Labels on every container, network and image lbstack creates, so cleanup (and a person with {@code docker ps})
+ * can find them: {@code docker ps -a --filter label=io.github.lbstack.stack}.
+ */
+public final class Labels {
+
+  /** The stack a resource belongs to; present on everything lbstack creates. */
+  public static final String STACK = "io.github.lbstack.stack";
+  /** The service within the stack: {@code lb}, {@code mysql}, {@code redis}, {@code web-<n>} or {@code network}. */
+  public static final String SERVICE = "io.github.lbstack.service";
+  /** The JVM that created the resource, so a later sweep can tell live stacks from leftovers. */
+  public static final String SESSION = "io.github.lbstack.session";
+
+  /** One id per JVM. */
+  public static final String SESSION_ID = UUID.randomUUID().toString();
+
+  private Labels() {}
+
+  public static Map<String, String> of(String stackId, String service) {
+    return Map.of(STACK, stackId, SERVICE, service, SESSION, SESSION_ID);
+  }
+}

@@ -1,0 +1,112 @@
+package io.github.lbstack.internal.backend.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.BuildImageCmd;
+import com.github.dockerjava.api.command.BuildImageResultCallback;
+import com.github.dockerjava.api.exception.NotFoundException;
+import io.github.lbstack.internal.backend.Backend;
+import io.github.lbstack.internal.backend.BackendException;
+import io.github.lbstack.internal.backend.Container;
+import io.github.lbstack.internal.backend.ContainerSpec;
+import io.github.lbstack.internal.backend.NetworkHandle;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.Network;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * A Docker engine, found the way Testcontainers finds it ({@code DOCKER_HOST}, {@code ~/.testcontainers.properties},
+ * the local socket). The only class family in lbstack that touches Testcontainers or docker-java.
+ */
+public final class DockerBackend implements Backend {
+
+  /** Whether an engine answers; asked once per JVM by Testcontainers itself. */
+  @Override
+  public boolean isAvailable() {
+    return DockerClientFactory.instance().isDockerAvailable();
+  }
+
+  @Override
+  public String describe() {
+    return "docker at " + DockerClientFactory.instance().getTransportConfig().getDockerHost();
+  }
+
+  @Override
+  public void ensureImage(String image, Duration timeout) {
+    DockerClient docker = docker();
+    try {
+      docker.inspectImageCmd(image).exec();
+      return;
+    } catch (NotFoundException e) {
+      // Pulled below.
+    }
+    DockerImageName name = DockerImageName.parse(image);
+    try {
+      boolean done = docker.pullImageCmd(name.getUnversionedPart()).withTag(name.getVersionPart()).start()
+          .awaitCompletion(timeout.toSeconds(), TimeUnit.SECONDS);
+      if (!done) {
+        throw new IllegalStateException("the pull took longer than " + timeout.toSeconds() + " s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BackendException("interrupted while pulling " + image, e);
+    } catch (RuntimeException e) {
+      throw new BackendException("image " + image + " is not present on the Docker engine and could not be pulled ("
+          + e.getMessage() + ")", e);
+    }
+  }
+
+  @Override
+  public String buildImage(Path dockerfile, Map<String, String> buildArgs, String tag, Map<String, String> labels) {
+    DockerClient docker = docker();
+    try {
+      docker.inspectImageCmd(tag).exec();
+      return tag;
+    } catch (NotFoundException e) {
+      // Built below.
+    }
+    // docker-java tars the context itself (honouring .dockerignore) and sends it through the API.
+    BuildImageCmd build = docker.buildImageCmd(dockerfile.getParent().toFile())
+        .withDockerfile(dockerfile.toFile())
+        .withTags(Set.of(tag))
+        .withLabels(labels);
+    buildArgs.forEach(build::withBuildArg);
+    try {
+      build.exec(new BuildImageResultCallback()).awaitImageId(10, TimeUnit.MINUTES);
+    } catch (RuntimeException e) {
+      throw new BackendException("could not build an image from " + dockerfile + ": " + e.getMessage()
+          + ". Run `docker build -f " + dockerfile + " " + dockerfile.getParent() + "` to see the full error.", e);
+    }
+    return tag;
+  }
+
+  @Override
+  public NetworkHandle createNetwork(String name, Map<String, String> labels) {
+    Network network = Network.builder()
+        .createNetworkCmdModifier(cmd -> cmd.withName(name).withLabels(labels))
+        .build();
+    DockerNetwork handle = new DockerNetwork(name, network);
+    try {
+      network.getId();
+    } catch (RuntimeException e) {
+      throw new BackendException("could not create network " + name + ": " + e.getMessage(), e);
+    }
+    return handle;
+  }
+
+  @Override
+  public Container container(ContainerSpec spec) {
+    if (!(spec.network() instanceof DockerNetwork network)) {
+      throw new IllegalArgumentException(spec.name() + ": the network was not made by this backend");
+    }
+    return new DockerContainer(spec, network, docker());
+  }
+
+  private static DockerClient docker() {
+    return DockerClientFactory.instance().client();
+  }
+}

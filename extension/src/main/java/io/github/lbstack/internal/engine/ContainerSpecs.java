@@ -1,0 +1,67 @@
+package io.github.lbstack.internal.engine;
+
+import io.github.lbstack.internal.backend.ContainerSpec;
+import io.github.lbstack.internal.backend.Labels;
+import io.github.lbstack.internal.backend.NetworkHandle;
+import io.github.lbstack.internal.lb.HaproxyConfig;
+import io.github.lbstack.internal.spec.StackSpec;
+import io.github.lbstack.internal.spec.WebEnvironment;
+import io.github.lbstack.internal.spec.WebSource;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** The containers of one stack as the engine describes them to a backend: named, labelled, on the stack network. */
+final class ContainerSpecs {
+
+  static final String JAR_PATH = "/app/app.jar";
+
+  private final String stackId;
+  private final StackSpec spec;
+  private final NetworkHandle network;
+
+  ContainerSpecs(String stackId, StackSpec spec, NetworkHandle network) {
+    this.stackId = stackId;
+    this.spec = spec;
+    this.network = network;
+  }
+
+  ContainerSpec mysql(WebEnvironment.Secrets secrets) {
+    // The official image's contract; the root password is random and never handed out.
+    return spec("mysql", spec.images().mysql(), WebEnvironment.MYSQL_HOST, "", Map.of(
+        "MYSQL_ROOT_PASSWORD", Credentials.hex(12),
+        "MYSQL_DATABASE", secrets.database(),
+        "MYSQL_USER", secrets.user(),
+        "MYSQL_PASSWORD", secrets.password()), List.of(), List.of(WebEnvironment.MYSQL_PORT), Map.of(), Map.of());
+  }
+
+  ContainerSpec redis() {
+    return spec("redis", spec.images().redis(), WebEnvironment.REDIS_HOST, "", Map.of(), List.of(),
+        List.of(WebEnvironment.REDIS_PORT), Map.of(), Map.of());
+  }
+
+  /**
+   * @param image the web image, already resolved; for a jar, the JRE image
+   * @param hostname what the app reports and what the lb names the server: one identity for both
+   */
+  ContainerSpec web(String hostname, String image, Map<String, String> env) {
+    if (spec.web().source() instanceof WebSource.FromJar jar) {
+      Map<String, Path> files = Map.of(JAR_PATH, jar.jar());
+      return spec(hostname, image, hostname, hostname, env, List.of("java", "-jar", JAR_PATH),
+          List.of(spec.web().port()), Map.of(), files);
+    }
+    return spec(hostname, image, hostname, hostname, env, List.of(), List.of(spec.web().port()), Map.of(), Map.of());
+  }
+
+  ContainerSpec lb(String haproxyConfig) {
+    return spec("lb", spec.images().haproxy(), "lb", "", Map.of(), List.of(),
+        List.of(HaproxyConfig.HTTP_PORT, HaproxyConfig.STATS_PORT, HaproxyConfig.RUNTIME_API_PORT),
+        Map.of(HaproxyConfig.CONFIG_PATH, haproxyConfig), Map.of());
+  }
+
+  private ContainerSpec spec(String service, String image, String alias, String hostname, Map<String, String> env,
+      List<String> command, List<Integer> ports, Map<String, String> textFiles, Map<String, Path> hostFiles) {
+    return new ContainerSpec("lbstack-" + stackId + "-" + service, image, network, alias, hostname, env, command,
+        Labels.of(stackId, service), ports, textFiles, hostFiles);
+  }
+}

@@ -1,0 +1,40 @@
+package io.github.lbstack.internal.engine;
+
+import io.github.lbstack.internal.backend.Backend;
+import io.github.lbstack.internal.backend.docker.DockerBackend;
+import io.github.lbstack.internal.spec.StackSpec;
+
+/**
+ * The engine's front: a backend and the probes that talk to what it runs. The API layer holds one and asks it for
+ * stacks; tests of the lifecycle build one over a fake backend.
+ */
+public final class Engine {
+
+  private static final Engine DOCKER = new Engine(new DockerBackend(), new NetworkProbes());
+
+  private final Backend backend;
+  private final Probes probes;
+
+  public Engine(Backend backend, Probes probes) {
+    this.backend = backend;
+    this.probes = probes;
+  }
+
+  /** The engine on the Docker engine that Testcontainers finds. */
+  public static Engine docker() {
+    return DOCKER;
+  }
+
+  public boolean isAvailable() {
+    return backend.isAvailable();
+  }
+
+  /**
+   * Starts a stack and returns once it is ready.
+   *
+   * @throws StartupFailedException when it is not ready in time; nothing is left running
+   */
+  public LiveStack start(StackSpec spec) {
+    return new StackLauncher(backend, probes).launch(spec);
+  }
+}

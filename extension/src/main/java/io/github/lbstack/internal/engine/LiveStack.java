@@ -1,0 +1,203 @@
+package io.github.lbstack.internal.engine;
+
+import com.mysql.cj.jdbc.MysqlDataSource;
+import io.github.lbstack.internal.backend.Endpoint;
+import io.github.lbstack.internal.lb.HaproxyConfig;
+import io.github.lbstack.internal.spec.StackSpec;
+import io.github.lbstack.internal.spec.WebEnvironment;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.JedisPooled;
+
+/**
+ * A started stack. It owns every container, the network and the clients it handed out, and closes them in reverse
+ * order of creation: clients, lb, replicas, redis, mysql, network. It knows nothing of JUnit, so it can serve one
+ * class, many classes, or code outside tests.
+ */
+public final class LiveStack implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger("io.github.lbstack");
+
+  private final String id;
+  private final StackSpec spec;
+  private final WebEnvironment.Secrets secrets;
+  private final Resources resources;
+  private final Service lb;
+  private final Optional<Service> mysql;
+  private final Optional<Service> redis;
+  private final Topology topology;
+  private final LbControl lbControl;
+  private final AtomicInteger leases = new AtomicInteger();
+  private volatile MysqlDataSource dataSource;
+  private volatile JedisPooled redisClient;
+  private volatile boolean closed;
+
+  LiveStack(String id, StackSpec spec, WebEnvironment.Secrets secrets, Resources resources, Service lb,
+      Optional<Service> mysql, Optional<Service> redis, Topology topology, LbControl lbControl) {
+    this.id = id;
+    this.spec = spec;
+    this.secrets = secrets;
+    this.resources = resources;
+    this.lb = lb;
+    this.mysql = mysql;
+    this.redis = redis;
+    this.topology = topology;
+    this.lbControl = lbControl;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public StackSpec spec() {
+    return spec;
+  }
+
+  public List<LiveReplica> replicas() {
+    return topology.replicas();
+  }
+
+  /** @throws IllegalArgumentException when no replica has that index */
+  public LiveReplica replica(int index) {
+    return topology.replica(index);
+  }
+
+  public Endpoint lbEndpoint() {
+    return lb.container().endpoint(HaproxyConfig.HTTP_PORT);
+  }
+
+  public Endpoint lbStatsEndpoint() {
+    return lb.container().endpoint(HaproxyConfig.STATS_PORT);
+  }
+
+  public void scaleTo(int replicas) {
+    topology.scaleTo(replicas);
+  }
+
+  public Map<String, String> lbStatuses() {
+    return topology.statuses();
+  }
+
+  public String jdbcUrl() {
+    return NetworkProbes.jdbcUrl(require(mysql, "the database").container().endpoint(WebEnvironment.MYSQL_PORT),
+        secrets.database());
+  }
+
+  public WebEnvironment.Secrets secrets() {
+    require(mysql, "the database");
+    return secrets;
+  }
+
+  public DataSource dataSource() {
+    if (dataSource == null) {
+      synchronized (this) {
+        if (dataSource == null) {
+          MysqlDataSource created = new MysqlDataSource();
+          created.setURL(jdbcUrl());
+          created.setUser(secrets.user());
+          created.setPassword(secrets.password());
+          dataSource = created;
+        }
+      }
+    }
+    return dataSource;
+  }
+
+  public Endpoint redisEndpoint() {
+    return require(redis, "Redis").container().endpoint(WebEnvironment.REDIS_PORT);
+  }
+
+  public JedisPooled redis() {
+    if (redisClient == null) {
+      synchronized (this) {
+        if (closed) {
+          throw new IllegalStateException("lbstack stack " + id + " is closed");
+        }
+        if (redisClient == null) {
+          Endpoint endpoint = redisEndpoint();
+          redisClient = new JedisPooled(endpoint.host(), endpoint.port());
+        }
+      }
+    }
+    return redisClient;
+  }
+
+  /** Whether the stack has the database and Redis, so the API layer can say what it lacks before asking. */
+  public boolean hasMysql() {
+    return mysql.isPresent();
+  }
+
+  public boolean hasRedis() {
+    return redis.isPresent();
+  }
+
+  /** Empties Redis and the database's tables, except those the spec keeps; see {@link DataReset}. */
+  public void resetData() {
+    new DataReset(this).run();
+  }
+
+  public String logs(String service) {
+    return services().entrySet().stream().filter(entry -> entry.getKey().equals(service)).findFirst()
+        .map(entry -> entry.getValue().logs())
+        .orElseThrow(() -> new IllegalArgumentException("no service \"" + service + "\" in stack " + id
+            + ": use one of " + new TreeSet<>(services().keySet())));
+  }
+
+  private Map<String, Service> services() {
+    Map<String, Service> services = new LinkedHashMap<>();
+    services.put("lb", lb);
+    mysql.ifPresent(service -> services.put("mysql", service));
+    redis.ifPresent(service -> services.put("redis", service));
+    topology.replicas().forEach(replica -> services.put(replica.hostname(), replica.service()));
+    return services;
+  }
+
+  /**
+   * One class's use of this stack, from now until the lease is closed. Closing it logs the requests the lb served
+   * during the lease and, for a shared stack, puts the topology back to its definition for the next class.
+   */
+  public StackLease lease(String user, boolean restoreAfter) {
+    leases.incrementAndGet();
+    return new StackLease(this, user, restoreAfter, lbControl, topology);
+  }
+
+  private static <T> T require(Optional<T> service, String name) {
+    return service.orElseThrow(() -> new IllegalStateException("this stack has no " + name + ": its definition "
+        + "leaves it out (" + (name.equals("Redis") ? "redis" : "mysql") + " = false). Set "
+        + (name.equals("Redis") ? "redis" : "mysql") + " = true to have one."));
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    try {
+      if (leases.get() == 0) {
+        StackLease.logServed(id, "its life", lbControl, Map.of(), topology.hostnames());
+      }
+      LOG.info("lbstack {}: stopping", id);
+      if (redisClient != null) {
+        redisClient.close();
+      }
+    } finally {
+      resources.close();
+      OpenStacks.remove(this);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "stack " + id + " (" + topology.replicas().size() + " replicas)";
+  }
+}

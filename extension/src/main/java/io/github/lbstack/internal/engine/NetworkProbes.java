@@ -1,0 +1,83 @@
+package io.github.lbstack.internal.engine;
+
+import io.github.lbstack.internal.backend.Container;
+import io.github.lbstack.internal.backend.Endpoint;
+import io.github.lbstack.internal.lb.HaproxyConfig;
+import io.github.lbstack.internal.spec.WebEnvironment;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.Properties;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+
+/** The real probes: a JDBC login, a Redis PING, an HTTP GET, and HAProxy's stats page and Runtime API. */
+final class NetworkProbes implements Probes {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(2);
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+
+  /** JDBC URL of a stack's database, reachable from the test JVM. */
+  static String jdbcUrl(Endpoint endpoint, String database) {
+    // Test stacks run without TLS; public key retrieval lets caching_sha2_password logins work without it.
+    return "jdbc:mysql://" + endpoint + "/" + database + "?sslMode=DISABLED&allowPublicKeyRetrieval=true";
+  }
+
+  /** A login as the stack's user, which only works once the database and its users exist. */
+  @Override
+  public ReadinessCheck database(Container mysql, WebEnvironment.Secrets secrets) {
+    return () -> {
+      Properties properties = new Properties();
+      properties.setProperty("user", secrets.user());
+      properties.setProperty("password", secrets.password());
+      properties.setProperty("connectTimeout", String.valueOf(TIMEOUT.toMillis()));
+      String url = jdbcUrl(mysql.endpoint(WebEnvironment.MYSQL_PORT), secrets.database());
+      try (Connection connection = DriverManager.getConnection(url, properties)) {
+        if (!connection.isValid((int) TIMEOUT.toSeconds())) {
+          throw new NotReadyException("JDBC connection is not valid yet");
+        }
+      }
+    };
+  }
+
+  @Override
+  public ReadinessCheck redis(Container redis) {
+    return () -> {
+      Endpoint endpoint = redis.endpoint(WebEnvironment.REDIS_PORT);
+      DefaultJedisClientConfig config = DefaultJedisClientConfig.builder()
+          .connectionTimeoutMillis((int) TIMEOUT.toMillis())
+          .socketTimeoutMillis((int) TIMEOUT.toMillis())
+          .build();
+      try (Jedis jedis = new Jedis(new HostAndPort(endpoint.host(), endpoint.port()), config)) {
+        String reply = jedis.ping();
+        if (!"PONG".equals(reply)) {
+          throw new NotReadyException("PING answered " + reply);
+        }
+      }
+    };
+  }
+
+  @Override
+  public ReadinessCheck http(Container web, int port, String path) {
+    return () -> {
+      // The address as seen at start, without a platform call per poll.
+      URI uri = web.endpoint(port).http(path);
+      HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() >= 400) {
+        throw new NotReadyException("GET " + path + " answered " + response.statusCode());
+      }
+    };
+  }
+
+  @Override
+  public LbControl lb(Container lb) {
+    return new HaproxyControl(() -> lb.endpoint(HaproxyConfig.STATS_PORT),
+        () -> lb.endpoint(HaproxyConfig.RUNTIME_API_PORT));
+  }
+}

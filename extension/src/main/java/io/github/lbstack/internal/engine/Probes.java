@@ -1,0 +1,20 @@
+package io.github.lbstack.internal.engine;
+
+import io.github.lbstack.internal.backend.Container;
+import io.github.lbstack.internal.spec.WebEnvironment;
+
+/**
+ * How the engine talks to the services it started: readiness checks and the lb's control channel. The real ones go
+ * over the network ({@link NetworkProbes}); lifecycle tests give a fake.
+ */
+public interface Probes {
+
+  ReadinessCheck database(Container mysql, WebEnvironment.Secrets secrets);
+
+  ReadinessCheck redis(Container redis);
+
+  /** The app answers {@code path} on {@code port} with a 2xx or 3xx. */
+  ReadinessCheck http(Container web, int port, String path);
+
+  LbControl lb(Container lb);
+}

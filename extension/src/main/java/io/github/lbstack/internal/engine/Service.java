@@ -1,0 +1,22 @@
+package io.github.lbstack.internal.engine;
+
+import io.github.lbstack.internal.backend.Container;
+import java.util.List;
+
+/** One container of a stack, named as the user knows it, with the check that tells when it is ready for use. */
+record Service(String name, Container container, ReadinessCheck check) implements AutoCloseable {
+
+  String logs() {
+    return container.logs();
+  }
+
+  String logTail(int lines) {
+    List<String> all = logs().lines().toList();
+    return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+  }
+
+  @Override
+  public void close() {
+    container.close();
+  }
+}

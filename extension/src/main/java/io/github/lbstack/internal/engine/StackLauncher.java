@@ -1,0 +1,168 @@
+package io.github.lbstack.internal.engine;
+
+import io.github.lbstack.internal.backend.Backend;
+import io.github.lbstack.internal.backend.BackendException;
+import io.github.lbstack.internal.backend.Labels;
+import io.github.lbstack.internal.backend.NetworkHandle;
+import io.github.lbstack.internal.lb.HaproxyConfig;
+import io.github.lbstack.internal.lb.LbServer;
+import io.github.lbstack.internal.spec.StackSpec;
+import io.github.lbstack.internal.spec.StackSpecBuilder;
+import io.github.lbstack.internal.spec.WebEnvironment;
+import io.github.lbstack.internal.spec.WebSource;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts a stack on a backend. MySQL, Redis and the replicas start at once; the lb starts as soon as the replica
+ * containers exist (their names must resolve), and the stack is ready when MySQL takes a login, Redis answers, every
+ * replica answers its health path and the lb reports every replica UP.
+ */
+final class StackLauncher {
+
+  private static final Logger LOG = LoggerFactory.getLogger("io.github.lbstack");
+
+  private final Backend backend;
+  private final Probes probes;
+
+  StackLauncher(Backend backend, Probes probes) {
+    this.backend = backend;
+    this.probes = probes;
+  }
+
+  /** @throws StartupFailedException when the stack is not ready in time; nothing is left running */
+  LiveStack launch(StackSpec spec) {
+    String id = Credentials.hex(4);
+    WebEnvironment.Secrets secrets = Credentials.random();
+    WebEnvironment environment = new WebEnvironment(spec, secrets);
+    LOG.info("lbstack {}: starting on {}: lb ({}), {} x web ({}){}{}", id, backend.describe(), spec.images().haproxy(),
+        spec.replicas(), describeWeb(spec), spec.mysql() ? ", mysql (" + spec.images().mysql() + ")" : "",
+        spec.redis() ? ", redis (" + spec.images().redis() + ")" : "");
+
+    Resources resources = new Resources();
+    ParallelStartup startup = new ParallelStartup(id, spec.startupTimeout());
+    try {
+      ensureImages(id, spec);
+      String webImage = WebImages.resolve(spec, environment, backend);
+      NetworkHandle network = backend.createNetwork("lbstack-" + id, Labels.of(id, "network"));
+      resources.add("network " + network.name(), network);
+
+      ContainerSpecs containers = new ContainerSpecs(id, spec, network);
+      Optional<Service> mysql = Optional.empty();
+      if (spec.mysql()) {
+        var container = backend.container(containers.mysql(secrets));
+        mysql = Optional.of(new Service("mysql", container, probes.database(container, secrets)));
+      }
+      Optional<Service> redis = Optional.empty();
+      if (spec.redis()) {
+        var container = backend.container(containers.redis());
+        redis = Optional.of(new Service("redis", container, probes.redis(container)));
+      }
+      ReplicaFactory factory = new ReplicaFactory(spec, backend, containers, webImage, environment, probes);
+      List<Service> webs = IntStream.rangeClosed(1, spec.replicas()).mapToObj(factory::create).toList();
+      var lbContainer = backend.container(containers.lb(haproxyConfig(spec)));
+      LbControl lbControl = probes.lb(lbContainer);
+      List<String> hostnames = webs.stream().map(Service::name).toList();
+      Service lb = new Service("lb", lbContainer, () -> allServersUp(lbControl, hostnames));
+
+      // Registered in dependency order, so closing runs lb, replicas, redis, mysql, network.
+      mysql.ifPresent(service -> resources.add("mysql", service));
+      redis.ifPresent(service -> resources.add("redis", service));
+      webs.forEach(web -> resources.add(web.name(), web));
+      resources.add("lb", lb);
+
+      mysql.ifPresent(startup::start);
+      redis.ifPresent(startup::start);
+      List<CompletableFuture<Void>> webContainers = new ArrayList<>();
+      webs.forEach(web -> webContainers.add(startup.start(web)));
+      startup.start(lb, CompletableFuture.allOf(webContainers.toArray(CompletableFuture[]::new)));
+      startup.awaitAll();
+
+      Topology topology = new Topology(id, spec.replicas(), spec.web().port(), factory, lbControl, resources,
+          spec.startupTimeout());
+      for (int i = 0; i < webs.size(); i++) {
+        topology.adopt(i + 1, webs.get(i));
+      }
+      LiveStack stack = new LiveStack(id, spec, secrets, resources, lb, mysql, redis, topology, lbControl);
+      OpenStacks.add(stack);
+      LOG.info("lbstack {}: ready in {}: lb {} -> {}{}{}", id, startup.elapsed(), stack.lbEndpoint(),
+          String.join(", ", hostnames), spec.mysql() ? "; mysql " + stack.jdbcUrl() + " (user " + secrets.user() + ")"
+              : "", spec.redis() ? "; redis " + stack.redisEndpoint() : "");
+      return stack;
+    } catch (RuntimeException | Error e) {
+      startup.close();
+      resources.closeAfter(e);
+      if (e instanceof BackendException backendFailure) {
+        throw new StartupFailedException("lbstack " + id + ": " + backendFailure.getMessage(), backendFailure);
+      }
+      throw e;
+    }
+  }
+
+  /** Every possible replica gets a server slot; slots beyond the first N wait, disabled, for scaleTo. */
+  private static String haproxyConfig(StackSpec spec) {
+    List<LbServer> servers = IntStream.rangeClosed(1, StackSpecBuilder.MAX_REPLICAS)
+        .mapToObj(i -> new LbServer(WebEnvironment.hostname(i), WebEnvironment.hostname(i), spec.web().port(),
+            i <= spec.replicas())).toList();
+    return new HaproxyConfig(spec.balance(), spec.stickyCookie(), spec.web().healthPath(), spec.healthCheckInterval(),
+        servers).render();
+  }
+
+  /** The lb lists every expected server, and each one is UP. */
+  private static void allServersUp(LbControl lb, List<String> servers) throws NotReadyException {
+    var statuses = lb.statuses();
+    List<String> notUp = servers.stream().filter(server -> !"UP".equals(statuses.get(server)))
+        .map(server -> server + "=" + statuses.getOrDefault(server, "missing")).toList();
+    if (!notUp.isEmpty()) {
+      throw new NotReadyException("servers not UP: " + String.join(", ", notUp));
+    }
+  }
+
+  private static String describeWeb(StackSpec spec) {
+    WebSource source = spec.web().source();
+    if (source instanceof WebSource.FromImage image) {
+      return image.image();
+    }
+    if (source instanceof WebSource.FromJar jar) {
+      return jar.jar().getFileName() + " on " + spec.images().jre();
+    }
+    return "built from " + ((WebSource.FromDockerfile) source).dockerfile();
+  }
+
+  /**
+   * Checks (and pulls) images up front, so an image that cannot be had fails in seconds with a message that names
+   * it and its override, instead of after the platform's pull retries.
+   */
+  private void ensureImages(String id, StackSpec spec) {
+    Set<String> images = new LinkedHashSet<>(List.of(spec.images().haproxy()));
+    if (spec.mysql()) {
+      images.add(spec.images().mysql());
+    }
+    if (spec.redis()) {
+      images.add(spec.images().redis());
+    }
+    if (spec.web().source() instanceof WebSource.FromJar) {
+      images.add(spec.images().jre());
+    }
+    for (String image : images) {
+      long start = System.nanoTime();
+      try {
+        backend.ensureImage(image, spec.startupTimeout());
+      } catch (BackendException e) {
+        throw new StartupFailedException("lbstack " + id + ": " + e.getMessage() + ". Pull or build it, or point the "
+            + "matching lbstack.image.* configuration parameter at an image the engine has (see README, Images).", e);
+      }
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      if (millis > 1000) {
+        LOG.info("lbstack {}: image {} ready after {} ms (pulled)", id, image, millis);
+      }
+    }
+  }
+}

@@ -1,0 +1,212 @@
+package io.github.lbstack.internal.engine;
+
+import static org.awaitility.Awaitility.await;
+
+import io.github.lbstack.internal.backend.Container;
+import io.github.lbstack.internal.backend.ContainerState;
+import io.github.lbstack.internal.spec.StackSpecBuilder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.core.ConditionTimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The web tier as it is now: which replicas exist, and which the lb has in rotation. It scales live and puts itself
+ * back to the defined shape, always through the lb's Runtime API, never restarting the lb. The lb already has a
+ * disabled server slot for every possible replica, so adding a replica is starting a container and enabling its
+ * slot, and removing one is draining its slot before removing its container.
+ */
+final class Topology {
+
+  private static final Logger LOG = LoggerFactory.getLogger("io.github.lbstack");
+  private static final Duration POLL = Duration.ofMillis(100);
+  private static final Duration DRAIN_LIMIT = Duration.ofSeconds(30);
+
+  private final String stackId;
+  private final int defined;
+  private final int port;
+  private final ReplicaFactory factory;
+  private final LbControl lb;
+  private final Resources resources;
+  private final Duration timeout;
+  private final List<LiveReplica> replicas = new CopyOnWriteArrayList<>();
+
+  Topology(String stackId, int defined, int port, ReplicaFactory factory, LbControl lb, Resources resources,
+      Duration timeout) {
+    this.stackId = stackId;
+    this.defined = defined;
+    this.port = port;
+    this.factory = factory;
+    this.lb = lb;
+    this.resources = resources;
+    this.timeout = timeout;
+  }
+
+  /** Adopts a replica whose container runs (the launcher's first ones). */
+  void adopt(int index, Service service) {
+    replicas.add(new LiveReplica(stackId, index, service, port, lb, timeout));
+    replicas.sort(Comparator.comparingInt(LiveReplica::index));
+  }
+
+  List<LiveReplica> replicas() {
+    return List.copyOf(replicas);
+  }
+
+  LiveReplica replica(int index) {
+    return replicas.stream().filter(replica -> replica.index() == index).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no replica " + index + ": this stack has replicas 1 to "
+            + replicas.size()));
+  }
+
+  List<String> hostnames() {
+    return replicas.stream().map(LiveReplica::hostname).toList();
+  }
+
+  /** The lb's view of the live replicas only; unused slots would be noise. */
+  Map<String, String> statuses() {
+    Map<String, String> statuses = new java.util.LinkedHashMap<>(lb.statuses());
+    statuses.keySet().retainAll(hostnames());
+    return statuses;
+  }
+
+  synchronized void scaleTo(int target) {
+    if (target < 1 || target > StackSpecBuilder.MAX_REPLICAS) {
+      throw new IllegalArgumentException("scaleTo(" + target + ") is out of range: use 1 to "
+          + StackSpecBuilder.MAX_REPLICAS + " (LoadBalancedStack.MAX_REPLICAS).");
+    }
+    int current = replicas.size();
+    long start = System.nanoTime();
+    LOG.info("lbstack {}: scaling from {} to {} replicas", stackId, current, target);
+    resize(target);
+    awaitRotation();
+    LOG.info("lbstack {}: {} replicas in rotation after {} ms", stackId, target, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /**
+   * Puts the web tier back to its definition for the next class of a shared stack: every defined replica running,
+   * unpaused and on the network, no extra replica, and exactly those in rotation.
+   *
+   * @return what had to be changed, empty when nothing
+   */
+  synchronized List<String> restore() {
+    List<String> changes = new ArrayList<>();
+    for (LiveReplica replica : replicas()) {
+      Container container = replica.container();
+      ContainerState state = container.state();
+      switch (state.status()) {
+        case PAUSED -> {
+          container.unpause();
+          changes.add("unpaused " + replica.hostname());
+        }
+        case EXITED, CREATED -> {
+          container.startAgain();
+          changes.add("started " + replica.hostname());
+        }
+        case MISSING -> {
+          // Removed behind our back: replaced below like any missing replica.
+          replicas.remove(replica);
+          changes.add("replaced " + replica.hostname());
+          continue;
+        }
+        case RUNNING -> { }
+      }
+      if (!state.connected() && state.status() != ContainerState.Status.MISSING) {
+        container.reconnect();
+        changes.add("reconnected " + replica.hostname());
+      }
+    }
+    if (replicas.size() != defined || replicas.stream().anyMatch(replica -> replica.index() > defined)) {
+      changes.add("scaled from " + replicas.size() + " to " + defined);
+      resize(defined);
+    }
+    for (LiveReplica replica : replicas) {
+      // A slot a test left in drain or maint would keep its replica out of rotation.
+      lb.setState(replica.hostname(), "ready");
+    }
+    awaitRotation();
+    return changes;
+  }
+
+  /** Removes replicas above {@code target} and adds the missing indexes up to it. */
+  private void resize(int target) {
+    for (LiveReplica replica : replicas()) {
+      if (replica.index() > target) {
+        drainAndRemove(replica);
+      }
+    }
+    List<Integer> missing = new ArrayList<>();
+    for (int index = 1; index <= target; index++) {
+      int wanted = index;
+      if (replicas.stream().noneMatch(replica -> replica.index() == wanted)) {
+        missing.add(index);
+      }
+    }
+    add(missing);
+  }
+
+  private void add(List<Integer> indexes) {
+    if (indexes.isEmpty()) {
+      return;
+    }
+    List<Service> added = new ArrayList<>();
+    try (ParallelStartup startup = new ParallelStartup(stackId, timeout)) {
+      for (int index : indexes) {
+        Service web = factory.create(index);
+        resources.add(web.name(), web);
+        startup.start(web);
+        added.add(web);
+      }
+      startup.awaitAll();
+    }
+    for (int i = 0; i < added.size(); i++) {
+      adopt(indexes.get(i), added.get(i));
+      lb.setState(added.get(i).name(), "ready");
+    }
+  }
+
+  /** Out of rotation first, so requests in flight finish; then the container goes. */
+  private void drainAndRemove(LiveReplica replica) {
+    lb.setState(replica.hostname(), "drain");
+    try {
+      await(replica.hostname() + " drained").pollInSameThread().pollInterval(POLL).atMost(DRAIN_LIMIT)
+          .ignoreExceptions().until(() -> lb.openSessions().getOrDefault(replica.hostname(), 0L) == 0);
+    } catch (ConditionTimeoutException e) {
+      LOG.warn("lbstack {}: {} still had open sessions after {} s of draining; removing it anyway", stackId,
+          replica.hostname(), DRAIN_LIMIT.toSeconds());
+    }
+    lb.setState(replica.hostname(), "maint");
+    replica.service().close();
+    replicas.remove(replica);
+    LOG.info("lbstack {}: drained and removed {}", stackId, replica.hostname());
+  }
+
+  /** Exactly the live replicas UP, every other slot out of rotation. */
+  private void awaitRotation() {
+    List<String> live = hostnames();
+    try {
+      await("exactly " + live.size() + " replicas in rotation").pollInSameThread().pollInterval(POLL)
+          .atMost(timeout).ignoreExceptions()
+          .until(() -> inRotation(lb.statuses()).equals(live));
+    } catch (ConditionTimeoutException e) {
+      List<String> wrong = new ArrayList<>();
+      lb.explainedStatuses().forEach((server, status) -> {
+        boolean shouldServe = live.contains(server);
+        if (shouldServe != status.startsWith("UP")) {
+          wrong.add(server + (shouldServe ? " should serve but is " : " should not serve but is ") + status);
+        }
+      });
+      throw new IllegalStateException("the lb did not reach exactly " + live.size() + " replicas in rotation within "
+          + timeout.toSeconds() + " s: " + String.join("; ", wrong), e);
+    }
+  }
+
+  private static List<String> inRotation(Map<String, String> statuses) {
+    return statuses.entrySet().stream().filter(entry -> entry.getValue().equals("UP")).map(Map.Entry::getKey)
+        .toList();
+  }
+}

@@ -1,0 +1,59 @@
+package io.github.lbstack.internal.lb;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the CSV of HAProxy's stats page: which servers of a backend are UP, DOWN, in MAINT and so on. */
+public final class HaproxyStats {
+
+  private HaproxyStats() {}
+
+  /**
+   * @return server name to status (for example {@code "UP"}, {@code "DOWN"}, {@code "MAINT"}), in config order
+   * @throws IllegalArgumentException when the text is not HAProxy's stats CSV
+   */
+  public static Map<String, String> serverStatuses(String csv, String backend) {
+    return column(csv, backend, "status");
+  }
+
+  /** @return server name to the number of requests it was sent through the lb (HAProxy's {@code stot}) */
+  public static Map<String, Long> requestsServed(String csv, String backend) {
+    Map<String, Long> served = new LinkedHashMap<>();
+    column(csv, backend, "stot").forEach((server, value) -> served.put(server,
+        value.isEmpty() ? 0L : Long.parseLong(value)));
+    return served;
+  }
+
+  /** Server name to the value of one column (by its CSV header name) for a backend's servers. */
+  public static Map<String, String> column(String csv, String backend, String name) {
+    List<String> lines = csv.lines().filter(line -> !line.isBlank()).toList();
+    if (lines.isEmpty() || !lines.get(0).startsWith("# ")) {
+      throw new IllegalArgumentException("not HAProxy stats CSV: " + abbreviate(csv));
+    }
+    List<String> header = Arrays.asList(lines.get(0).substring(2).split(",", -1));
+    int pxname = header.indexOf("pxname");
+    int svname = header.indexOf("svname");
+    int wanted = header.indexOf(name);
+    if (pxname < 0 || svname < 0 || wanted < 0) {
+      throw new IllegalArgumentException("HAProxy stats CSV lacks pxname, svname or " + name + ": " + lines.get(0));
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String line : lines.subList(1, lines.size())) {
+      String[] fields = line.split(",", -1);
+      if (fields.length <= wanted || !fields[pxname].equals(backend)) {
+        continue;
+      }
+      String server = fields[svname];
+      if (!server.equals("BACKEND") && !server.equals("FRONTEND")) {
+        values.put(server, fields[wanted]);
+      }
+    }
+    return values;
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 120 ? text : text.substring(0, 120) + "...";
+  }
+}

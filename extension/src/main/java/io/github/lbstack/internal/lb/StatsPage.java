@@ -1,0 +1,70 @@
+package io.github.lbstack.internal.lb;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Reads the lb's live stats page: server states, check results and counters of the replicas' backend. */
+public final class StatsPage {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(2);
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+
+  private final URI csv;
+
+  public StatsPage(URI csv) {
+    this.csv = csv;
+  }
+
+  /** Server name to a column's value, for the replicas' backend. */
+  public Map<String, String> column(String name) {
+    return HaproxyStats.column(fetch(), HaproxyConfig.BACKEND, name);
+  }
+
+  public Map<String, String> statuses() {
+    return HaproxyStats.serverStatuses(fetch(), HaproxyConfig.BACKEND);
+  }
+
+  /** Server name to the number of requests the lb sent it. */
+  public Map<String, Long> requestsServed() {
+    return HaproxyStats.requestsServed(fetch(), HaproxyConfig.BACKEND);
+  }
+
+  /** Status with the last check's result, e.g. {@code "DOWN (L4CON: Connection refused)"}, for messages. */
+  public Map<String, String> explainedStatuses() {
+    String text = fetch();
+    Map<String, String> statuses = HaproxyStats.column(text, HaproxyConfig.BACKEND, "status");
+    Map<String, String> checks = HaproxyStats.column(text, HaproxyConfig.BACKEND, "check_status");
+    Map<String, String> descriptions = HaproxyStats.column(text, HaproxyConfig.BACKEND, "check_desc");
+    Map<String, String> explained = new LinkedHashMap<>();
+    statuses.forEach((server, status) -> {
+      String check = checks.getOrDefault(server, "");
+      String description = descriptions.getOrDefault(server, "");
+      explained.put(server, status + (check.isEmpty() ? "" : " (" + check
+          + (description.isEmpty() ? "" : ": " + description) + ")"));
+    });
+    return explained;
+  }
+
+  private String fetch() {
+    try {
+      HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(csv).timeout(TIMEOUT).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("lb stats page answered " + response.statusCode());
+      }
+      return response.body();
+    } catch (IOException e) {
+      throw new UncheckedIOException("lb stats page did not answer: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the lb stats page", e);
+    }
+  }
+}

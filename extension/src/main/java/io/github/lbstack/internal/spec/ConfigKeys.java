@@ -1,0 +1,23 @@
+package io.github.lbstack.internal.spec;
+
+import java.util.List;
+
+/**
+ * Names of lbstack's configuration parameters. The public constants on {@code LoadBalancedStack} point here, so the
+ * engine reads the same names without depending on the API.
+ */
+public final class ConfigKeys {
+
+  public static final String HAPROXY_IMAGE = "lbstack.image.haproxy";
+  public static final String MYSQL_IMAGE = "lbstack.image.mysql";
+  public static final String REDIS_IMAGE = "lbstack.image.redis";
+  public static final String JRE_IMAGE = "lbstack.image.jre";
+  public static final String STARTUP_TIMEOUT = "lbstack.startup.timeout";
+  public static final String HEALTH_CHECK_INTERVAL = "lbstack.lb.health-check-interval";
+  public static final String RESET_KEEP_TABLES = "lbstack.reset.keep-tables";
+
+  /** Every key that selects an image, for code that hands them on (to a child JVM or a test kit, say). */
+  public static final List<String> IMAGES = List.of(HAPROXY_IMAGE, MYSQL_IMAGE, REDIS_IMAGE, JRE_IMAGE);
+
+  private ConfigKeys() {}
+}

@@ -1,0 +1,108 @@
+package io.github.lbstack.internal.spec;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What each web replica is told about the stack: the classic {@code .env} contract, then the user's entries with
+ * placeholders expanded. User entries win, so any default can be overridden. This is the one place where
+ * placeholders are expanded, for start-up and scaling alike.
+ */
+public final class WebEnvironment {
+
+  /** Network alias of the database inside the stack's network. */
+  public static final String MYSQL_HOST = "mysql";
+  public static final int MYSQL_PORT = 3306;
+  /** Network alias of Redis inside the stack's network. */
+  public static final String REDIS_HOST = "redis";
+  public static final int REDIS_PORT = 6379;
+
+  /** The stack's random database credentials. */
+  public record Secrets(String database, String user, String password) {}
+
+  private final StackSpec spec;
+  private final Secrets secrets;
+
+  public WebEnvironment(StackSpec spec, Secrets secrets) {
+    this.spec = spec;
+    this.secrets = secrets;
+  }
+
+  /** Replica i's hostname: its network alias, its lb server name and its {@code X-Served-By} value. */
+  public static String hostname(int index) {
+    return "web-" + index;
+  }
+
+  /** The environment of replica {@code index}, placeholders expanded. */
+  public Map<String, String> forReplica(int index) {
+    Map<String, String> env = new LinkedHashMap<>();
+    if (spec.web().defaultEnv()) {
+      if (spec.mysql()) {
+        env.put("DB_HOST", MYSQL_HOST);
+        env.put("DB_PORT", String.valueOf(MYSQL_PORT));
+        env.put("DB_DATABASE", secrets.database());
+        env.put("DB_USERNAME", secrets.user());
+        env.put("DB_PASSWORD", secrets.password());
+      }
+      if (spec.redis()) {
+        env.put("REDIS_HOST", REDIS_HOST);
+        env.put("REDIS_PORT", String.valueOf(REDIS_PORT));
+      }
+    }
+    Placeholders placeholders = new Placeholders(placeholders(index), leftOut());
+    spec.web().env().forEach((name, raw) -> env.put(name, placeholders.expand("@Web(env) " + name, raw)));
+    return env;
+  }
+
+  /** Build arguments, expanded with the placeholders that do not change between stacks, so builds cache. */
+  public Map<String, String> buildArgs(WebSource.FromDockerfile dockerfile) {
+    Placeholders placeholders = new Placeholders(buildPlaceholders(), Map.of());
+    Map<String, String> args = new TreeMap<>();
+    dockerfile.buildArgs().forEach((name, raw) -> args.put(name, placeholders.expand("@Web(buildArgs) " + name, raw)));
+    return args;
+  }
+
+  /** Placeholder values for a replica; the README's placeholder table mirrors this method. */
+  Map<String, String> placeholders(int index) {
+    Map<String, String> values = new LinkedHashMap<>(buildPlaceholders());
+    if (spec.mysql()) {
+      values.put("mysql.host", MYSQL_HOST);
+      values.put("mysql.port", String.valueOf(MYSQL_PORT));
+      values.put("mysql.database", secrets.database());
+      values.put("mysql.user", secrets.user());
+      values.put("mysql.password", secrets.password());
+      values.put("mysql.jdbcUrl", "jdbc:mysql://" + MYSQL_HOST + ":" + MYSQL_PORT + "/" + secrets.database());
+    }
+    if (spec.redis()) {
+      values.put("redis.host", REDIS_HOST);
+      values.put("redis.port", String.valueOf(REDIS_PORT));
+      values.put("redis.uri", "redis://" + REDIS_HOST + ":" + REDIS_PORT);
+    }
+    values.put("replica.index", String.valueOf(index));
+    values.put("replica.hostname", hostname(index));
+    return values;
+  }
+
+  private Map<String, String> buildPlaceholders() {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("image.haproxy", spec.images().haproxy());
+    values.put("image.mysql", spec.images().mysql());
+    values.put("image.redis", spec.images().redis());
+    values.put("image.jre", spec.images().jre());
+    values.put("web.port", String.valueOf(spec.web().port()));
+    return values;
+  }
+
+  /** Placeholder prefixes of services this stack leaves out, with the attribute that brings them back. */
+  private Map<String, String> leftOut() {
+    Map<String, String> leftOut = new LinkedHashMap<>();
+    if (!spec.mysql()) {
+      leftOut.put("mysql.", "the stack leaves out MySQL (mysql = false)");
+    }
+    if (!spec.redis()) {
+      leftOut.put("redis.", "the stack leaves out Redis (redis = false)");
+    }
+    return leftOut;
+  }
+}

@@ -1,0 +1,14 @@
+package io.github.lbstack.internal.spec;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The web tier, validated. {@code env} values are raw: placeholders are expanded per replica when the stack starts.
+ */
+public record WebSpec(WebSource source, int port, String healthPath, Map<String, String> env, boolean defaultEnv) {
+
+  public WebSpec {
+    env = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(env));
+  }
+}

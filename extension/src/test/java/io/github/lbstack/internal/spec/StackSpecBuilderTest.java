@@ -1,0 +1,155 @@
+package io.github.lbstack.internal.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StackSpecBuilderTest {
+
+  @TempDir
+  Path dir;
+
+  private StackSpecBuilder image() {
+    return new StackSpecBuilder().image("app:1");
+  }
+
+  @Test
+  void defaultsToThreeReplicasOfTheGivenImage() {
+    StackSpec spec = image().build();
+
+    assertThat(spec.replicas()).isEqualTo(3);
+    assertThat(spec.web().source()).isEqualTo(new WebSource.FromImage("app:1"));
+    assertThat(spec.web().port()).isEqualTo(8080);
+    assertThat(spec.web().healthPath()).isEqualTo("/health");
+    assertThat(spec.images()).isEqualTo(Images.defaults());
+    assertThat(spec.startupTimeout()).isEqualTo(Duration.ofSeconds(120));
+  }
+
+  @Test
+  void resolvesAJarAgainstTheBaseDirectory() throws Exception {
+    Files.createDirectories(dir.resolve("target"));
+    Files.writeString(dir.resolve("target/app.jar"), "jar");
+
+    StackSpec spec = new StackSpecBuilder().jar("target/app.jar").baseDirectory(dir).build();
+
+    assertThat(spec.web().source()).isEqualTo(new WebSource.FromJar(dir.resolve("target/app.jar")));
+  }
+
+  @Test
+  void rejectsReplicasOutOfRange() {
+    assertThatThrownBy(() -> image().replicas(0).build()).isInstanceOf(InvalidSpecException.class)
+        .hasMessage("replicas = 0 is out of range: use 1 to 16 (LoadBalancedStack.MAX_REPLICAS).");
+    assertThatThrownBy(() -> image().replicas(17).build())
+        .hasMessageStartingWith("replicas = 17 is out of range");
+  }
+
+  @Test
+  void rejectsAMissingWebTier() {
+    assertThatThrownBy(() -> new StackSpecBuilder().build())
+        .hasMessageStartingWith("no web tier given: set exactly one of @Web(image = \"app:tag\")");
+  }
+
+  @Test
+  void rejectsTwoWebForms() {
+    assertThatThrownBy(() -> image().jar("app.jar").build())
+        .hasMessage("@Web gives image and jar at once: keep exactly one of image, dockerfile or jar.");
+  }
+
+  @Test
+  void rejectsPathsThatDoNotExist() {
+    assertThatThrownBy(() -> new StackSpecBuilder().jar("target/missing.jar").baseDirectory(dir).build())
+        .hasMessage("@Web(jar = \"target/missing.jar\") does not exist (looked for " + dir.resolve("target/missing.jar")
+            + "): build the jar first (mvn package) or fix the path.");
+    assertThatThrownBy(() -> new StackSpecBuilder().dockerfile("Dockerfile", List.of()).baseDirectory(dir).build())
+        .hasMessageStartingWith("@Web(dockerfile = \"Dockerfile\") does not exist");
+  }
+
+  @Test
+  void rejectsMalformedEnvEntriesAndBuildArgsWithoutADockerfile() {
+    assertThatThrownBy(() -> image().env(List.of("JUST_A_NAME")).build())
+        .hasMessage("@Web(env) entry \"JUST_A_NAME\" is not NAME=value: write it like \"SPRING_PROFILES_ACTIVE=test\".");
+    assertThatThrownBy(() -> image().env(List.of("A=1", "A=2")).build())
+        .hasMessage("@Web(env) sets A twice: keep one entry.");
+    assertThatThrownBy(() -> new StackSpecBuilder().jar("x").dockerfile("", List.of("A=1")).build())
+        .hasMessageStartingWith("@Web(buildArgs) only applies to a dockerfile");
+  }
+
+  @Test
+  void rejectsAnUnknownPlaceholderBeforeAnythingStarts() {
+    assertThatThrownBy(() -> image().env(List.of("URL=${mysql.url}")).build())
+        .hasMessageStartingWith("@Web(env) URL uses unknown placeholder ${mysql.url}: use one of [");
+  }
+
+  @Test
+  void rejectsBadPortsAndHealthPaths() {
+    assertThatThrownBy(() -> image().port(0).build()).hasMessage("@Web(port = 0) is not a TCP port: use 1 to 65535.");
+    assertThatThrownBy(() -> image().healthPath("health").build())
+        .hasMessage("@Web(healthPath = \"health\") must be an absolute path without spaces, such as \"/health\".");
+  }
+
+  @Test
+  void readsImageOverridesAndIgnoresBlankOnes() {
+    Images images = Images.from(new Configuration(key -> java.util.Optional.ofNullable(switch (key) {
+      case "lbstack.image.mysql" -> "local/mariadb-as-mysql:10.11";
+      case "lbstack.image.redis" -> "  ";
+      default -> null;
+    })));
+
+    assertThat(images).isEqualTo(new Images("haproxy:3.2", "local/mariadb-as-mysql:10.11", "redis:7.4",
+        "eclipse-temurin:17-jre"));
+  }
+
+  @Test
+  void takesTheWebSourceFromAConfigurationParameter() throws Exception {
+    Files.writeString(dir.resolve("app.jar"), "jar");
+    Configuration configuration = new Configuration(key -> java.util.Optional.ofNullable(
+        key.equals("app.jar") ? dir.resolve("app.jar").toString() : null));
+
+    StackSpec spec = new StackSpecBuilder().configuration(configuration).jar("${app.jar}").build();
+
+    assertThat(spec.web().source()).isEqualTo(new WebSource.FromJar(dir.resolve("app.jar")));
+  }
+
+  @Test
+  void namesTheConfigurationParameterThatIsMissingOrPointsNowhere() {
+    Configuration configuration = new Configuration(key -> java.util.Optional.ofNullable(
+        key.equals("app.jar") ? "/nowhere/app.jar" : null));
+
+    assertThatThrownBy(() -> new StackSpecBuilder().jar("${no.such.key}").build())
+        .isInstanceOf(InvalidSpecException.class)
+        .hasMessage("@Web(jar = \"${no.such.key}\") reads configuration parameter no.such.key, which is not set: "
+            + "pass -Dno.such.key=... to the test JVM (Surefire/Failsafe systemPropertyVariables), or set it in "
+            + "junit-platform.properties.");
+    assertThatThrownBy(() -> new StackSpecBuilder().configuration(configuration).jar("${app.jar}").build())
+        .hasMessage("@Web(jar = \"${app.jar}\", which is \"/nowhere/app.jar\") does not exist (looked for "
+            + "/nowhere/app.jar): build the jar first (mvn package) or fix the path.");
+  }
+
+  @Test
+  void readsTablesToKeepOnResetFromTheConfiguration() {
+    Configuration configuration = new Configuration(key -> java.util.Optional.ofNullable(
+        key.equals("lbstack.reset.keep-tables") ? " schema_version, , audit " : null));
+
+    assertThat(image().build().keepTables()).isEqualTo(StackSpecBuilder.DEFAULT_KEEP_TABLES);
+    assertThat(image().configuration(configuration).build().keepTables()).containsExactly("schema_version", "audit");
+  }
+
+  @Test
+  void equalDescriptionsGiveEqualSpecs() {
+    assertThat(image().env(List.of("A=1")).build()).isEqualTo(image().env(List.of("A=1")).build())
+        .isNotEqualTo(image().env(List.of("A=2")).build());
+  }
+
+  @Test
+  void readsDurationsInIsoFormOrAsBareNumbers() {
+    assertThat(Durations.parse("90", 1000)).contains(Duration.ofSeconds(90));
+    assertThat(Durations.parse("PT0.25S", 1)).contains(Duration.ofMillis(250));
+    assertThat(Durations.parse("soon", 1)).isEmpty();
+  }
+}

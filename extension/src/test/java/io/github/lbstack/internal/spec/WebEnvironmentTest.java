@@ -1,0 +1,53 @@
+package io.github.lbstack.internal.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WebEnvironmentTest {
+
+  private static final WebEnvironment.Secrets SECRETS = new WebEnvironment.Secrets("db_1", "u_1", "pw");
+
+  private static StackSpecBuilder image() {
+    return new StackSpecBuilder().image("app:1");
+  }
+
+  @Test
+  void followsTheClassicEnvContractByDefault() {
+    WebEnvironment environment = new WebEnvironment(image().build(), SECRETS);
+
+    assertThat(environment.forReplica(2)).containsExactly(
+        entry("DB_HOST", "mysql"), entry("DB_PORT", "3306"), entry("DB_DATABASE", "db_1"),
+        entry("DB_USERNAME", "u_1"), entry("DB_PASSWORD", "pw"), entry("REDIS_HOST", "redis"),
+        entry("REDIS_PORT", "6379"));
+  }
+
+  @Test
+  void expandsUserEntriesPerReplicaAndLetsThemOverrideDefaults() {
+    WebEnvironment environment = new WebEnvironment(image().env(List.of("SPRING_DATASOURCE_URL=${mysql.jdbcUrl}",
+        "NODE=${replica.hostname}/${replica.index}", "DB_HOST=elsewhere")).build(), SECRETS);
+
+    assertThat(environment.forReplica(3))
+        .containsEntry("SPRING_DATASOURCE_URL", "jdbc:mysql://mysql:3306/db_1")
+        .containsEntry("NODE", "web-3/3")
+        .containsEntry("DB_HOST", "elsewhere");
+  }
+
+  @Test
+  void passesOnlyUserEntriesWithoutTheDefaults() {
+    WebEnvironment environment = new WebEnvironment(image().env(List.of("REDIS_URL=${redis.uri}")).defaultEnv(false)
+        .build(), SECRETS);
+
+    assertThat(environment.forReplica(1)).containsExactly(entry("REDIS_URL", "redis://redis:6379"));
+  }
+
+  @Test
+  void leavesOutTheVariablesOfALeftOutService() {
+    assertThat(new WebEnvironment(image().redis(false).build(), SECRETS).forReplica(1))
+        .containsOnlyKeys("DB_HOST", "DB_PORT", "DB_DATABASE", "DB_USERNAME", "DB_PASSWORD");
+    assertThat(new WebEnvironment(image().mysql(false).build(), SECRETS).forReplica(1))
+        .containsOnlyKeys("REDIS_HOST", "REDIS_PORT");
+  }
+}

@@ -1,0 +1,43 @@
+package io.github.lbstack.it;
+
+import io.github.lbstack.LoadBalancedStack;
+import java.util.List;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+/** The images this run was pointed at (the local stand-ins in CI), read from the same keys lbstack reads. */
+public final class ItImages {
+
+  public static final List<String> PROPERTIES = List.of(LoadBalancedStack.HAPROXY_IMAGE_PROPERTY,
+      LoadBalancedStack.MYSQL_IMAGE_PROPERTY, LoadBalancedStack.REDIS_IMAGE_PROPERTY,
+      LoadBalancedStack.JRE_IMAGE_PROPERTY);
+
+  private ItImages() {}
+
+  public static String haproxy() {
+    return System.getProperty(LoadBalancedStack.HAPROXY_IMAGE_PROPERTY, "haproxy:3.2");
+  }
+
+  public static String mysql() {
+    return System.getProperty(LoadBalancedStack.MYSQL_IMAGE_PROPERTY, "mysql:8.4");
+  }
+
+  public static String redis() {
+    return System.getProperty(LoadBalancedStack.REDIS_IMAGE_PROPERTY, "redis:7.4");
+  }
+
+  public static String jre() {
+    return System.getProperty(LoadBalancedStack.JRE_IMAGE_PROPERTY, "eclipse-temurin:17-jre");
+  }
+
+  /** A test kit run with this run's image overrides, which the kit would otherwise ignore (it reads no -D). */
+  public static EngineTestKit.Builder engine() {
+    EngineTestKit.Builder engine = EngineTestKit.engine("junit-jupiter");
+    for (String key : PROPERTIES) {
+      String value = System.getProperty(key);
+      if (value != null && !value.isBlank()) {
+        engine.configurationParameter(key, value);
+      }
+    }
+    return engine;
+  }
+}
