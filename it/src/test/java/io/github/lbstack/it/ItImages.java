@@ -29,10 +29,17 @@ public final class ItImages {
     return System.getProperty(LoadBalancedStack.JRE_IMAGE_PROPERTY, "eclipse-temurin:17-jre");
   }
 
-  /** A test kit run with this run's image overrides, which the kit would otherwise ignore (it reads no -D). */
+  /** Where Failsafe says the it-app jar is (it/pom.xml), for stacks that take the jar from configuration. */
+  public static final String APP_JAR_PROPERTY = "it.app.jar";
+
+  /**
+   * A test kit run with this run's image overrides and the app jar's path, which the kit would otherwise ignore (it
+   * reads no -D).
+   */
   public static EngineTestKit.Builder engine() {
     EngineTestKit.Builder engine = EngineTestKit.engine("junit-jupiter");
-    for (String key : PROPERTIES) {
+    for (String key : java.util.stream.Stream.concat(PROPERTIES.stream(), java.util.stream.Stream.of(APP_JAR_PROPERTY))
+        .toList()) {
       String value = System.getProperty(key);
       if (value != null && !value.isBlank()) {
         engine.configurationParameter(key, value);

@@ -18,7 +18,8 @@ import java.lang.annotation.Target;
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-@LoadBalancedStack(web = @Web(dockerfile = QuickstartStack.DOCKERFILE, buildArgs = QuickstartStack.BASE_IMAGE_ARG))
+@LoadBalancedStack(shared = true,
+    web = @Web(dockerfile = QuickstartStack.DOCKERFILE, buildArgs = QuickstartStack.BASE_IMAGE_ARG))
 public @interface QuickstartStack {
 
   String DOCKERFILE = "target/docker/Dockerfile";

@@ -86,12 +86,12 @@ public final class LiveStack implements AutoCloseable {
   }
 
   public String jdbcUrl() {
-    return NetworkProbes.jdbcUrl(require(mysql, "the database").container().endpoint(WebEnvironment.MYSQL_PORT),
+    return NetworkProbes.jdbcUrl(require(mysql, "MySQL").container().endpoint(WebEnvironment.MYSQL_PORT),
         secrets.database());
   }
 
   public WebEnvironment.Secrets secrets() {
-    require(mysql, "the database");
+    require(mysql, "MySQL");
     return secrets;
   }
 
@@ -168,10 +168,10 @@ public final class LiveStack implements AutoCloseable {
     return new StackLease(this, user, restoreAfter, lbControl, topology);
   }
 
-  private static <T> T require(Optional<T> service, String name) {
-    return service.orElseThrow(() -> new IllegalStateException("this stack has no " + name + ": its definition "
-        + "leaves it out (" + (name.equals("Redis") ? "redis" : "mysql") + " = false). Set "
-        + (name.equals("Redis") ? "redis" : "mysql") + " = true to have one."));
+  private <T> T require(Optional<T> service, String name) {
+    String attribute = name.toLowerCase(java.util.Locale.ROOT);
+    return service.orElseThrow(() -> new IllegalStateException("stack " + id + " has no " + name + ": its definition "
+        + "leaves it out (" + attribute + " = false). Set " + attribute + " = true to have one."));
   }
 
   @Override

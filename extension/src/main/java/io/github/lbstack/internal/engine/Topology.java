@@ -95,6 +95,15 @@ final class Topology {
    */
   synchronized List<String> restore() {
     List<String> changes = new ArrayList<>();
+    for (LiveReplica replica : newestFirst()) {
+      if (replica.index() > defined) {
+        // Between classes nothing is in flight, so extra replicas go without draining, whatever their state.
+        lb.setState(replica.hostname(), "maint");
+        replica.service().close();
+        replicas.remove(replica);
+        changes.add("removed " + replica.hostname());
+      }
+    }
     for (LiveReplica replica : replicas()) {
       Container container = replica.container();
       ContainerState state = container.state();
@@ -120,8 +129,8 @@ final class Topology {
         changes.add("reconnected " + replica.hostname());
       }
     }
-    if (replicas.size() != defined || replicas.stream().anyMatch(replica -> replica.index() > defined)) {
-      changes.add("scaled from " + replicas.size() + " to " + defined);
+    if (replicas.size() != defined) {
+      changes.add("added " + (defined - replicas.size()) + " missing replicas");
       resize(defined);
     }
     for (LiveReplica replica : replicas) {
@@ -134,7 +143,7 @@ final class Topology {
 
   /** Removes replicas above {@code target} and adds the missing indexes up to it. */
   private void resize(int target) {
-    for (LiveReplica replica : replicas()) {
+    for (LiveReplica replica : newestFirst()) {
       if (replica.index() > target) {
         drainAndRemove(replica);
       }
@@ -147,6 +156,13 @@ final class Topology {
       }
     }
     add(missing);
+  }
+
+  /** Highest index first, as users expect from scaling down. */
+  private List<LiveReplica> newestFirst() {
+    List<LiveReplica> newestFirst = new ArrayList<>(replicas());
+    java.util.Collections.reverse(newestFirst);
+    return newestFirst;
   }
 
   private void add(List<Integer> indexes) {

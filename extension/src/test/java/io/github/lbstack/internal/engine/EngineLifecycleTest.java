@@ -1,0 +1,212 @@
+package io.github.lbstack.internal.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.lbstack.internal.backend.ContainerState.Status;
+import io.github.lbstack.internal.spec.StackSpec;
+import io.github.lbstack.internal.spec.StackSpecBuilder;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engine's lifecycle (start order, cleanup, scaling, restoring a shared stack, leases) against a fake backend.
+ * What real containers do is the ITs' business; this is about what the engine asks of any backend, and when.
+ */
+class EngineLifecycleTest {
+
+  private final FakeBackend backend = new FakeBackend();
+  private final FakeProbes probes = new FakeProbes(backend);
+  private final Engine engine = new Engine(backend, probes);
+
+  private static StackSpecBuilder spec(int replicas) {
+    return new StackSpecBuilder().image("app:1").replicas(replicas).startupTimeout(Duration.ofSeconds(5));
+  }
+
+  private static int indexOf(List<String> events, String event) {
+    assertThat(events).contains(event);
+    return events.indexOf(event);
+  }
+
+  @Test
+  void startsTheNetworkFirstAndTheLbAfterEveryReplicaThenClosesInReverse() {
+    LiveStack stack = engine.start(spec(2).build());
+    List<String> started = backend.events();
+
+    assertThat(indexOf(started, "create network ")).isZero();
+    assertThat(indexOf(started, "start lb")).isGreaterThan(indexOf(started, "start web-1"))
+        .isGreaterThan(indexOf(started, "start web-2"));
+    assertThat(started).contains("start mysql", "start redis");
+
+    backend.events.clear();
+    stack.close();
+
+    assertThat(backend.events()).containsExactly("remove lb", "remove web-2", "remove web-1", "remove redis",
+        "remove mysql", "remove network ");
+  }
+
+  @Test
+  void givesEveryReplicaTheSameContractWithItsOwnIdentity() {
+    LiveStack stack = engine.start(spec(2).env(List.of("NODE=${replica.hostname}")).build());
+
+    var web2 = backend.byAlias.get("web-2").spec;
+    assertThat(web2.hostname()).isEqualTo("web-2");
+    assertThat(web2.env()).containsEntry("NODE", "web-2").containsEntry("DB_HOST", "mysql")
+        .containsEntry("DB_PASSWORD", stack.secrets().password());
+    assertThat(web2.labels()).containsEntry("io.github.lbstack.stack", stack.id())
+        .containsEntry("io.github.lbstack.service", "web-2");
+    stack.close();
+  }
+
+  @Test
+  void leavesOutTheServicesTheSpecLeavesOut() {
+    LiveStack stack = engine.start(spec(1).mysql(false).redis(false).build());
+
+    assertThat(backend.byAlias).containsOnlyKeys("web-1", "lb");
+    assertThat(backend.byAlias.get("web-1").spec.env()).isEmpty();
+    assertThatThrownBy(stack::jdbcUrl).isInstanceOf(IllegalStateException.class)
+        .hasMessage("stack " + stack.id() + " has no MySQL: its definition leaves it out (mysql = false). Set mysql = "
+            + "true to have one.");
+    assertThatThrownBy(stack::redis).hasMessageContaining("leaves it out (redis = false)");
+    stack.close();
+  }
+
+  @Nested
+  @DisplayName("reports failure")
+  class ReportsFailure {
+
+    @Test
+    void whenAReplicaCannotStartAndRemovesWhatStarted() {
+      backend.failToStart.add("web-2");
+
+      assertThatThrownBy(() -> engine.start(spec(2).build())).isInstanceOf(StartupFailedException.class)
+          .hasMessageContaining("- web-2: container did not start: IllegalStateException: fake refusal to start web-2");
+
+      assertThat(backend.byAlias.values()).allMatch(container -> container.status != Status.RUNNING);
+      assertThat(backend.events()).contains("remove network ");
+    }
+
+    @Test
+    void whenAnImageIsMissingBeforeAnyContainerExists() {
+      backend.missingImages.add("redis:7.4");
+
+      assertThatThrownBy(() -> engine.start(spec(1).build())).isInstanceOf(StartupFailedException.class)
+          .hasMessageMatching("lbstack \\w+: image redis:7.4 is not present and could not be pulled \\(fake\\)\\. "
+              + "Pull or build it, or point the matching lbstack.image.\\* configuration parameter at an image the "
+              + "engine has \\(see README, Images\\)\\.");
+      assertThat(backend.events()).isEmpty();
+    }
+  }
+
+  @Test
+  void scalesUpWithTheSameFactoryAndDownByDrainingTheHighestFirst() {
+    LiveStack stack = engine.start(spec(2).build());
+    backend.events.clear();
+
+    stack.scaleTo(4);
+    assertThat(stack.replicas()).extracting(LiveReplica::hostname).containsExactly("web-1", "web-2", "web-3", "web-4");
+    assertThat(backend.byAlias.get("web-4").spec.env()).containsEntry("DB_HOST", "mysql");
+    assertThat(backend.events()).containsSubsequence("start web-3", "lb web-3 ready")
+        .containsSubsequence("start web-4", "lb web-4 ready");
+    assertThat(stack.lbStatuses()).containsOnly(
+        java.util.Map.entry("web-1", "UP"), java.util.Map.entry("web-2", "UP"),
+        java.util.Map.entry("web-3", "UP"), java.util.Map.entry("web-4", "UP"));
+
+    backend.events.clear();
+    stack.scaleTo(1);
+    assertThat(backend.events()).containsExactly("lb web-4 drain", "lb web-4 maint", "remove web-4",
+        "lb web-3 drain", "lb web-3 maint", "remove web-3", "lb web-2 drain", "lb web-2 maint", "remove web-2");
+    assertThat(stack.replicas()).extracting(LiveReplica::hostname).containsExactly("web-1");
+    stack.close();
+  }
+
+  @Test
+  void aLeaseOnASharedStackPutsItsTopologyBackToTheDefinition() {
+    LiveStack stack = engine.start(spec(3).build());
+    StackLease lease = stack.lease("ClassA", true);
+    stack.scaleTo(5);
+    stack.replica(1).pause();
+    stack.replica(2).kill();
+    stack.replica(3).disconnect();
+    backend.events.clear();
+
+    lease.close();
+
+    assertThat(stack.replicas()).extracting(LiveReplica::hostname).containsExactly("web-1", "web-2", "web-3");
+    assertThat(backend.events()).containsSubsequence("lb web-5 maint", "remove web-5", "lb web-4 maint", "remove web-4")
+        .contains("unpause web-1", "start again web-2", "reconnect web-3");
+    assertThat(stack.lbStatuses()).containsOnlyKeys("web-1", "web-2", "web-3").containsValues("UP")
+        .doesNotContainValue("DOWN");
+    stack.close();
+  }
+
+  @Test
+  void aLeaseOnAClassesOwnStackLeavesTheTopologyAlone() {
+    LiveStack stack = engine.start(spec(2).build());
+    StackLease lease = stack.lease("ClassA", false);
+    stack.replica(2).kill();
+    backend.events.clear();
+
+    lease.close();
+
+    assertThat(backend.events()).isEmpty();
+    stack.close();
+  }
+
+  @Test
+  void aLeaseCountsOnlyTheRequestsServedDuringIt() {
+    LiveStack stack = engine.start(spec(2).build());
+    probes.served.put("web-1", 10L);
+    StackLease lease = stack.lease("ClassB", true);
+    probes.served.put("web-1", 13L);
+    probes.served.put("web-2", 2L);
+
+    assertThat(lease.served()).containsEntry("web-1", 3L).containsEntry("web-2", 2L);
+    stack.close();
+  }
+
+  @Nested
+  class SharedStacksRegistry {
+
+    private final SharedStacks registry = new SharedStacks();
+    private final AtomicInteger starts = new AtomicInteger();
+
+    private LiveStack start(StackSpec spec) {
+      starts.incrementAndGet();
+      return engine.start(spec);
+    }
+
+    @Test
+    void startsOneStackPerEqualDefinitionAndClosesThemWithTheRegistry() {
+      StackSpec three = spec(3).build();
+      LiveStack first = registry.acquire(List.of("key", three), "A", () -> start(three));
+      LiveStack second = registry.acquire(List.of("key", spec(3).build()), "B", () -> start(spec(3).build()));
+      LiveStack other = registry.acquire(List.of("key", spec(2).build()), "C", () -> start(spec(2).build()));
+
+      assertThat(second).isSameAs(first);
+      assertThat(other).isNotSameAs(first);
+      assertThat(starts).hasValue(2);
+
+      registry.close();
+      assertThat(backend.byAlias.values()).allMatch(container -> container.status == Status.MISSING);
+    }
+
+    @Test
+    void doesNotRetryADefinitionThatFailedToStart() {
+      backend.failToStart.add("web-1");
+      StackSpec spec = spec(1).build();
+      assertThatThrownBy(() -> registry.acquire(spec, "A", () -> start(spec)))
+          .isInstanceOf(StartupFailedException.class);
+
+      assertThatThrownBy(() -> registry.acquire(spec, "B", () -> start(spec)))
+          .isInstanceOf(StartupFailedException.class)
+          .hasMessageStartingWith("this shared stack failed to start for an earlier class, and is not started again: "
+              + "lbstack stack ");
+      assertThat(starts).hasValue(1);
+    }
+  }
+}

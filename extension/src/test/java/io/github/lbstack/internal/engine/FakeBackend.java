@@ -1,0 +1,197 @@
+package io.github.lbstack.internal.engine;
+
+import io.github.lbstack.internal.backend.Backend;
+import io.github.lbstack.internal.backend.BackendException;
+import io.github.lbstack.internal.backend.Container;
+import io.github.lbstack.internal.backend.ContainerSpec;
+import io.github.lbstack.internal.backend.ContainerState;
+import io.github.lbstack.internal.backend.ContainerState.Status;
+import io.github.lbstack.internal.backend.Endpoint;
+import io.github.lbstack.internal.backend.NetworkHandle;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A backend that runs nothing: it records what the engine asked for, in order, and keeps each container's state, so
+ * the engine's lifecycle can be tested without Docker. Container behaviour itself is tested in the ITs.
+ */
+final class FakeBackend implements Backend {
+
+  final List<String> events = Collections.synchronizedList(new ArrayList<>());
+  final Map<String, FakeContainer> byAlias = new ConcurrentHashMap<>();
+  final Set<String> failToStart = ConcurrentHashMap.newKeySet();
+  final Set<String> missingImages = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger ports = new AtomicInteger(40000);
+
+  /** Events without the stack's random id: "start web-1" rather than "start lbstack-1a2b3c4d-web-1". */
+  List<String> events() {
+    synchronized (events) {
+      return events.stream().map(event -> event.replaceAll("lbstack-[0-9a-f]{8}-?", "")).toList();
+    }
+  }
+
+  @Override
+  public String describe() {
+    return "fake";
+  }
+
+  @Override
+  public boolean isAvailable() {
+    return true;
+  }
+
+  @Override
+  public void ensureImage(String image, Duration timeout) {
+    if (missingImages.contains(image)) {
+      throw new BackendException("image " + image + " is not present and could not be pulled (fake)", null);
+    }
+  }
+
+  @Override
+  public String buildImage(Path dockerfile, Map<String, String> buildArgs, String tag, Map<String, String> labels) {
+    events.add("build " + tag);
+    return tag;
+  }
+
+  @Override
+  public NetworkHandle createNetwork(String name, Map<String, String> labels) {
+    events.add("create network " + name);
+    return new NetworkHandle() {
+      @Override
+      public String id() {
+        return name;
+      }
+
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public void close() {
+        events.add("remove network " + name);
+      }
+    };
+  }
+
+  @Override
+  public Container container(ContainerSpec spec) {
+    FakeContainer container = new FakeContainer(spec);
+    byAlias.put(spec.alias(), container);
+    return container;
+  }
+
+  final class FakeContainer implements Container {
+
+    final ContainerSpec spec;
+    volatile Status status = Status.CREATED;
+    volatile boolean connected = true;
+    volatile boolean everStarted;
+    private final Map<Integer, Integer> published = new ConcurrentHashMap<>();
+
+    FakeContainer(ContainerSpec spec) {
+      this.spec = spec;
+    }
+
+    @Override
+    public String name() {
+      return spec.name();
+    }
+
+    @Override
+    public void start() {
+      if (failToStart.contains(spec.alias())) {
+        everStarted = true;
+        status = Status.EXITED;
+        throw new IllegalStateException("fake refusal to start " + spec.alias());
+      }
+      spec.ports().forEach(port -> published.put(port, ports.incrementAndGet()));
+      everStarted = true;
+      status = Status.RUNNING;
+      events.add("start " + spec.name());
+    }
+
+    @Override
+    public Endpoint endpoint(int containerPort) {
+      return new Endpoint("127.0.0.1", published.getOrDefault(containerPort, 0));
+    }
+
+    @Override
+    public Endpoint liveEndpoint(int containerPort) {
+      return endpoint(containerPort);
+    }
+
+    @Override
+    public ContainerState state() {
+      return new ContainerState(status, status == Status.EXITED ? 137L : null, connected);
+    }
+
+    @Override
+    public String logs() {
+      return spec.alias() + " log line";
+    }
+
+    @Override
+    public void kill() {
+      status = Status.EXITED;
+      events.add("kill " + spec.name());
+    }
+
+    @Override
+    public void stop(Duration grace) {
+      status = Status.EXITED;
+    }
+
+    @Override
+    public void restart(Duration grace) {
+      status = Status.RUNNING;
+    }
+
+    @Override
+    public void startAgain() {
+      status = Status.RUNNING;
+      events.add("start again " + spec.name());
+    }
+
+    @Override
+    public void pause() {
+      status = Status.PAUSED;
+    }
+
+    @Override
+    public void unpause() {
+      status = Status.RUNNING;
+      events.add("unpause " + spec.name());
+    }
+
+    @Override
+    public void disconnect() {
+      connected = false;
+    }
+
+    @Override
+    public void reconnect() {
+      connected = true;
+      events.add("reconnect " + spec.name());
+    }
+
+    @Override
+    public void close() {
+      if (everStarted && status != Status.MISSING) {
+        status = Status.MISSING;
+        events.add("remove " + spec.name());
+      }
+    }
+
+    boolean serving() {
+      return status == Status.RUNNING && connected;
+    }
+  }
+}
