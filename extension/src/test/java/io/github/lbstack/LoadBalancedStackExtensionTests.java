@@ -96,6 +96,30 @@ class LoadBalancedStackExtensionTests {
     }
 
     @Test
+    void forAWebSourceFromAConfigurationParameterThatIsNotSet() {
+      assertClassFailsWith(UnsetJarPropertyTestCase.class, "@LoadBalancedStack on ["
+          + UnsetJarPropertyTestCase.class.getName() + "]: @Web(jar = \"${no.such.app.jar}\") reads configuration "
+          + "parameter no.such.app.jar, which is not set: pass -Dno.such.app.jar=... to the test JVM "
+          + "(Surefire/Failsafe systemPropertyVariables), or set it in junit-platform.properties.");
+    }
+
+    @Test
+    void forAPlaceholderOfALeftOutService() {
+      assertClassFailsWith(LeftOutRedisTestCase.class, "@LoadBalancedStack on [" + LeftOutRedisTestCase.class.getName()
+          + "]: @Web(env) CACHE uses ${redis.uri}, but the stack leaves out Redis (redis = false): use one of "
+          + "[${image.haproxy}, ${image.jre}, ${image.mysql}, ${image.redis}, ${mysql.database}, ${mysql.host}, "
+          + "${mysql.jdbcUrl}, ${mysql.password}, ${mysql.port}, ${mysql.user}, ${replica.hostname}, "
+          + "${replica.index}, ${web.port}], or write $$ for a literal $.");
+    }
+
+    @Test
+    void forABadDefinitionInCode() {
+      assertClassFailsWith(RegisteredBadDefinitionTestCase.class, "StackExtension of ["
+          + RegisteredBadDefinitionTestCase.class.getName() + "]: replicas = 17 is out of range: use 1 to 16 "
+          + "(LoadBalancedStack.MAX_REPLICAS).");
+    }
+
+    @Test
     void forTheExtensionWithoutTheAnnotation() {
       assertClassFailsWith(BareExtensionTestCase.class, "[" + BareExtensionTestCase.class.getName()
           + "] registers LoadBalancedStackExtension without @LoadBalancedStack: annotate the class with "
@@ -156,6 +180,26 @@ class LoadBalancedStackExtensionTests {
       @Test
       void test() {}
     }
+  }
+
+  @LoadBalancedStack(web = @Web(jar = "${no.such.app.jar}"))
+  static class UnsetJarPropertyTestCase {
+    @Test
+    void test() {}
+  }
+
+  @LoadBalancedStack(redis = false, web = @Web(image = "app:1", env = "CACHE=${redis.uri}"))
+  static class LeftOutRedisTestCase {
+    @Test
+    void test() {}
+  }
+
+  static class RegisteredBadDefinitionTestCase {
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static StackExtension stack = StackDefinition.builder().replicas(17).image("app:1").build().extension();
+
+    @Test
+    void test() {}
   }
 
   @ExtendWith(LoadBalancedStackExtension.class)

@@ -20,6 +20,7 @@ import redis.clients.jedis.Jedis;
 final class NetworkProbes implements Probes {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(2);
+  private static final Duration REACHABLE_WITHIN = Duration.ofSeconds(5);
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
   /** JDBC URL of a stack's database, reachable from the test JVM. */
@@ -73,6 +74,28 @@ final class NetworkProbes implements Probes {
         throw new NotReadyException("GET " + path + " answered " + response.statusCode());
       }
     };
+  }
+
+  @Override
+  public void awaitReachable(Endpoint endpoint) throws NotReachableException {
+    long deadline = System.nanoTime() + REACHABLE_WITHIN.toNanos();
+    java.io.IOException last;
+    do {
+      try (java.net.Socket socket = new java.net.Socket()) {
+        socket.connect(new java.net.InetSocketAddress(endpoint.host(), endpoint.port()), 1000);
+        return;
+      } catch (java.io.IOException e) {
+        last = e;
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new NotReachableException("interrupted while connecting to " + endpoint);
+      }
+    } while (System.nanoTime() < deadline);
+    throw new NotReachableException("cannot connect to " + endpoint + " (" + last.getClass().getSimpleName() + ": "
+        + last.getMessage() + ")");
   }
 
   @Override

@@ -26,6 +26,8 @@ final class ParallelStartup implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("io.github.lbstack");
   private static final Duration POLL = Duration.ofMillis(100);
   private static final int LOG_TAIL_LINES = 20;
+  private static final Duration CRASH_GRACE = Duration.ofSeconds(3);
+  private static final String ABANDONED = "not waited for any longer, once another service had failed";
 
   private final String stackId;
   private final long startNanos = System.nanoTime();
@@ -34,10 +36,15 @@ final class ParallelStartup implements AutoCloseable {
   private final ExecutorService executor;
   private final Map<Service, String> problems = new LinkedHashMap<>();
   private final Map<Service, CompletableFuture<Void>> ready = new LinkedHashMap<>();
+  private final java.util.function.Consumer<Service> afterStart;
   private volatile boolean aborted;
+  private volatile boolean timedOut;
+  private volatile String firstFailure;
 
-  ParallelStartup(String stackId, Duration timeout) {
+  /** @param afterStart runs once a container runs, before its readiness checks: where it can fail fast */
+  ParallelStartup(String stackId, Duration timeout, java.util.function.Consumer<Service> afterStart) {
     this.stackId = stackId;
+    this.afterStart = afterStart;
     this.timeout = timeout;
     this.deadlineNanos = startNanos + timeout.toNanos();
     AtomicInteger threads = new AtomicInteger();
@@ -67,12 +74,19 @@ final class ParallelStartup implements AutoCloseable {
         throw new ServiceFailedException("container did not start: " + rootMessage(e), e);
       }
       LOG.info("lbstack {}: {} container started at {}", stackId, service.name(), elapsed());
+      afterStart.accept(service);
     }, executor);
     CompletableFuture<Void> serviceReady = running.thenRunAsync(() -> awaitReady(service), executor);
     serviceReady.whenComplete((ok, error) -> {
       if (error != null) {
         aborted = true;
-        problem(service, rootMessage(error));
+        String problem = rootMessage(error);
+        problem(service, problem);
+        synchronized (problems) {
+          if (firstFailure == null && !problem.equals(ABANDONED)) {
+            firstFailure = service.name() + ": " + problem;
+          }
+        }
       }
     });
     synchronized (problems) {
@@ -92,6 +106,7 @@ final class ParallelStartup implements AutoCloseable {
           .ignoreExceptionsMatching(e -> !(e instanceof ServiceFailedException))
           .until(() -> isReady(service));
     } catch (ConditionTimeoutException e) {
+      timedOut = true;
       throw new ServiceFailedException(problemOf(service), e);
     }
     problem(service, null);
@@ -99,12 +114,13 @@ final class ParallelStartup implements AutoCloseable {
   }
 
   private boolean isReady(Service service) throws Exception {
-    failIfAborted();
+    // A crash is reported as a crash, even when another service failed first.
     ContainerState state = service.container().state();
     if (state.status() == ContainerState.Status.EXITED || state.status() == ContainerState.Status.MISSING) {
       throw new ServiceFailedException("container " + (state.exitCode() == null ? "is gone"
           : "exited with code " + state.exitCode()), null);
     }
+    failIfAborted();
     try {
       service.check().check();
       return true;
@@ -129,9 +145,44 @@ final class ParallelStartup implements AutoCloseable {
     } catch (Exception e) {
       aborted = true;
       close();
+      revealCrashes();
       throw new StartupFailedException(report(), e);
     }
     close();
+  }
+
+  /**
+   * Services abandoned because another one failed may be crashing the same way a moment later (replicas of one app
+   * with one bad setting). Watching them briefly lets the report say "exited" for each, instead of "abandoned".
+   */
+  private void revealCrashes() {
+    List<Service> abandoned;
+    synchronized (problems) {
+      abandoned = problems.entrySet().stream().filter(entry -> ABANDONED.equals(entry.getValue()))
+          .map(Map.Entry::getKey).toList();
+    }
+    List<Service> watching = new ArrayList<>(abandoned);
+    long until = System.nanoTime() + CRASH_GRACE.toNanos();
+    while (!watching.isEmpty() && System.nanoTime() < until) {
+      for (Service service : List.copyOf(watching)) {
+        try {
+          ContainerState state = service.container().state();
+          if (state.status() == ContainerState.Status.EXITED) {
+            problem(service, "container exited with code " + state.exitCode());
+            watching.remove(service);
+          }
+        } catch (RuntimeException unknown) {
+          // Whatever the platform says now, the report keeps "abandoned".
+          watching.remove(service);
+        }
+      }
+      try {
+        Thread.sleep(POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   String elapsed() {
@@ -139,23 +190,39 @@ final class ParallelStartup implements AutoCloseable {
   }
 
   private String report() {
-    StringBuilder message = new StringBuilder("lbstack stack " + stackId + " did not become ready (timeout "
-        + timeout.toSeconds() + " s, " + elapsed() + " elapsed). Not ready:");
+    StringBuilder message = new StringBuilder("lbstack stack " + stackId);
+    if (timedOut) {
+      message.append(" did not become ready within its timeout of ").append(timeout.toSeconds()).append(" s.");
+    } else {
+      message.append(" failed to start after ").append(elapsed()).append(": ").append(firstFailure()).append('.');
+    }
+    message.append(" Not ready:");
     synchronized (problems) {
       problems.forEach((service, problem) -> {
         if (problem == null) {
           return;
         }
         message.append("\n  - ").append(service.name()).append(": ").append(problem);
+        if (problem.equals(ABANDONED)) {
+          // Its log would only bury the logs of the services that failed.
+          return;
+        }
         String tail = service.logTail(LOG_TAIL_LINES);
         if (!tail.isBlank()) {
           message.append("\n    last log lines:\n      ").append(tail.replace("\n", "\n      "));
         }
       });
     }
-    message.append("\nIf the machine is only slow, raise lbstack.startup.timeout (now ").append(timeout.toSeconds())
-        .append(" s).");
+    if (timedOut) {
+      message.append("\nIf the machine is only slow, raise lbstack.startup.timeout (now ").append(timeout.toSeconds())
+          .append(" s).");
+    }
     return message.toString();
+  }
+
+  /** The service that failed first, and why; abandoned starts are consequences, not causes. */
+  private String firstFailure() {
+    return firstFailure == null ? "a service failed" : firstFailure;
   }
 
   private void problem(Service service, String problem) {
@@ -172,7 +239,7 @@ final class ParallelStartup implements AutoCloseable {
 
   private void failIfAborted() {
     if (aborted) {
-      throw new ServiceFailedException("start abandoned because another service failed", null);
+      throw new ServiceFailedException(ABANDONED, null);
     }
   }
 

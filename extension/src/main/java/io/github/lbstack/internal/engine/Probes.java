@@ -1,6 +1,7 @@
 package io.github.lbstack.internal.engine;
 
 import io.github.lbstack.internal.backend.Container;
+import io.github.lbstack.internal.backend.Endpoint;
 import io.github.lbstack.internal.spec.WebEnvironment;
 
 /**
@@ -17,4 +18,12 @@ public interface Probes {
   ReadinessCheck http(Container web, int port, String path);
 
   LbControl lb(Container lb);
+
+  /**
+   * Returns once a TCP connection to a published port succeeds. Docker's port proxy accepts as soon as the container
+   * runs, so a port that refuses for seconds is one the test JVM cannot reach, however long it waits.
+   *
+   * @throws NotReachableException naming the address and the cause
+   */
+  void awaitReachable(Endpoint endpoint) throws NotReachableException;
 }

@@ -28,6 +28,6 @@ final class ReplicaFactory {
   Service create(int index) {
     String hostname = WebEnvironment.hostname(index);
     var container = backend.container(containers.web(hostname, webImage, environment.forReplica(index)));
-    return new Service(hostname, container, probes.http(container, spec.web().port(), spec.web().healthPath()));
+    return new Service(hostname, container, spec.web().port(), probes.http(container, spec.web().port(), spec.web().healthPath()));
   }
 }

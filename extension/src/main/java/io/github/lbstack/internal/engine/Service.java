@@ -3,8 +3,12 @@ package io.github.lbstack.internal.engine;
 import io.github.lbstack.internal.backend.Container;
 import java.util.List;
 
-/** One container of a stack, named as the user knows it, with the check that tells when it is ready for use. */
-record Service(String name, Container container, ReadinessCheck check) implements AutoCloseable {
+/**
+ * One container of a stack, named as the user knows it, with the check that tells when it is ready for use.
+ *
+ * @param port the container port the test JVM talks to, so a start can check that it is reachable at all
+ */
+record Service(String name, Container container, int port, ReadinessCheck check) implements AutoCloseable {
 
   String logs() {
     return container.logs();

@@ -47,7 +47,8 @@ final class StackLauncher {
         spec.redis() ? ", redis (" + spec.images().redis() + ")" : "");
 
     Resources resources = new Resources();
-    ParallelStartup startup = new ParallelStartup(id, spec.startupTimeout());
+    Reachability reachability = new Reachability(probes, backend.describe());
+    ParallelStartup startup = new ParallelStartup(id, spec.startupTimeout(), reachability);
     try {
       ensureImages(id, spec);
       String webImage = WebImages.resolve(spec, environment, backend);
@@ -58,19 +59,19 @@ final class StackLauncher {
       Optional<Service> mysql = Optional.empty();
       if (spec.mysql()) {
         var container = backend.container(containers.mysql(secrets));
-        mysql = Optional.of(new Service("mysql", container, probes.database(container, secrets)));
+        mysql = Optional.of(new Service("mysql", container, WebEnvironment.MYSQL_PORT, probes.database(container, secrets)));
       }
       Optional<Service> redis = Optional.empty();
       if (spec.redis()) {
         var container = backend.container(containers.redis());
-        redis = Optional.of(new Service("redis", container, probes.redis(container)));
+        redis = Optional.of(new Service("redis", container, WebEnvironment.REDIS_PORT, probes.redis(container)));
       }
       ReplicaFactory factory = new ReplicaFactory(spec, backend, containers, webImage, environment, probes);
       List<Service> webs = IntStream.rangeClosed(1, spec.replicas()).mapToObj(factory::create).toList();
       var lbContainer = backend.container(containers.lb(haproxyConfig(spec)));
       LbControl lbControl = probes.lb(lbContainer);
       List<String> hostnames = webs.stream().map(Service::name).toList();
-      Service lb = new Service("lb", lbContainer, () -> allServersUp(lbControl, hostnames));
+      Service lb = new Service("lb", lbContainer, HaproxyConfig.HTTP_PORT, () -> allServersUp(lbControl, hostnames));
 
       // Registered in dependency order, so closing runs lb, replicas, redis, mysql, network.
       mysql.ifPresent(service -> resources.add("mysql", service));
@@ -86,7 +87,7 @@ final class StackLauncher {
       startup.awaitAll();
 
       Topology topology = new Topology(id, spec.replicas(), spec.web().port(), factory, lbControl, resources,
-          spec.startupTimeout());
+          spec.startupTimeout(), reachability);
       for (int i = 0; i < webs.size(); i++) {
         topology.adopt(i + 1, webs.get(i));
       }

@@ -34,10 +34,11 @@ final class Topology {
   private final LbControl lb;
   private final Resources resources;
   private final Duration timeout;
+  private final Reachability reachability;
   private final List<LiveReplica> replicas = new CopyOnWriteArrayList<>();
 
   Topology(String stackId, int defined, int port, ReplicaFactory factory, LbControl lb, Resources resources,
-      Duration timeout) {
+      Duration timeout, Reachability reachability) {
     this.stackId = stackId;
     this.defined = defined;
     this.port = port;
@@ -45,6 +46,7 @@ final class Topology {
     this.lb = lb;
     this.resources = resources;
     this.timeout = timeout;
+    this.reachability = reachability;
   }
 
   /** Adopts a replica whose container runs (the launcher's first ones). */
@@ -170,7 +172,7 @@ final class Topology {
       return;
     }
     List<Service> added = new ArrayList<>();
-    try (ParallelStartup startup = new ParallelStartup(stackId, timeout)) {
+    try (ParallelStartup startup = new ParallelStartup(stackId, timeout, reachability)) {
       for (int index : indexes) {
         Service web = factory.create(index);
         resources.add(web.name(), web);

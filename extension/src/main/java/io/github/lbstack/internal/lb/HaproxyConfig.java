@@ -97,7 +97,10 @@ public final class HaproxyConfig {
         cfg.append(" cookie ").append(server.name());
       }
       if (!server.enabled()) {
-        cfg.append(" disabled");
+        // A spare slot's name does not exist yet. Resolving it with libc at start-up would block HAProxy for as
+        // long as the engine's DNS takes to give up on it, which on an engine without upstream DNS is many seconds
+        // per slot; the resolvers find its address once the replica exists.
+        cfg.append(" disabled init-addr none");
       }
       cfg.append('\n');
     }

@@ -40,6 +40,11 @@ final class FakeProbes implements Probes {
   }
 
   @Override
+  public void awaitReachable(io.github.lbstack.internal.backend.Endpoint endpoint) {
+    // Fake containers publish nothing; reachability is the ITs' business.
+  }
+
+  @Override
   public LbControl lb(Container lb) {
     String config = ((FakeBackend.FakeContainer) lb).spec.textFiles().values().iterator().next();
     Matcher servers = SERVER.matcher(config);

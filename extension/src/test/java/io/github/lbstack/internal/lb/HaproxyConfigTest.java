@@ -21,7 +21,7 @@ class HaproxyConfigTest {
 
   @Test
   void declaresLaterReplicasDisabledSoScalingNeedsNoRestart() {
-    assertThat(config).contains("    server web-3 web-3:8080 disabled\n")
+    assertThat(config).contains("    server web-3 web-3:8080 disabled init-addr none\n")
         .contains("resolvers docker init-addr last,libc,none")
         .contains("resolvers docker\n    nameserver dns 127.0.0.11:53\n");
   }

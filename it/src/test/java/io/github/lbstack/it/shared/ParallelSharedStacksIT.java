@@ -17,9 +17,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.testkit.engine.Event;
+import org.junit.platform.testkit.engine.EventType;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /**
@@ -28,23 +30,38 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
  */
 class ParallelSharedStacksIT {
 
-  /** When each class held its stack, on System.nanoTime()'s clock. */
-  record Window(String stackId, long start, long end) {
+  /**
+   * A class's run, from JUnit's "started" to its "finished" event: stack start (or lease), tests, and the store's
+   * close, where a shared stack is restored. That is the span in which no other class may use the stack.
+   */
+  record Window(String stackId, Instant start, Instant end) {
     boolean overlaps(Window other) {
-      return start < other.end && other.start < end;
+      return start.isBefore(other.end) && other.start.isBefore(end);
     }
   }
 
-  static final Map<String, Long> starts = new ConcurrentHashMap<>();
-  static final Map<String, Window> windows = new ConcurrentHashMap<>();
+  static final Map<String, String> stackIds = new ConcurrentHashMap<>();
 
-  static void begin(Class<?> testClass) {
-    starts.put(testClass.getSimpleName(), System.nanoTime());
+  static void record(Class<?> testClass, RunningStack stack) {
+    stackIds.put(testClass.getSimpleName(), stack.id());
   }
 
-  static void end(Class<?> testClass, RunningStack stack) {
-    windows.put(testClass.getSimpleName(), new Window(stack.id(), starts.get(testClass.getSimpleName()),
-        System.nanoTime()));
+  private static Map<String, Window> windows(EngineExecutionResults results) {
+    Map<String, Instant> starts = new ConcurrentHashMap<>();
+    Map<String, Window> windows = new ConcurrentHashMap<>();
+    for (Event event : results.containerEvents().list()) {
+      var source = event.getTestDescriptor().getSource();
+      if (source.isEmpty() || !(source.get() instanceof ClassSource classSource)) {
+        continue;
+      }
+      String name = classSource.getJavaClass().getSimpleName();
+      if (event.getType() == EventType.STARTED) {
+        starts.put(name, event.getTimestamp());
+      } else if (event.getType() == EventType.FINISHED) {
+        windows.put(name, new Window(stackIds.get(name), starts.get(name), event.getTimestamp()));
+      }
+    }
+    return windows;
   }
 
   @Test
@@ -61,6 +78,7 @@ class ParallelSharedStacksIT {
         .execute();
 
     ItRuns.assertAllSucceeded(results, 6);
+    Map<String, Window> windows = windows(results);
     List<Window> shared = List.of("Shared1TestCase", "Shared2TestCase", "Shared3TestCase", "Shared4TestCase")
         .stream().map(windows::get).toList();
     List<Window> own = List.of(windows.get("OwnStack1TestCase"), windows.get("OwnStack2TestCase"));
@@ -87,21 +105,12 @@ class ParallelSharedStacksIT {
 
   /** A class on the shared stack: it holds the lb for a while and checks that nobody else used it meanwhile. */
   abstract static class SharedClass {
-    @BeforeAll
-    static void begin(org.junit.jupiter.api.TestInfo info) {
-      ParallelSharedStacksIT.begin(info.getTestClass().orElseThrow());
-    }
-
     @Test
     void hasTheLbToItself(RunningStack stack) {
+      record(getClass(), stack);
       stack.scaleTo(3);
       var served = Traffic.through(stack).sendFor(Duration.ofSeconds(1));
       assertThat(served).hasNoFailures().coversExactly("web-1", "web-2", "web-3").isRoundRobin();
-    }
-
-    @AfterAll
-    static void end(RunningStack stack, org.junit.jupiter.api.TestInfo info) {
-      ParallelSharedStacksIT.end(info.getTestClass().orElseThrow(), stack);
     }
   }
 
@@ -118,19 +127,10 @@ class ParallelSharedStacksIT {
   static class Shared4TestCase extends SharedClass {}
 
   abstract static class OwnStackClass {
-    @BeforeAll
-    static void begin(org.junit.jupiter.api.TestInfo info) {
-      ParallelSharedStacksIT.begin(info.getTestClass().orElseThrow());
-    }
-
     @Test
     void servesOnItsOwn(RunningStack stack) {
+      record(getClass(), stack);
       assertThat(Traffic.through(stack).send(4)).hasNoFailures().coversExactly("web-1");
-    }
-
-    @AfterAll
-    static void end(RunningStack stack, org.junit.jupiter.api.TestInfo info) {
-      ParallelSharedStacksIT.end(info.getTestClass().orElseThrow(), stack);
     }
   }
 

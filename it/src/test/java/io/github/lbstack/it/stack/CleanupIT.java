@@ -64,7 +64,7 @@ class CleanupIT {
         .map(event -> event.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow())
         .map(result -> result.getThrowable().orElseThrow()).findFirst().orElseThrow();
     assertThat(failure.getMessage())
-        .contains("did not become ready (timeout 8 s")
+        .contains("did not become ready within its timeout of 8 s. Not ready:")
         .contains("- web-1: GET /no-such-health answered 404")
         .contains("- lb: servers not UP: web-1=DOWN")
         .contains("last log lines:")
@@ -73,6 +73,34 @@ class CleanupIT {
     Matcher id = Pattern.compile("lbstack stack (\\w+) did not become ready").matcher(failure.getMessage());
     assertThat(id.find()).isTrue();
     assertThat(leftovers(id.group(1))).isEmpty();
+  }
+
+  @Test
+  void anAppThatExitsAtStartIsReportedAsExitedEveryReplicaOfItWithoutTimeoutAdvice() {
+    EngineExecutionResults results = run(CrashingAppTestCase.class, "120");
+
+    Throwable failure = results.containerEvents().failed().stream()
+        .map(event -> event.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow())
+        .map(result -> result.getThrowable().orElseThrow()).findFirst().orElseThrow();
+    assertThat(failure).isInstanceOf(StackStartupException.class);
+    assertThat(failure.getMessage())
+        .matches("(?s)lbstack stack \\w+ failed to start after [0-9.]+ s: web-\\d: container exited with code 1\\. "
+            + "Not ready:.*")
+        .contains("- web-1: container exited with code 1", "- web-2: container exited with code 1")
+        .contains("NumberFormatException")
+        .doesNotContain("raise lbstack.startup.timeout");
+    Matcher id = Pattern.compile("lbstack stack (\\w+) failed").matcher(failure.getMessage());
+    assertThat(id.find()).isTrue();
+    assertThat(leftovers(id.group(1))).isEmpty();
+  }
+
+  /** PORT=oops makes the app's main throw at once, as an app with a broken configuration would. */
+  @LoadBalancedStack(replicas = 2, web = @Web(jar = "target/it-app.jar", env = "PORT=oops"))
+  static class CrashingAppTestCase {
+    @Test
+    void neverRuns() {
+      throw new AssertionError("the stack never became ready, so no test may run");
+    }
   }
 
   @LoadBalancedStack(replicas = 1, web = @Web(jar = "target/it-app.jar"))

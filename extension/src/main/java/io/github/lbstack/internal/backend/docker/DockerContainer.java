@@ -49,14 +49,14 @@ final class DockerContainer implements Container {
     // Sent through the Docker API as archives, never bind-mounted, so they reach a remote engine too.
     spec.textFiles().forEach((path, text) -> container.withCopyToContainer(Transferable.of(text, 0644), path));
     spec.hostFiles().forEach((path, file) -> container.withCopyFileToContainer(MountableFile.forHostPath(file), path));
-    publishOnLoopback(container, spec.ports().toArray(Integer[]::new));
+    publish(container, PublishAddress.get(), spec.ports().toArray(Integer[]::new));
     return container;
   }
 
-  /** Publishes ports on 127.0.0.1 only, on random host ports: a test stack is nobody else's business. */
-  private static void publishOnLoopback(GenericContainer<?> container, Integer... ports) {
+  /** Publishes ports on random host ports at one bind address; see {@link PublishAddress}. */
+  private static void publish(GenericContainer<?> container, String address, Integer... ports) {
     container.withExposedPorts(ports);
-    container.setPortBindings(java.util.Arrays.stream(ports).map(port -> "127.0.0.1::" + port).toList());
+    container.setPortBindings(java.util.Arrays.stream(ports).map(port -> address + "::" + port).toList());
     container.withCreateContainerCmdModifier(DockerContainer::noPublishAll);
   }
 

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# A second Docker engine on a test host of its own (a network namespace on this machine), reached over TCP the way
+# a remote engine, GitLab's docker:dind or a bigger build machine is. For the remote-engine tests; root only.
+#
+#   scripts/remote-engine.sh up [IMAGE...]   start it (unless it answers) and load the images it lacks
+#   scripts/remote-engine.sh down            stop it and remove the test host, whatever state it is in
+#   scripts/remote-engine.sh url             print its DOCKER_HOST
+#
+# The engine keeps its data under /var/lib/docker-lbremote between runs, so a second `up` loads no image again.
+set -euo pipefail
+
+NS=lbremote
+HOST_IF=lbr-host
+NS_IF=lbr-ns
+HOST_IP=10.250.0.1
+ENGINE_IP=10.250.0.2
+DATA=/var/lib/docker-lbremote
+EXEC=/run/docker-lbremote
+LOG=/var/log/dockerd-lbremote.log
+URL="tcp://$ENGINE_IP:2375"
+
+log() { printf '[remote-engine] %s\n' "$*" >&2; }
+answers() { DOCKER_HOST="$URL" timeout 5 docker info >/dev/null 2>&1; }
+
+up() {
+  local started=$SECONDS
+  if ! answers; then
+    down >/dev/null 2>&1 || true
+    log "creating test host $NS ($ENGINE_IP) and starting dockerd there"
+    ip netns add "$NS"
+    ip link add "$HOST_IF" type veth peer name "$NS_IF"
+    ip link set "$NS_IF" netns "$NS"
+    ip addr add "$HOST_IP/24" dev "$HOST_IF"
+    ip link set "$HOST_IF" up
+    # nsenter, not `ip netns exec`: the latter remounts /sys, and dockerd then finds no devices cgroup.
+    nsenter --net="/var/run/netns/$NS" sh -c "ip addr add $ENGINE_IP/24 dev $NS_IF; ip link set $NS_IF up;
+      ip link set lo up; ip route add default via $HOST_IP"
+    mkdir -p "$DATA" "$EXEC"
+    nsenter --net="/var/run/netns/$NS" nohup dockerd -H "tcp://$ENGINE_IP:2375" -H "unix://$EXEC/docker.sock" \
+      --data-root "$DATA" --exec-root "$EXEC" --pidfile "$EXEC/dockerd.pid" >"$LOG" 2>&1 &
+    for _ in $(seq 1 100); do answers && break; sleep 0.3; done
+    answers || { tail -20 "$LOG" >&2; log "the engine did not answer"; exit 1; }
+  fi
+  local missing=()
+  for image in "$@"; do
+    DOCKER_HOST="$URL" docker image inspect "$image" >/dev/null 2>&1 || missing+=("$image")
+  done
+  if ((${#missing[@]})); then
+    log "loading ${missing[*]} into it (docker save | docker load)"
+    docker save "${missing[@]}" | DOCKER_HOST="$URL" docker load >/dev/null
+  fi
+  log "engine at $URL ready in $((SECONDS - started)) s"
+}
+
+down() {
+  if [[ -f "$EXEC/dockerd.pid" ]]; then
+    local pid
+    pid="$(cat "$EXEC/dockerd.pid")"
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  ip link del "$HOST_IF" 2>/dev/null || true
+  ip netns del "$NS" 2>/dev/null || true
+  log "test host $NS removed"
+}
+
+case "${1:-}" in
+  up) shift; up "$@" ;;
+  down) down ;;
+  url) echo "$URL" ;;
+  *) echo "usage: scripts/remote-engine.sh up [IMAGE...] | down | url" >&2; exit 2 ;;
+esac
