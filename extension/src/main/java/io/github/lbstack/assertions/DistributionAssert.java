@@ -17,16 +17,29 @@ public class DistributionAssert extends AbstractAssert<DistributionAssert, Distr
   }
 
   /**
-   * Consecutive successful requests cycle over the replicas: with k distinct replicas, request i and request i + k
-   * were served by the same replica. The run must show the cycle at least twice.
+   * Consecutive successful requests cycle over every replica in rotation: with k replicas, each one serves, no other
+   * serves, and request i and request i + k were served by the same replica. The run must show the cycle at least
+   * twice. The distribution must know the replicas ({@code Traffic.through(stack)}, or through the injected lb
+   * spec), or one replica serving everything would look like a perfect cycle of one.
    */
   public DistributionAssert isRoundRobin() {
     isNotNull();
+    requireKnownReplicas("isRoundRobin()");
     List<String> sequence = actual.sequence();
-    int replicas = new LinkedHashSet<>(sequence).size();
-    if (sequence.size() < 2 * replicas || replicas == 0) {
-      failWithMessage("Expected a round-robin run to repeat its cycle at least twice, but %d requests over %d replicas "
-          + "do not.%n%s", sequence.size(), replicas, describe());
+    int replicas = actual.replicas().size();
+    Set<String> seen = new LinkedHashSet<>(sequence);
+    if (!seen.equals(actual.replicas())) {
+      Set<String> idle = new LinkedHashSet<>(actual.replicas());
+      idle.removeAll(seen);
+      Set<String> strangers = new LinkedHashSet<>(seen);
+      strangers.removeAll(actual.replicas());
+      failWithMessage("Expected round-robin over the %d replicas in rotation %s, but %s.%n%s", replicas,
+          actual.replicas(), idle.isEmpty() ? "replicas not in rotation served: " + strangers
+              : "these served nothing: " + idle, describe());
+    }
+    if (sequence.size() < 2 * replicas) {
+      failWithMessage("Expected a round-robin run to repeat its cycle at least twice, but %d successful requests over "
+          + "%d replicas do not.%n%s", sequence.size(), replicas, describe());
     }
     for (int i = 0; i + replicas < sequence.size(); i++) {
       if (!sequence.get(i).equals(sequence.get(i + replicas))) {
@@ -59,13 +72,10 @@ public class DistributionAssert extends AbstractAssert<DistributionAssert, Distr
     return this;
   }
 
-  /** Every replica of the stack served at least one request (needs {@code Traffic.through(stack)}). */
+  /** Every replica in rotation served at least one request (needs a distribution that knows them). */
   public DistributionAssert coversAllReplicas() {
     isNotNull();
-    if (actual.replicas().isEmpty()) {
-      failWithMessage("Expected to cover all replicas, but this distribution does not know them: build it with "
-          + "Traffic.through(stack), or use coversExactly(...).");
-    }
+    requireKnownReplicas("coversAllReplicas()");
     Set<String> missing = new LinkedHashSet<>(actual.replicas());
     missing.removeAll(actual.counts().keySet());
     if (!missing.isEmpty()) {
@@ -77,6 +87,9 @@ public class DistributionAssert extends AbstractAssert<DistributionAssert, Distr
   /** Every one of these replicas served at least one request, and no other replica did. */
   public DistributionAssert coversExactly(String... replicas) {
     isNotNull();
+    if (replicas.length == 0) {
+      throw new IllegalArgumentException("coversExactly() needs at least one replica: an empty run would pass it");
+    }
     Set<String> expected = new LinkedHashSet<>(Arrays.asList(replicas));
     Set<String> seen = actual.counts().keySet();
     if (!seen.equals(expected)) {
@@ -89,6 +102,9 @@ public class DistributionAssert extends AbstractAssert<DistributionAssert, Distr
   /** Exactly {@code count} distinct replicas served requests. */
   public DistributionAssert coversReplicas(int count) {
     isNotNull();
+    if (count < 1) {
+      throw new IllegalArgumentException("coversReplicas(" + count + ") needs 1 or more: an empty run would pass it");
+    }
     if (actual.counts().size() != count) {
       failWithMessage("Expected requests served by %d replicas, but %d served them.%n%s", count,
           actual.counts().size(), describe());
@@ -96,9 +112,10 @@ public class DistributionAssert extends AbstractAssert<DistributionAssert, Distr
     return this;
   }
 
-  /** No request failed: every one got a 2xx or 3xx response naming its replica. */
+  /** Requests were sent, and none failed: every one got a 2xx or 3xx response naming its replica. */
   public DistributionAssert hasNoFailures() {
     isNotNull();
+    requireRequests("hasNoFailures()");
     if (!actual.failures().isEmpty()) {
       failWithMessage("Expected no failed requests, but %d of %d failed, first: <%s>.%n%s", actual.failures().size(),
           actual.requests().size(), actual.failures().get(0).error(), describe());
@@ -121,14 +138,32 @@ public class DistributionAssert extends AbstractAssert<DistributionAssert, Distr
     return isStickyTo(replica.hostname());
   }
 
-  /** This replica served no request. */
+  /** Other replicas served requests, and this one served none. */
   public DistributionAssert doesNotReach(String replica) {
     isNotNull();
+    if (actual.sequence().isEmpty()) {
+      failWithMessage("Expected requests served by replicas other than <%s>, but no request succeeded at all.%n%s",
+          replica, describe());
+    }
     if (actual.counts().containsKey(replica)) {
       failWithMessage("Expected no request served by <%s>, but it served %d.%n%s", replica,
           actual.counts().get(replica), describe());
     }
     return this;
+  }
+
+  private void requireKnownReplicas(String assertion) {
+    if (actual.replicas().isEmpty()) {
+      failWithMessage("%s needs to know which replicas are in rotation, and this distribution does not: build it with "
+          + "Traffic.through(stack) or Traffic.through(lb) with the injected lb spec, or name them with "
+          + "coversExactly(...).%n%s", assertion, describe());
+    }
+  }
+
+  private void requireRequests(String assertion) {
+    if (actual.requests().isEmpty()) {
+      failWithMessage("Expected %s on a run of requests, but the run is empty: no request was sent.", assertion);
+    }
   }
 
   private String describe() {

@@ -23,9 +23,14 @@ public record Distribution(List<Served> requests, Set<String> replicas) {
     replicas = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(replicas));
   }
 
-  /** A distribution of successful requests served by these replicas, in this order. */
+  /** A distribution of successful requests served by these replicas, in this order, of no known replica set. */
   public static Distribution of(String... servedBy) {
     return new Distribution(Arrays.stream(servedBy).map(Served::ok).toList(), Set.of());
+  }
+
+  /** The same, with the replicas that were in rotation (in tests of assertions, for example). */
+  public static Distribution of(Set<String> inRotation, String... servedBy) {
+    return new Distribution(Arrays.stream(servedBy).map(Served::ok).toList(), inRotation);
   }
 
   /** Which replica served each successful request, in order. */

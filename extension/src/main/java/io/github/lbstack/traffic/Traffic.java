@@ -2,12 +2,16 @@ package io.github.lbstack.traffic;
 
 import static io.restassured.RestAssured.given;
 
-import io.github.lbstack.Replica;
 import io.github.lbstack.RunningStack;
 import io.github.lbstack.internal.lb.HaproxyConfig;
 import io.restassured.filter.cookie.CookieFilter;
 import io.restassured.response.Response;
+import io.restassured.specification.QueryableRequestSpecification;
 import io.restassured.specification.RequestSpecification;
+import io.restassured.specification.SpecificationQuerier;
+import io.github.lbstack.internal.engine.Engine;
+import java.net.URI;
+import java.util.LinkedHashSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,15 +47,35 @@ public final class Traffic {
     this.replicas = replicas;
   }
 
-  /** Traffic through a stack's load balancer; the distribution knows the stack's replicas. */
+  /**
+   * Traffic through a stack's load balancer. The distribution knows which replicas the lb has in rotation now, so
+   * {@code isRoundRobin()} and {@code coversAllReplicas()} can tell when one of them served nothing.
+   */
   public static Traffic through(RunningStack stack) {
-    return new Traffic(stack.lb(), stack.replicas().stream().map(Replica::hostname)
-        .collect(Collectors.toCollection(java.util.LinkedHashSet::new)));
+    Set<String> inRotation = new LinkedHashSet<>();
+    stack.lbStatuses().forEach((replica, status) -> {
+      if ("UP".equals(status)) {
+        inRotation.add(replica);
+      }
+    });
+    return new Traffic(stack.lb(), inRotation);
   }
 
-  /** Traffic through any specification, usually the injected load balancer one. */
+  /**
+   * Traffic through any specification, usually the injected load balancer one. When it points at the lb of a stack
+   * open in this JVM, the distribution knows that stack's replicas in rotation, as with {@link #through(RunningStack)};
+   * otherwise it knows none, and assertions that need them say so.
+   */
   public static Traffic through(RequestSpecification spec) {
-    return new Traffic(spec, Set.of());
+    QueryableRequestSpecification query = SpecificationQuerier.query(spec);
+    Set<String> inRotation = new LinkedHashSet<>();
+    try {
+      String host = URI.create(query.getBaseUri()).getHost();
+      Engine.replicasInRotationBehind(host, query.getPort()).ifPresent(inRotation::addAll);
+    } catch (IllegalArgumentException notAnAddress) {
+      // A spec without a usable base URI: nothing to look up.
+    }
+    return new Traffic(spec, inRotation);
   }
 
   /** The path to GET; default {@code /}. */

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /** Each assertion passes on a fitting distribution and fails, with table and sequence, on an unfitting one. */
 class DistributionAssertTest {
 
-  private final Distribution cycle = Distribution.of("web-1", "web-2", "web-3", "web-1", "web-2", "web-3");
+  private static final Set<String> THREE = new java.util.LinkedHashSet<>(List.of("web-1", "web-2", "web-3"));
+  private final Distribution cycle = Distribution.of(THREE, "web-1", "web-2", "web-3", "web-1", "web-2", "web-3");
 
   private static Distribution known(Set<String> replicas, String... servedBy) {
     return new Distribution(Distribution.of(servedBy).requests(), replicas);
@@ -22,16 +23,74 @@ class DistributionAssertTest {
   void isRoundRobin() {
     assertThat(cycle).isRoundRobin();
 
-    assertThatThrownBy(() -> assertThat(Distribution.of("web-1", "web-2", "web-1", "web-1", "web-2", "web-1"))
-        .isRoundRobin())
+    assertThatThrownBy(() -> assertThat(Distribution.of(Set.of("web-1", "web-2"), "web-1", "web-2", "web-1", "web-1",
+        "web-2", "web-1")).isRoundRobin())
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("Expected round-robin over 2 replicas, but request 2 went to <web-2> and request 4 to "
             + "<web-1>.")
         .hasMessageContaining("replica        requests failures    p50 ms    max ms")
         .hasMessageContaining("web-1                 4        0")
         .hasMessageContaining("sequence: [web-1, web-2, web-1, web-1, web-2, web-1]");
-    assertThatThrownBy(() -> assertThat(Distribution.of("web-1", "web-2", "web-3", "web-1")).isRoundRobin())
-        .hasMessageContaining("at least twice, but 4 requests over 3 replicas do not");
+    assertThatThrownBy(() -> assertThat(Distribution.of(THREE, "web-1", "web-2", "web-3", "web-1")).isRoundRobin())
+        .hasMessageContaining("at least twice, but 4 successful requests over 3 replicas do not");
+  }
+
+  @Test
+  void isRoundRobinFailsWhenOneReplicaServesEverything() {
+    assertThatThrownBy(() -> assertThat(Distribution.of(THREE, "web-1", "web-1", "web-1", "web-1", "web-1", "web-1"))
+        .isRoundRobin())
+        .hasMessageContaining("Expected round-robin over the 3 replicas in rotation [web-1, web-2, web-3], but these "
+            + "served nothing: [web-2, web-3].");
+  }
+
+  @Test
+  void isRoundRobinFailsWhenTwoOfThreeReplicasAlternate() {
+    assertThatThrownBy(() -> assertThat(Distribution.of(THREE, "web-1", "web-2", "web-1", "web-2", "web-1", "web-2"))
+        .isRoundRobin())
+        .hasMessageContaining("but these served nothing: [web-3].");
+  }
+
+  @Test
+  void isRoundRobinFailsOnAnEmptyRunAndWhenEveryRequestFailed() {
+    assertThatThrownBy(() -> assertThat(Distribution.of(THREE)).isRoundRobin())
+        .hasMessageContaining("these served nothing: [web-1, web-2, web-3]");
+    Distribution allFailed = new Distribution(List.of(new Served(null, 503, "status 503", 0, 0),
+        new Served(null, 503, "status 503", 1, 0)), THREE);
+    assertThatThrownBy(() -> assertThat(allFailed).isRoundRobin())
+        .hasMessageContaining("these served nothing: [web-1, web-2, web-3]");
+  }
+
+  @Test
+  void isRoundRobinFailsWhenItDoesNotKnowTheReplicasSayingHowToGiveThem() {
+    assertThatThrownBy(() -> assertThat(Distribution.of("web-1", "web-1", "web-1", "web-1")).isRoundRobin())
+        .hasMessageContaining("isRoundRobin() needs to know which replicas are in rotation, and this distribution does "
+            + "not: build it with Traffic.through(stack) or Traffic.through(lb) with the injected lb spec, or name "
+            + "them with coversExactly(...).");
+  }
+
+  @Test
+  void assertionsOnEmptyRunsFail() {
+    Distribution empty = Distribution.of(THREE);
+    assertThatThrownBy(() -> assertThat(empty).hasNoFailures())
+        .hasMessage("Expected hasNoFailures() on a run of requests, but the run is empty: no request was sent.");
+    assertThatThrownBy(() -> assertThat(empty).doesNotReach("web-2"))
+        .hasMessageContaining("Expected requests served by replicas other than <web-2>, but no request succeeded");
+    assertThatThrownBy(() -> assertThat(empty).isEvenWithin(10)).hasMessageContaining("no request succeeded");
+    assertThatThrownBy(() -> assertThat(empty).isStickyTo("web-1")).hasMessageContaining("served by <[]>");
+    assertThatThrownBy(() -> assertThat(empty).coversExactly())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("an empty run would pass it");
+    assertThatThrownBy(() -> assertThat(empty).coversReplicas(0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("an empty run would pass it");
+  }
+
+  @Test
+  void assertionsOnRunsWhereEveryRequestFailedFail() {
+    Distribution allFailed = new Distribution(List.of(new Served(null, 0, "ConnectException: refused", 0, 0)), THREE);
+    assertThatThrownBy(() -> assertThat(allFailed).hasNoFailures())
+        .hasMessageContaining("Expected no failed requests, but 1 of 1 failed");
+    assertThatThrownBy(() -> assertThat(allFailed).coversAllReplicas()).hasMessageContaining("served nothing");
+    assertThatThrownBy(() -> assertThat(allFailed).doesNotReach("web-1")).hasMessageContaining("no request succeeded");
+    assertThatThrownBy(() -> assertThat(allFailed).coversReplicas(1)).hasMessageContaining("but 0 served them");
   }
 
   @Test
@@ -51,8 +110,8 @@ class DistributionAssertTest {
         .coversAllReplicas())
         .hasMessageContaining("Expected every replica to serve, but <[web-3]> served nothing.")
         .hasMessageContaining("web-3                 0        0");
-    assertThatThrownBy(() -> assertThat(cycle).coversAllReplicas())
-        .hasMessageContaining("this distribution does not know them: build it with Traffic.through(stack)");
+    assertThatThrownBy(() -> assertThat(Distribution.of("web-1")).coversAllReplicas())
+        .hasMessageContaining("coversAllReplicas() needs to know which replicas are in rotation");
   }
 
   @Test

@@ -85,6 +85,12 @@ public final class LiveStack implements AutoCloseable {
     return topology.statuses();
   }
 
+  /** The replicas the lb reports UP, in index order. */
+  public List<String> replicasInRotation() {
+    return lbStatuses().entrySet().stream().filter(entry -> "UP".equals(entry.getValue())).map(Map.Entry::getKey)
+        .toList();
+  }
+
   public String jdbcUrl() {
     return NetworkProbes.jdbcUrl(require(mysql, "MySQL").container().endpoint(WebEnvironment.MYSQL_PORT),
         secrets.database());

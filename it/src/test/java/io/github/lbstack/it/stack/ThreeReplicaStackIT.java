@@ -29,6 +29,8 @@ class ThreeReplicaStackIT {
   void nineRequestsThroughTheLbCycleOverThreeReplicas(RequestSpecification lb) {
     Distribution distribution = Traffic.through(lb).send(9);
 
+    org.assertj.core.api.Assertions.assertThat(distribution.replicas()).as("the injected lb spec knows its replicas")
+        .containsExactly("web-1", "web-2", "web-3");
     assertThat(distribution).coversExactly("web-1", "web-2", "web-3").isRoundRobin();
   }
 
