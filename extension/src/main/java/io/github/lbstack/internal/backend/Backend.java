@@ -41,4 +41,19 @@ public interface Backend {
 
   /** Describes a container; nothing exists on the platform until {@link Container#start()}. */
   Container container(ContainerSpec spec);
+
+  /** Every container and network on the platform that carries the {@link Labels#STACK} label, whoever made it. */
+  java.util.List<Owned> owned();
+
+  /** Removes one of {@link #owned()}, whatever its state; a no-op when it is gone already. */
+  void remove(Owned owned);
+
+  /** A container or network of some stack, with its labels. */
+  record Owned(Kind kind, String id, String name, Map<String, String> labels) {
+    public enum Kind { CONTAINER, NETWORK }
+
+    public String stack() {
+      return labels.get(Labels.STACK);
+    }
+  }
 }

@@ -16,12 +16,21 @@ public final class Labels {
   /** The JVM that created the resource, so a later sweep can tell live stacks from leftovers. */
   public static final String SESSION = "io.github.lbstack.session";
 
+  /**
+   * The process that owns the resource, as {@code <host>/<pid>/<start time in epoch ms>}, so that a later run on the
+   * same host can tell a live owner from a dead one (a pid alone may have been reused).
+   */
+  public static final String OWNER = "io.github.lbstack.owner";
+
   /** One id per JVM. */
   public static final String SESSION_ID = UUID.randomUUID().toString();
+
+  /** This JVM, in the {@link #OWNER} format. */
+  public static final String THIS_OWNER = Owner.current().toString();
 
   private Labels() {}
 
   public static Map<String, String> of(String stackId, String service) {
-    return Map.of(STACK, stackId, SERVICE, service, SESSION, SESSION_ID);
+    return Map.of(STACK, stackId, SERVICE, service, SESSION, SESSION_ID, OWNER, THIS_OWNER);
   }
 }

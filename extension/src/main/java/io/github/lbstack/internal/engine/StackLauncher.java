@@ -46,6 +46,7 @@ final class StackLauncher {
         spec.replicas(), describeWeb(spec), spec.mysql() ? ", mysql (" + spec.images().mysql() + ")" : "",
         spec.redis() ? ", redis (" + spec.images().redis() + ")" : "");
 
+    LeakSweep.once(backend);
     Resources resources = new Resources();
     Reachability reachability = new Reachability(probes, backend.describe());
     ParallelStartup startup = new ParallelStartup(id, spec.startupTimeout(), reachability);

@@ -88,6 +88,20 @@ final class FakeBackend implements Backend {
     return container;
   }
 
+  /** What the fake platform holds of other processes' stacks, for the leak sweep. */
+  final List<Owned> leftovers = Collections.synchronizedList(new ArrayList<>());
+
+  @Override
+  public List<Owned> owned() {
+    return List.copyOf(leftovers);
+  }
+
+  @Override
+  public void remove(Owned owned) {
+    leftovers.remove(owned);
+    events.add("remove " + owned.kind() + " " + owned.name());
+  }
+
   final class FakeContainer implements Container {
 
     final ContainerSpec spec;

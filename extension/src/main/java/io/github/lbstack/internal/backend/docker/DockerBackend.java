@@ -8,6 +8,7 @@ import io.github.lbstack.internal.backend.Backend;
 import io.github.lbstack.internal.backend.BackendException;
 import io.github.lbstack.internal.backend.Container;
 import io.github.lbstack.internal.backend.ContainerSpec;
+import io.github.lbstack.internal.backend.Labels;
 import io.github.lbstack.internal.backend.NetworkHandle;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -104,6 +105,33 @@ public final class DockerBackend implements Backend {
       throw new IllegalArgumentException(spec.name() + ": the network was not made by this backend");
     }
     return new DockerContainer(spec, network, docker());
+  }
+
+  @Override
+  public java.util.List<Owned> owned() {
+    DockerClient docker = docker();
+    java.util.List<Owned> owned = new java.util.ArrayList<>();
+    docker.listContainersCmd().withShowAll(true).withLabelFilter(java.util.List.of(Labels.STACK)).exec()
+        .forEach(container -> owned.add(new Owned(Owned.Kind.CONTAINER, container.getId(),
+            String.join(",", container.getNames()), container.getLabels())));
+    docker.listNetworksCmd().exec().stream().filter(network -> network.getLabels() != null
+            && network.getLabels().containsKey(Labels.STACK))
+        .forEach(network -> owned.add(new Owned(Owned.Kind.NETWORK, network.getId(), network.getName(),
+            network.getLabels())));
+    return owned;
+  }
+
+  @Override
+  public void remove(Owned owned) {
+    try {
+      if (owned.kind() == Owned.Kind.CONTAINER) {
+        docker().removeContainerCmd(owned.id()).withForce(true).withRemoveVolumes(true).exec();
+      } else {
+        docker().removeNetworkCmd(owned.id()).exec();
+      }
+    } catch (NotFoundException alreadyGone) {
+      // The goal is met.
+    }
   }
 
   private static DockerClient docker() {
