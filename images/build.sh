@@ -37,11 +37,18 @@ build_base() {
   log "$LBSTACK_BASE_IMAGE built in $((SECONDS - started)) s"
 }
 
+# A hash of the image's build context, kept as a label, so a changed Dockerfile or entrypoint is rebuilt.
+context_hash() { (cd "$here/$1" && find . -type f -print0 | sort -z | xargs -0 sha256sum) | sha256sum | cut -c1-16; }
+
 build_service() {
-  local name="$1" tag="$2" started=$SECONDS
-  if exists "$tag"; then log "$tag present, skipped"; return; fi
+  local name="$1" tag="$2" started=$SECONDS hash
+  hash="$(context_hash "$name")"
+  if exists "$tag" && [[ "$(docker image inspect -f '{{index .Config.Labels "lbstack.context"}}' "$tag")" == "$hash" ]]; then
+    log "$tag present, skipped"; return
+  fi
   log "building $tag"
-  docker build -q --build-arg "BASE_IMAGE=$LBSTACK_BASE_IMAGE" -t "$tag" "$here/$name" >/dev/null
+  docker build -q --label "lbstack.context=$hash" --build-arg "BASE_IMAGE=$LBSTACK_BASE_IMAGE" -t "$tag" \
+    "$here/$name" >/dev/null
   log "$tag built in $((SECONDS - started)) s"
 }
 

@@ -19,6 +19,15 @@ lbstack_ensure_chromium() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver >/dev/null
 }
 
+# Debian's docker-compose (v1), for the benchmark's compose baseline.
+lbstack_ensure_compose() {
+  command -v docker-compose >/dev/null 2>&1 && return
+  lbstack_can_apt || { lbstack_log "the benchmark needs docker-compose; install it and run me again."; exit 1; }
+  lbstack_log "installing docker-compose with apt-get"
+  apt-get update -q >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q docker-compose >/dev/null
+}
+
 lbstack_ensure_docker() {
   if docker info >/dev/null 2>&1; then
     return

@@ -2,7 +2,7 @@
 # A second Docker engine on a test host of its own (a network namespace on this machine), reached over TCP the way
 # a remote engine, GitLab's docker:dind or a bigger build machine is. For the remote-engine tests; root only.
 #
-#   scripts/remote-engine.sh up [IMAGE...]   start it (unless it answers) and load the images it lacks
+#   scripts/remote-engine.sh up [IMAGE...]   start it (unless it answers) and load the images it lacks or has older
 #   scripts/remote-engine.sh down            stop it and remove the test host, whatever state it is in
 #   scripts/remote-engine.sh url             print its DOCKER_HOST
 #
@@ -43,7 +43,9 @@ up() {
   fi
   local missing=()
   for image in "$@"; do
-    DOCKER_HOST="$URL" docker image inspect "$image" >/dev/null 2>&1 || missing+=("$image")
+    # Same tag is not enough: a rebuilt local image has a new id, and the engine must get that one.
+    [[ "$(DOCKER_HOST="$URL" docker image inspect -f '{{.Id}}' "$image" 2>/dev/null)" == \
+      "$(docker image inspect -f '{{.Id}}' "$image")" ]] || missing+=("$image")
   done
   if ((${#missing[@]})); then
     log "loading ${missing[*]} into it (docker save | docker load)"

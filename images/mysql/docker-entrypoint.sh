@@ -72,6 +72,10 @@ init_datadir() {
   log "initialisation done"
 }
 
+# As in the official image: options alone go to the server (docker run mysql --innodb-doublewrite=OFF).
+if [[ "${1:-}" == -* ]]; then
+  set -- mariadbd "$@"
+fi
 if [[ "${1:-}" == mariadbd || "${1:-}" == mysqld ]]; then
   shift
   [[ -d "$datadir/mysql" ]] || init_datadir

@@ -67,10 +67,10 @@ final class ClassStacks {
             .getOrComputeIfAbsent(SharedStacks.class, key -> new SharedStacks(), SharedStacks.class);
         LiveStack stack = registry.acquire(List.of(request.sharingKey(), spec), testClass.getSimpleName(),
             () -> start(testClass, spec));
-        return new ClassStack(stack.lease(testClass.getSimpleName(), true), false);
+        return new ClassStack(testClass, stack.lease(testClass.getSimpleName(), true), false, RunReport.of(context));
       }
       LiveStack stack = start(testClass, spec);
-      return new ClassStack(stack.lease(testClass.getSimpleName(), false), true);
+      return new ClassStack(testClass, stack.lease(testClass.getSimpleName(), false), true, RunReport.of(context));
     } catch (StartupFailedException e) {
       throw new StackStartupException(e.getMessage(), e);
     }
@@ -82,10 +82,55 @@ final class ClassStacks {
   }
 
   /**
-   * What the class store holds and closes after the class: the lease (which logs the class's requests and restores
-   * a shared stack's topology) and, for a class's own stack, the stack.
+   * Saves the stack's evidence when a test fails, and attaches where it is to the failure, so the path shows up
+   * wherever the failure does.
    */
-  private record ClassStack(StackLease lease, boolean owned) implements AutoCloseable {
+  static void recordFailure(ExtensionContext context, Throwable failure) {
+    ClassStack held = classContext(context).getStore(NAMESPACE).get(CLASS_STACK, ClassStack.class);
+    if (held == null) {
+      return;
+    }
+    try {
+      java.nio.file.Path folder = held.report().saveEvidence(held.testClass(), held.lease().stack());
+      held.evidence = folder;
+      failure.addSuppressed(new StackEvidence("lbstack saved the stack's logs, lb stats, description and start-up "
+          + "timeline in " + folder));
+      LOG.warn("lbstack: {} failed; the stack's evidence is in {}", context.getDisplayName(), folder);
+    } catch (java.io.IOException | RuntimeException e) {
+      failure.addSuppressed(new StackEvidence("lbstack could not save the stack's evidence: " + e));
+    }
+  }
+
+  /**
+   * What the class store holds and closes after the class: the lease (which logs the class's requests and restores
+   * a shared stack's topology) and, for a class's own stack, the stack. The run report hears of the class first.
+   */
+  private static final class ClassStack implements AutoCloseable {
+
+    private final Class<?> testClass;
+    private final StackLease lease;
+    private final boolean owned;
+    private final RunReport report;
+    private volatile java.nio.file.Path evidence;
+
+    ClassStack(Class<?> testClass, StackLease lease, boolean owned, RunReport report) {
+      this.testClass = testClass;
+      this.lease = lease;
+      this.owned = owned;
+      this.report = report;
+    }
+
+    Class<?> testClass() {
+      return testClass;
+    }
+
+    StackLease lease() {
+      return lease;
+    }
+
+    RunReport report() {
+      return report;
+    }
 
     StackHandle handle() {
       return new StackHandle(lease.stack(), false);
@@ -94,6 +139,7 @@ final class ClassStacks {
     @Override
     public void close() {
       try {
+        report.add(testClass, lease, !owned, evidence);
         lease.close();
       } finally {
         if (owned) {

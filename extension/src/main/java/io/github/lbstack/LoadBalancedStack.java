@@ -73,6 +73,12 @@ public @interface LoadBalancedStack {
    */
   String RESET_KEEP_TABLES_PROPERTY = ConfigKeys.RESET_KEEP_TABLES;
 
+  /**
+   * Where lbstack writes its run report ({@code index.html}) and, for each class with a failed test, the stack's
+   * evidence ({@code <TestClass>/}). Default {@code target/lbstack-reports}, relative to the working directory.
+   */
+  String REPORT_DIR_PROPERTY = ConfigKeys.REPORT_DIR;
+
   /** Number of web replicas behind the load balancer, from 1 to {@link #MAX_REPLICAS}. */
   int replicas() default 3;
 

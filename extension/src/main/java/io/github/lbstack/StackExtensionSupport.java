@@ -8,12 +8,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
  * What both front ends do: skip without Docker when asked, start the stack before the class, inject its clients.
  * They differ only in where the definition comes from.
  */
-abstract class StackExtensionSupport implements ExecutionCondition, BeforeAllCallback, ParameterResolver {
+abstract class StackExtensionSupport implements ExecutionCondition, BeforeAllCallback, ParameterResolver,
+    TestExecutionExceptionHandler {
 
   /** The stack request of a class that has no stack yet (not even from an enclosing class). */
   abstract ClassStacks.Request request(ExtensionContext classContext);
@@ -36,6 +38,12 @@ abstract class StackExtensionSupport implements ExecutionCondition, BeforeAllCal
   @Override
   public void beforeAll(ExtensionContext context) {
     stack(context);
+  }
+
+  @Override
+  public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+    ClassStacks.recordFailure(context, throwable);
+    throw throwable;
   }
 
   @Override

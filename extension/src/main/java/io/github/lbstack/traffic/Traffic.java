@@ -23,7 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongPredicate;
-import java.util.stream.Collectors;
 
 /**
  * Sends GET requests through a load balancer and records, for each, which replica served it, whether it failed

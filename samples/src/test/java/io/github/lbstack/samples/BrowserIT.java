@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lbstack.Replica;
 import io.github.lbstack.RunningStack;
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,9 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The classic experiment, in a real browser: register, add a task, then reload until the navbar has named every
@@ -25,12 +20,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 @QuickstartStack
 class BrowserIT {
 
-  private static final String CHROMIUM = System.getProperty("samples.chromium", "/usr/bin/chromium");
-  private static final String CHROMEDRIVER = System.getProperty("samples.chromedriver", "/usr/bin/chromedriver");
-
   @Test
   void reloadingShowsEveryReplicaAndTheTaskEachTime(RunningStack stack, @TempDir Path profile) {
-    WebDriver browser = chromium(profile);
+    WebDriver browser = Chromium.start(profile);
     try {
       browser.get(stack.lbUri() + "/register");
       browser.findElement(By.id("username")).sendKeys(Quickstart.newUsername());
@@ -52,22 +44,5 @@ class BrowserIT {
     } finally {
       browser.quit();
     }
-  }
-
-  private static WebDriver chromium(Path profile) {
-    if (!Files.isExecutable(Path.of(CHROMIUM)) || !Files.isExecutable(Path.of(CHROMEDRIVER))) {
-      throw new IllegalStateException("BrowserIT needs Chromium at " + CHROMIUM + " and ChromeDriver at " + CHROMEDRIVER
-          + ": install them (apt-get install chromium chromium-driver; ./run does), or point -Dsamples.chromium and "
-          + "-Dsamples.chromedriver at yours.");
-    }
-    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments(
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-        // Without these, Chromium keeps calling home, which a closed network refuses many times a second.
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + profile.toAbsolutePath());
-    // An explicit driver: Selenium Manager would try to download one.
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
-        .build();
-    return new ChromeDriver(service, options);
   }
 }

@@ -14,10 +14,11 @@ import java.util.Map;
  * @param command empty for the image's default
  * @param textFiles files to put in the container before it starts: path to content
  * @param hostFiles files to copy from the test JVM's machine: container path to host path
+ * @param tmpfs directories to mount as tmpfs: container path to mount options
  */
 public record ContainerSpec(String name, String image, NetworkHandle network, String alias, String hostname,
     Map<String, String> env, List<String> command, Map<String, String> labels, List<Integer> ports,
-    Map<String, String> textFiles, Map<String, Path> hostFiles) {
+    Map<String, String> textFiles, Map<String, Path> hostFiles, Map<String, String> tmpfs) {
 
   public ContainerSpec {
     env = Map.copyOf(env);
@@ -26,5 +27,6 @@ public record ContainerSpec(String name, String image, NetworkHandle network, St
     ports = List.copyOf(ports);
     textFiles = Map.copyOf(textFiles);
     hostFiles = Map.copyOf(hostFiles);
+    tmpfs = Map.copyOf(tmpfs);
   }
 }

@@ -39,6 +39,17 @@ final class HaproxyControl implements LbControl {
   }
 
   @Override
+  public Map<String, Long> failedResponses() {
+    StatsPage page = page();
+    Map<String, Long> failed = new LinkedHashMap<>();
+    for (String column : java.util.List.of("hrsp_5xx", "eresp", "econ")) {
+      page.column(column).forEach((server, value) -> failed.merge(server, value.isEmpty() ? 0 : Long.parseLong(value),
+          Long::sum));
+    }
+    return failed;
+  }
+
+  @Override
   public Map<String, Long> openSessions() {
     Map<String, Long> sessions = new LinkedHashMap<>();
     page().column("scur").forEach((server, value) -> sessions.put(server, value.isEmpty() ? 0 : Long.parseLong(value)));

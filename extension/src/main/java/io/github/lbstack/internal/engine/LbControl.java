@@ -14,6 +14,9 @@ public interface LbControl {
   /** Server name to the number of requests the lb sent it since it started. */
   Map<String, Long> requestsServed();
 
+  /** Server name to the responses that failed: 5xx answers and connection or response errors. */
+  Map<String, Long> failedResponses();
+
   /** Server name to its open sessions. */
   Map<String, Long> openSessions();
 

@@ -35,12 +35,17 @@ public final class LiveStack implements AutoCloseable {
   private final Topology topology;
   private final LbControl lbControl;
   private final AtomicInteger leases = new AtomicInteger();
+  private final Timeline timeline;
+  private final String backend;
   private volatile MysqlDataSource dataSource;
   private volatile JedisPooled redisClient;
   private volatile boolean closed;
 
   LiveStack(String id, StackSpec spec, WebEnvironment.Secrets secrets, Resources resources, Service lb,
-      Optional<Service> mysql, Optional<Service> redis, Topology topology, LbControl lbControl) {
+      Optional<Service> mysql, Optional<Service> redis, Topology topology, LbControl lbControl, Timeline timeline,
+      String backend) {
+    this.timeline = timeline;
+    this.backend = backend;
     this.id = id;
     this.spec = spec;
     this.secrets = secrets;
@@ -147,6 +152,75 @@ public final class LiveStack implements AutoCloseable {
   /** Empties Redis and the database's tables, except those the spec keeps; see {@link DataReset}. */
   public void resetData() {
     new DataReset(this).run();
+  }
+
+  public Timeline timeline() {
+    return timeline;
+  }
+
+  /**
+   * Saves what explains a failure into {@code dir}: every container's log, the lb's view of each replica, the
+   * stack's description with the password masked, and its start-up timeline.
+   */
+  public void saveEvidence(java.nio.file.Path dir) throws java.io.IOException {
+    java.nio.file.Files.createDirectories(dir);
+    for (var service : services().entrySet()) {
+      java.nio.file.Files.writeString(dir.resolve(service.getKey() + ".log"), safeLogs(service.getValue()));
+    }
+    java.nio.file.Files.writeString(dir.resolve("lb-stats.txt"), lbStatsTable());
+    java.nio.file.Files.writeString(dir.resolve("stack.txt"), describe());
+    java.nio.file.Files.writeString(dir.resolve("timeline.txt"), timeline.render());
+  }
+
+  private static String safeLogs(Service service) {
+    try {
+      return service.logs();
+    } catch (RuntimeException e) {
+      return "(no log: " + e + ")";
+    }
+  }
+
+  private String lbStatsTable() {
+    try {
+      StringBuilder table = new StringBuilder(String.format("%-8s %-40s %10s %10s%n", "server", "status (last check)",
+          "requests", "failed"));
+      Map<String, Long> served = lbControl.requestsServed();
+      Map<String, Long> failed = lbControl.failedResponses();
+      List<String> live = topology.hostnames();
+      lbControl.explainedStatuses().forEach((server, status) -> {
+        // Spare slots that never served would only bury the replicas.
+        if (live.contains(server) || served.getOrDefault(server, 0L) > 0) {
+          table.append(String.format("%-8s %-40s %10d %10d%n", server, status, served.getOrDefault(server, 0L),
+              failed.getOrDefault(server, 0L)));
+        }
+      });
+      return table.toString();
+    } catch (RuntimeException e) {
+      return "the lb's stats could not be read: " + e + "\n";
+    }
+  }
+
+  /** Images, replicas, addresses and users; the password is masked. */
+  public String describe() {
+    StringBuilder text = new StringBuilder();
+    text.append("stack ").append(id).append(" on ").append(backend).append('\n');
+    text.append("images: ").append(spec.images()).append('\n');
+    text.append("web: ").append(spec.web().source()).append(", port ").append(spec.web().port())
+        .append(", health ").append(spec.web().healthPath()).append('\n');
+    text.append("lb: ").append(lbEndpoint()).append(" (stats ").append(lbStatsEndpoint()).append(")\n");
+    for (LiveReplica replica : replicas()) {
+      String address;
+      try {
+        address = replica.endpoint().toString();
+      } catch (RuntimeException e) {
+        address = "not published (" + e.getMessage() + ")";
+      }
+      text.append(replica.hostname()).append(": ").append(address).append('\n');
+    }
+    mysql.ifPresent(service -> text.append("mysql: ").append(jdbcUrl()).append(" user ").append(secrets.user())
+        .append(" password ****\n"));
+    redis.ifPresent(service -> text.append("redis: ").append(redisEndpoint()).append('\n'));
+    return text.toString();
   }
 
   public String logs(String service) {

@@ -68,8 +68,16 @@ final class NetworkProbes implements Probes {
     return () -> {
       // The address as seen at start, without a platform call per poll.
       URI uri = web.endpoint(port).http(path);
-      HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response;
+      try {
+        response = HTTP.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+      } catch (java.io.IOException e) {
+        // Also what a port the app does not listen on looks like, so the message says which port was asked.
+        throw new NotReadyException("nothing answered HTTP on container port " + port + " (" + e.getClass()
+            .getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); if the app is up, is "
+            + "@Web(port) the port it listens on?");
+      }
       if (response.statusCode() >= 400) {
         throw new NotReadyException("GET " + path + " answered " + response.statusCode());
       }

@@ -40,10 +40,13 @@ final class ParallelStartup implements AutoCloseable {
   private volatile boolean aborted;
   private volatile boolean timedOut;
   private volatile String firstFailure;
+  private final Timeline timeline;
 
   /** @param afterStart runs once a container runs, before its readiness checks: where it can fail fast */
-  ParallelStartup(String stackId, Duration timeout, java.util.function.Consumer<Service> afterStart) {
+  ParallelStartup(String stackId, Duration timeout, java.util.function.Consumer<Service> afterStart,
+      Timeline timeline) {
     this.stackId = stackId;
+    this.timeline = timeline;
     this.afterStart = afterStart;
     this.timeout = timeout;
     this.deadlineNanos = startNanos + timeout.toNanos();
@@ -68,12 +71,14 @@ final class ParallelStartup implements AutoCloseable {
     CompletableFuture<Void> running = after.thenRunAsync(() -> {
       failIfAborted();
       problem(service, "container starting");
+      timeline.mark(service.name(), "create and start");
       try {
         service.container().start();
       } catch (RuntimeException e) {
         throw new ServiceFailedException("container did not start: " + rootMessage(e), e);
       }
       LOG.info("lbstack {}: {} container started at {}", stackId, service.name(), elapsed());
+      timeline.mark(service.name(), "running");
       afterStart.accept(service);
     }, executor);
     CompletableFuture<Void> serviceReady = running.thenRunAsync(() -> awaitReady(service), executor);
@@ -110,6 +115,7 @@ final class ParallelStartup implements AutoCloseable {
       throw new ServiceFailedException(problemOf(service), e);
     }
     problem(service, null);
+    timeline.mark(service.name(), "ready");
     LOG.info("lbstack {}: {} ready at {}", stackId, service.name(), elapsed());
   }
 

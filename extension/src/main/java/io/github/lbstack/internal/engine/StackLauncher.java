@@ -46,15 +46,20 @@ final class StackLauncher {
         spec.replicas(), describeWeb(spec), spec.mysql() ? ", mysql (" + spec.images().mysql() + ")" : "",
         spec.redis() ? ", redis (" + spec.images().redis() + ")" : "");
 
+    Timeline timeline = new Timeline();
     LeakSweep.once(backend);
+    timeline.mark("stack", "leftovers swept");
     Resources resources = new Resources();
     Reachability reachability = new Reachability(probes, backend.describe());
-    ParallelStartup startup = new ParallelStartup(id, spec.startupTimeout(), reachability);
+    ParallelStartup startup = new ParallelStartup(id, spec.startupTimeout(), reachability, timeline);
     try {
       ensureImages(id, spec);
+      timeline.mark("stack", "images present");
       String webImage = WebImages.resolve(spec, environment, backend);
+      timeline.mark("stack", "web image ready");
       NetworkHandle network = backend.createNetwork("lbstack-" + id, Labels.of(id, "network"));
       resources.add("network " + network.name(), network);
+      timeline.mark("stack", "network created");
 
       ContainerSpecs containers = new ContainerSpecs(id, spec, network);
       Optional<Service> mysql = Optional.empty();
@@ -88,11 +93,13 @@ final class StackLauncher {
       startup.awaitAll();
 
       Topology topology = new Topology(id, spec.replicas(), spec.web().port(), factory, lbControl, resources,
-          spec.startupTimeout(), reachability);
+          spec.startupTimeout(), reachability, timeline);
       for (int i = 0; i < webs.size(); i++) {
         topology.adopt(i + 1, webs.get(i));
       }
-      LiveStack stack = new LiveStack(id, spec, secrets, resources, lb, mysql, redis, topology, lbControl);
+      timeline.mark("stack", "ready");
+      LiveStack stack = new LiveStack(id, spec, secrets, resources, lb, mysql, redis, topology, lbControl, timeline,
+          backend.describe());
       OpenStacks.add(stack);
       LOG.info("lbstack {}: ready in {}: lb {} -> {}{}{}", id, startup.elapsed(), stack.lbEndpoint(),
           String.join(", ", hostnames), spec.mysql() ? "; mysql " + stack.jdbcUrl() + " (user " + secrets.user() + ")"

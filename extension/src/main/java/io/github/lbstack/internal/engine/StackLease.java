@@ -20,6 +20,7 @@ public final class StackLease implements AutoCloseable {
   private final LbControl lb;
   private final Topology topology;
   private final Map<String, Long> servedBefore;
+  private final Map<String, Long> failedBefore;
 
   StackLease(LiveStack stack, String user, boolean restoreAfter, LbControl lb, Topology topology) {
     this.stack = stack;
@@ -27,18 +28,34 @@ public final class StackLease implements AutoCloseable {
     this.restoreAfter = restoreAfter;
     this.lb = lb;
     this.topology = topology;
-    this.servedBefore = safeServed(lb);
+    this.servedBefore = safe(lb::requestsServed);
+    this.failedBefore = safe(lb::failedResponses);
   }
 
   public LiveStack stack() {
     return stack;
   }
 
-  /** Requests the lb sent each replica during this lease. */
+  /** Requests the lb sent each replica during this lease; slots never used are left out. */
   public Map<String, Long> served() {
-    Map<String, Long> served = new LinkedHashMap<>();
-    lb.requestsServed().forEach((server, count) -> served.put(server, count - servedBefore.getOrDefault(server, 0L)));
-    return served;
+    return since(lb.requestsServed(), servedBefore);
+  }
+
+  /** Of those, the ones that failed: 5xx answers, connection or response errors. */
+  public Map<String, Long> failedResponses() {
+    return since(lb.failedResponses(), failedBefore);
+  }
+
+  private Map<String, Long> since(Map<String, Long> now, Map<String, Long> before) {
+    List<String> live = topology.hostnames();
+    Map<String, Long> counts = new LinkedHashMap<>();
+    now.forEach((server, count) -> {
+      long during = count - before.getOrDefault(server, 0L);
+      if (during > 0 || live.contains(server)) {
+        counts.put(server, during);
+      }
+    });
+    return counts;
   }
 
   @Override
@@ -73,9 +90,9 @@ public final class StackLease implements AutoCloseable {
     }
   }
 
-  private static Map<String, Long> safeServed(LbControl lb) {
+  private static Map<String, Long> safe(java.util.function.Supplier<Map<String, Long>> counters) {
     try {
-      return lb.requestsServed();
+      return counters.get();
     } catch (RuntimeException e) {
       return Map.of();
     }

@@ -35,10 +35,11 @@ final class Topology {
   private final Resources resources;
   private final Duration timeout;
   private final Reachability reachability;
+  private final Timeline timeline;
   private final List<LiveReplica> replicas = new CopyOnWriteArrayList<>();
 
   Topology(String stackId, int defined, int port, ReplicaFactory factory, LbControl lb, Resources resources,
-      Duration timeout, Reachability reachability) {
+      Duration timeout, Reachability reachability, Timeline timeline) {
     this.stackId = stackId;
     this.defined = defined;
     this.port = port;
@@ -47,6 +48,7 @@ final class Topology {
     this.resources = resources;
     this.timeout = timeout;
     this.reachability = reachability;
+    this.timeline = timeline;
   }
 
   /** Adopts a replica whose container runs (the launcher's first ones). */
@@ -172,7 +174,7 @@ final class Topology {
       return;
     }
     List<Service> added = new ArrayList<>();
-    try (ParallelStartup startup = new ParallelStartup(stackId, timeout, reachability)) {
+    try (ParallelStartup startup = new ParallelStartup(stackId, timeout, reachability, timeline)) {
       for (int index : indexes) {
         Service web = factory.create(index);
         resources.add(web.name(), web);

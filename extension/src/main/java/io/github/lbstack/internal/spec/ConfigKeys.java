@@ -15,6 +15,8 @@ public final class ConfigKeys {
   public static final String STARTUP_TIMEOUT = "lbstack.startup.timeout";
   public static final String HEALTH_CHECK_INTERVAL = "lbstack.lb.health-check-interval";
   public static final String RESET_KEEP_TABLES = "lbstack.reset.keep-tables";
+  public static final String REPORT_DIR = "lbstack.report.dir";
+  public static final String MYSQL_FAST = "lbstack.mysql.fast";
 
   /** Every key that selects an image, for code that hands them on (to a child JVM or a test kit, say). */
   public static final List<String> IMAGES = List.of(HAPROXY_IMAGE, MYSQL_IMAGE, REDIS_IMAGE, JRE_IMAGE);

@@ -41,6 +41,18 @@ public final class Configuration {
     })).orElse(fallback);
   }
 
+  /** {@code true} or {@code false}; anything else is logged and ignored. */
+  public boolean bool(String key, boolean fallback) {
+    return string(key).map(value -> {
+      if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+        return Boolean.parseBoolean(value);
+      }
+      LOG.warn("lbstack: ignoring configuration parameter {} = '{}': not true or false; using {}", key, value,
+          fallback);
+      return fallback;
+    }).orElse(fallback);
+  }
+
   /** A comma-separated list; blank entries are dropped. */
   public List<String> list(String key, List<String> fallback) {
     return string(key).map(value -> Arrays.stream(value.split(",")).map(String::trim)

@@ -11,10 +11,11 @@ import java.util.List;
  * @param mysql whether the stack has a database
  * @param redis whether the stack has a cache
  * @param keepTables tables a data reset leaves alone (migration history), compared case-insensitively
+ * @param fastMysql test data only: the datadir on tmpfs, durability off
  */
 public record StackSpec(int replicas, WebSpec web, Images images, Duration startupTimeout,
     Duration healthCheckInterval, String balance, boolean stickyCookie, boolean mysql, boolean redis,
-    List<String> keepTables) {
+    List<String> keepTables, boolean fastMysql) {
 
   public StackSpec {
     keepTables = List.copyOf(keepTables);

@@ -43,6 +43,7 @@ public final class StackSpecBuilder {
   private boolean mysql = true;
   private boolean redis = true;
   private List<String> keepTables = DEFAULT_KEEP_TABLES;
+  private boolean fastMysql = true;
   private Configuration configuration = new Configuration(key -> java.util.Optional.empty());
 
   /** Reads images, timeouts and reset settings, and resolves {@code ${key}} references in the web source. */
@@ -53,6 +54,7 @@ public final class StackSpecBuilder {
     this.healthCheckInterval = configuration.duration(ConfigKeys.HEALTH_CHECK_INTERVAL, 1,
         DEFAULT_HEALTH_CHECK_INTERVAL);
     this.keepTables = configuration.list(ConfigKeys.RESET_KEEP_TABLES, DEFAULT_KEEP_TABLES);
+    this.fastMysql = configuration.bool(ConfigKeys.MYSQL_FAST, true);
     return this;
   }
 
@@ -158,7 +160,7 @@ public final class StackSpecBuilder {
           + " is too short: use at least 10 ms.");
     }
     StackSpec spec = new StackSpec(replicas, web, images, startupTimeout, healthCheckInterval, balance, stickyCookie,
-        mysql, redis, keepTables);
+        mysql, redis, keepTables, fastMysql);
     checkPlaceholders(spec);
     return spec;
   }

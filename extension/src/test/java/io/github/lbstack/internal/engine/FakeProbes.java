@@ -81,6 +81,11 @@ final class FakeProbes implements Probes {
       }
 
       @Override
+      public Map<String, Long> failedResponses() {
+        return Map.of();
+      }
+
+      @Override
       public Map<String, Long> openSessions() {
         return Map.of();
       }

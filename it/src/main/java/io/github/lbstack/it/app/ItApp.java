@@ -27,7 +27,8 @@ import redis.clients.jedis.JedisPooled;
  *       {@code SLOW_HOST}, by {@code SLOW_MS});</li>
  *   <li>{@code GET /health} 200 when MySQL and Redis answer, 503 otherwise;</li>
  *   <li>{@code POST /rows?value=v}, {@code GET /rows} rows in MySQL;</li>
- *   <li>{@code PUT /kv/<key>?value=v}, {@code GET /kv/<key>} keys in Redis.</li>
+ *   <li>{@code PUT /kv/<key>?value=v}, {@code GET /kv/<key>} keys in Redis;</li>
+ *   <li>{@code GET /env/<NAME>} the value of an environment variable, so tests can tell stacks apart.</li>
  * </ul>
  */
 public final class ItApp {
@@ -74,6 +75,9 @@ public final class ItApp {
       } else if (path.startsWith("/kv/") && method.equals("PUT")) {
         redis().set(path.substring(4), query(exchange, "value"));
         reply(exchange, 204, "");
+      } else if (path.startsWith("/env/")) {
+        String value = System.getenv(path.substring(5));
+        reply(exchange, value == null ? 404 : 200, value == null ? "" : value);
       } else if (path.startsWith("/kv/")) {
         String value = redis().get(path.substring(4));
         reply(exchange, value == null ? 404 : 200, value == null ? "" : value);

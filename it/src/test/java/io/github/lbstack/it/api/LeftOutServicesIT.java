@@ -25,7 +25,10 @@ class LeftOutServicesIT {
   void theClientsOfLeftOutServicesFailWithAMessageThatSaysWhy() {
     Events tests = ItImages.engine().selectors(selectClass(WebOnlyTestCase.class)).execute().testEvents();
 
-    tests.assertStatistics(stats -> stats.started(3).succeeded(1).failed(2));
+    tests.assertStatistics(stats -> stats.started(4).succeeded(1).failed(3));
+    tests.assertThatEvents().haveExactly(1, event(test("asksForSomethingNobodyResolves"),
+        finishedWithFailure(instanceOf(ParameterResolutionException.class), message(actual -> actual.startsWith(
+            "No ParameterResolver registered for parameter [java.lang.String")))));
     tests.assertThatEvents().haveExactly(1, event(test("asksForADataSource"),
         finishedWithFailure(instanceOf(ParameterResolutionException.class), message(actual -> actual.endsWith(
             ": the stack leaves out MySQL (mysql = false). Remove the parameter, or set mysql = true.")))));
@@ -49,5 +52,9 @@ class LeftOutServicesIT {
 
     @Test
     void asksForRedis(JedisPooled redis) {}
+
+    /** lbstack leaves types it does not own to other resolvers; with none, JUnit says so. */
+    @Test
+    void asksForSomethingNobodyResolves(String nobodysType) {}
   }
 }

@@ -29,6 +29,11 @@ class CleanupIT {
 
   static volatile String lastStackId;
 
+  @org.junit.jupiter.api.BeforeEach
+  void noStackSeenYet() {
+    lastStackId = null;
+  }
+
   private static List<String> leftovers(String stackId) {
     Map<String, String> label = Map.of(StackLabels.STACK, stackId);
     List<String> containers = DOCKER.listContainersCmd().withShowAll(true).withLabelFilter(label).exec().stream()
@@ -40,7 +45,6 @@ class CleanupIT {
   }
 
   private static EngineExecutionResults run(Class<?> fixture, String startupTimeout) {
-    lastStackId = null;
     return ItImages.engine().configurationParameter(LoadBalancedStack.STARTUP_TIMEOUT_PROPERTY, startupTimeout)
         .selectors(selectClass(fixture)).execute();
   }
@@ -51,6 +55,14 @@ class CleanupIT {
 
     results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
     assertThat(lastStackId).as("the fixture saw its stack").isNotNull();
+    Throwable failure = results.testEvents().failed().stream()
+        .map(event -> event.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow())
+        .map(result -> result.getThrowable().orElseThrow()).findFirst().orElseThrow();
+    java.nio.file.Path evidence = java.nio.file.Path.of("target/lbstack-reports", FailingTestCase.class.getName())
+        .toAbsolutePath();
+    assertThat(failure.getSuppressed()).extracting(Throwable::getMessage).containsExactly("lbstack saved the stack's "
+        + "logs, lb stats, description and start-up timeline in " + evidence);
+    assertThat(evidence.resolve("web-1.log")).content().contains("it-app listening on 8080 as web-1");
     assertThat(leftovers(lastStackId)).isEmpty();
   }
 
@@ -92,6 +104,44 @@ class CleanupIT {
     Matcher id = Pattern.compile("lbstack stack (\\w+) failed").matcher(failure.getMessage());
     assertThat(id.find()).isTrue();
     assertThat(leftovers(id.group(1))).isEmpty();
+  }
+
+  @Test
+  void anImageThatCannotBeHadIsNamedWithItsOverrideBeforeAnyContainerStarts() {
+    EngineExecutionResults results = ItImages.engine()
+        .configurationParameter(LoadBalancedStack.REDIS_IMAGE_PROPERTY, "lbstack-no-such-image/redis:0")
+        .selectors(selectClass(FailingTestCase.class)).execute();
+
+    Throwable failure = results.containerEvents().failed().stream()
+        .map(event -> event.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow())
+        .map(result -> result.getThrowable().orElseThrow()).findFirst().orElseThrow();
+    assertThat(failure).isInstanceOf(StackStartupException.class);
+    assertThat(failure.getMessage()).matches("(?s)lbstack \\w+: image lbstack-no-such-image/redis:0 is not present on "
+        + "the Docker engine and could not be pulled \\(.*\\)\\. Pull or build it, or point the matching "
+        + "lbstack.image.\\* configuration parameter at an image the engine has \\(see README, Images\\)\\.");
+    assertThat(lastStackId).as("no test ran").isNull();
+  }
+
+  @Test
+  void aPortTheAppDoesNotListenOnIsNamedInTheReport() {
+    EngineExecutionResults results = run(WrongPortTestCase.class, "PT8S");
+
+    Throwable failure = results.containerEvents().failed().stream()
+        .map(event -> event.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow())
+        .map(result -> result.getThrowable().orElseThrow()).findFirst().orElseThrow();
+    assertThat(failure.getMessage()).contains("- web-1: nothing answered HTTP on container port 9090 (")
+        .contains("is @Web(port) the port it listens on?");
+    Matcher id = Pattern.compile("lbstack stack (\\w+) ").matcher(failure.getMessage());
+    assertThat(id.find()).isTrue();
+    assertThat(leftovers(id.group(1))).isEmpty();
+  }
+
+  @LoadBalancedStack(replicas = 1, web = @Web(jar = "target/it-app.jar", port = 9090))
+  static class WrongPortTestCase {
+    @Test
+    void neverRuns() {
+      throw new AssertionError("the stack never became ready, so no test may run");
+    }
   }
 
   /** PORT=oops makes the app's main throw at once, as an app with a broken configuration would. */

@@ -49,6 +49,9 @@ final class DockerContainer implements Container {
     // Sent through the Docker API as archives, never bind-mounted, so they reach a remote engine too.
     spec.textFiles().forEach((path, text) -> container.withCopyToContainer(Transferable.of(text, 0644), path));
     spec.hostFiles().forEach((path, file) -> container.withCopyFileToContainer(MountableFile.forHostPath(file), path));
+    if (!spec.tmpfs().isEmpty()) {
+      container.withTmpFs(spec.tmpfs());
+    }
     publish(container, PublishAddress.get(), spec.ports().toArray(Integer[]::new));
     return container;
   }

@@ -1,0 +1,163 @@
+package io.github.lbstack.samples.bench;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import io.github.lbstack.LoadBalancedStack;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+/**
+ * Measures lbstack against what users write without it, on the same images, in one run, interleaved, and prints
+ * each figure as median and spread with its ratio to the baselines. Run it with {@code ./run benchmark}; it is not
+ * part of {@code mvn verify}. {@code -Dbench.runs=5} sets the runs per figure.
+ */
+public final class Benchmark {
+
+  private static final int RUNS = Integer.getInteger("bench.runs", 5);
+
+  private Benchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Setup.buildAppImage();
+    List<Variant> cold = List.of(new LbstackVariant(false), new TestcontainersSequential(), new DockerJavaFloor(),
+        new Compose());
+    Variant jar = new LbstackVariant(true);
+    Map<String, Samples> ready = new LinkedHashMap<>();
+    Map<String, Samples> teardown = new LinkedHashMap<>();
+    Map<String, Samples> scale = new LinkedHashMap<>();
+    Samples replicaMemory = new Samples();
+    Samples stackMemory = new Samples();
+    List<Variant> all = new ArrayList<>(cold);
+    all.add(jar);
+    all.forEach(variant -> {
+      ready.put(variant.name(), new Samples());
+      teardown.put(variant.name(), new Samples());
+    });
+    // One warm-up round, not counted: first builds, class loading, the engine's caches.
+    for (Variant variant : all) {
+      variant.start().close();
+    }
+    for (int run = 1; run <= RUNS; run++) {
+      for (Variant variant : all) {
+        long start = System.nanoTime();
+        Variant.Running running = variant.start();
+        ready.get(variant.name()).add(millisSince(start));
+        if (variant == cold.get(0)) {
+          memory(running.containers(), replicaMemory, stackMemory);
+        }
+        if (variant == cold.get(0) || variant instanceof Compose) {
+          long scaling = System.nanoTime();
+          running.scaleTo(6);
+          scale.computeIfAbsent(variant.name(), key -> new Samples()).add(millisSince(scaling));
+        }
+        long closing = System.nanoTime();
+        running.close();
+        teardown.get(variant.name()).add(millisSince(closing));
+        System.out.printf("run %d %-34s ready %.2f s%n", run, variant.name(), ready.get(variant.name()).max() / 1000);
+      }
+    }
+    Map<String, Samples> suites = suites();
+
+    StringBuilder out = new StringBuilder();
+    out.append(String.format("%n## Results (%d runs per figure, interleaved; median, then min–max)%n%n", RUNS));
+    table(out, "1. Cold stack ready: lb serves 3 replicas, MySQL and Redis answer", ready, "lbstack");
+    table(out, "2. Scale 3 → 6, until the lb serves all 6", scale, "lbstack");
+    table(out, "3. A suite of 10 classes (wall time of the test kit run)", suites, "10 classes, one shared stack");
+    out.append(String.format("### 4. Memory (RSS as docker stats reports it, lbstack quickstart stack)%n%n"
+        + "| what | median (min–max) |%n|---|---|%n| one replica | %s |%n| whole stack (6 containers) | %s |%n%n",
+        replicaMemory.describe("MiB"), stackMemory.describe("MiB")));
+    table(out, "5. Teardown", teardown, "lbstack");
+    out.append(String.format("### 6. Ready time of a reused stack%n%nNot measured: reuse is not built yet.%n"));
+    System.out.println(out);
+    Path report = Path.of("target/benchmark.md");
+    Files.writeString(report, out.toString());
+    System.out.println("written to " + report.toAbsolutePath());
+    System.exit(0);
+  }
+
+  private static void table(StringBuilder out, String title, Map<String, Samples> figures, String subject) {
+    out.append("### ").append(title).append("\n\n| variant | median (min–max) | ").append(subject)
+        .append(" ÷ variant |\n|---|---|---|\n");
+    Samples ours = figures.get(subject);
+    figures.forEach((name, samples) -> {
+      if (!samples.isEmpty()) {
+        out.append(String.format("| %s | %s | %.2f× |%n", name, samples.describe("s"),
+            ours == null || ours.isEmpty() ? Double.NaN : ours.median() / samples.median()));
+      }
+    });
+    out.append('\n');
+  }
+
+  /** The suite of 10 classes, shared and not, interleaved; each run is one test kit execution. */
+  private static Map<String, Samples> suites() {
+    Map<String, Samples> suites = new LinkedHashMap<>();
+    suites.put("10 classes, one shared stack", new Samples());
+    suites.put("10 classes, a stack each", new Samples());
+    suites.put("1 class", new Samples());
+    for (int run = 1; run <= RUNS; run++) {
+      suites.get("10 classes, one shared stack").add(timeSuite(SuiteFixtures.SHARED));
+      suites.get("10 classes, a stack each").add(timeSuite(SuiteFixtures.OWN));
+      suites.get("1 class").add(timeSuite(SuiteFixtures.OWN.subList(0, 1)));
+      System.out.printf("suite run %d done%n", run);
+    }
+    return suites;
+  }
+
+  private static double timeSuite(List<Class<?>> classes) {
+    EngineTestKit.Builder engine = EngineTestKit.engine("junit-jupiter")
+        .configurationParameter("bench.dockerfile", Setup.DOCKERFILE.toString());
+    for (String key : List.of(LoadBalancedStack.HAPROXY_IMAGE_PROPERTY, LoadBalancedStack.MYSQL_IMAGE_PROPERTY,
+        LoadBalancedStack.REDIS_IMAGE_PROPERTY, LoadBalancedStack.JRE_IMAGE_PROPERTY)) {
+      if (System.getProperty(key) != null) {
+        engine.configurationParameter(key, System.getProperty(key));
+      }
+    }
+    long start = System.nanoTime();
+    EngineExecutionResults results = engine.selectors(classes.stream().map(c -> selectClass(c))
+        .toArray(org.junit.platform.engine.DiscoverySelector[]::new)).execute();
+    double millis = millisSince(start);
+    long failed = results.allEvents().failed().count();
+    if (failed > 0) {
+      throw new IllegalStateException("the suite had " + failed + " failures");
+    }
+    return millis;
+  }
+
+  /** RSS of each container, from docker stats: web replicas one by one, and the sum. */
+  private static void memory(List<String> containers, Samples replica, Samples stack) throws Exception {
+    List<String> command = new ArrayList<>(List.of("docker", "stats", "--no-stream", "--format",
+        "{{.Name}} {{.MemUsage}}"));
+    command.addAll(containers);
+    double total = 0;
+    for (String line : Setup.run(command).strip().split("\n")) {
+      String[] parts = line.trim().split("\\s+");
+      double mib = mebibytes(parts[1]);
+      total += mib;
+      if (parts[0].contains("-web-")) {
+        replica.add(mib);
+      }
+    }
+    stack.add(total);
+  }
+
+  private static double mebibytes(String usage) {
+    double value = Double.parseDouble(usage.replaceAll("[^0-9.]", ""));
+    if (usage.endsWith("GiB")) {
+      return value * 1024;
+    }
+    if (usage.endsWith("KiB") || usage.endsWith("kB")) {
+      return value / 1024;
+    }
+    return value;
+  }
+
+  private static double millisSince(long start) {
+    return (System.nanoTime() - start) / 1e6;
+  }
+}

@@ -1,0 +1,68 @@
+package io.github.lbstack.samples.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import redis.clients.jedis.Jedis;
+
+/**
+ * The benchmark's one definition of "ready", the same for every way of starting the stack: MySQL takes a login,
+ * Redis answers PING, and the lb has served requests from every replica.
+ */
+final class Ready {
+
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+  private static final Duration LIMIT = Duration.ofMinutes(3);
+
+  private Ready() {}
+
+  static void await(String jdbcUrl, String user, String password, String redisHost, int redisPort, URI lb,
+      int replicas) throws InterruptedException {
+    long deadline = System.nanoTime() + LIMIT.toNanos();
+    poll(deadline, "mysql", () -> {
+      try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password)) {
+        return connection.isValid(1);
+      }
+    });
+    poll(deadline, "redis", () -> {
+      try (Jedis jedis = new Jedis(redisHost, redisPort)) {
+        return "PONG".equals(jedis.ping());
+      }
+    });
+    Set<String> seen = new HashSet<>();
+    poll(deadline, "lb", () -> {
+      HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(lb.resolve("/login"))
+          .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() == 200) {
+        response.headers().firstValue("X-App-Hostname").ifPresent(seen::add);
+      }
+      return seen.size() >= replicas;
+    });
+  }
+
+  interface Check {
+    boolean ok() throws Exception;
+  }
+
+  private static void poll(long deadline, String what, Check check) throws InterruptedException {
+    while (true) {
+      try {
+        if (check.ok()) {
+          return;
+        }
+      } catch (Exception notYet) {
+        // Polled again below.
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(what + " not ready within " + LIMIT);
+      }
+      Thread.sleep(50);
+    }
+  }
+}
