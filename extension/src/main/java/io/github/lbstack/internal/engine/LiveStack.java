@@ -270,9 +270,40 @@ public final class LiveStack implements AutoCloseable {
       if (redisClient != null) {
         redisClient.close();
       }
+      removeContainersAtOnce();
     } finally {
+      // Whatever is left (all of it, if the parallel removal failed), then the network, in reverse order.
       resources.close();
       OpenStacks.remove(this);
+    }
+  }
+
+  /**
+   * Nothing is in flight once a stack closes, so its containers need no order among themselves; removing them at
+   * once takes the time of the slowest instead of the sum. Failures are left to {@link Resources}, which tries again
+   * and reports them.
+   */
+  private void removeContainersAtOnce() {
+    List<Service> all = List.copyOf(services().values());
+    Thread[] threads = new Thread[all.size()];
+    for (int i = 0; i < all.size(); i++) {
+      Service service = all.get(i);
+      threads[i] = new Thread(() -> {
+        try {
+          service.close();
+        } catch (RuntimeException e) {
+          LOG.debug("lbstack {}: removing {} failed, retried in order: {}", id, service.name(), e.toString());
+        }
+      }, "lbstack-" + id + "-remove-" + service.name());
+      threads[i].start();
+    }
+    for (Thread thread : threads) {
+      try {
+        thread.join(60_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 

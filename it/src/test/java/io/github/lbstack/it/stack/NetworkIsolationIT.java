@@ -1,0 +1,64 @@
+package io.github.lbstack.it.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Frame;
+import io.github.lbstack.RunningStack;
+import io.github.lbstack.StackDefinition;
+import io.github.lbstack.it.ItImages;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * The lb's stats page and Runtime API answer the test JVM (published on loopback) and the stack's own network, and
+ * nobody else: not another stack's containers, which sit on another network.
+ */
+class NetworkIsolationIT {
+
+  private static final DockerClient DOCKER = DockerClientFactory.instance().client();
+
+  private static StackDefinition.Builder stack() {
+    return StackDefinition.builder().replicas(1).jar(System.getProperty(ItImages.APP_JAR_PROPERTY));
+  }
+
+  @Test
+  void anotherStackCannotReachTheLbsStatsOrRuntimeApi() throws Exception {
+    try (RunningStack a = stack().start(); RunningStack b = stack().start()) {
+      String lbA = "lbstack-" + a.id() + "-lb";
+      String aLbAddress = DOCKER.inspectContainerCmd(lbA).exec().getNetworkSettings().getNetworks().values()
+          .iterator().next().getIpAddress();
+
+      assertThat(probe("lbstack-" + a.id() + "-web-1", aLbAddress, 8404)).as("from its own replica (control)")
+          .isEqualTo("open");
+      assertThat(probe("lbstack-" + b.id() + "-web-1", aLbAddress, 8404)).as("stats, from another stack")
+          .isEqualTo("closed");
+      assertThat(probe("lbstack-" + b.id() + "-web-1", aLbAddress, 9999)).as("Runtime API, from another stack")
+          .isEqualTo("closed");
+      var bindings = DOCKER.inspectContainerCmd(lbA).exec().getHostConfig().getPortBindings().getBindings();
+      for (int port : new int[] {8080, 8404, 9999}) {
+        assertThat(bindings.get(ExposedPort.tcp(port))).extracting(binding -> binding.getHostIp())
+            .as("host address of port %d on a local engine", port).containsOnly("127.0.0.1");
+      }
+    }
+  }
+
+  /** Tries a TCP connection from inside a container, with bash's /dev/tcp: "open" or "closed". */
+  private static String probe(String container, String address, int port) throws Exception {
+    String id = DOCKER.execCreateCmd(container).withAttachStdout(true).withAttachStderr(true)
+        .withCmd("bash", "-c", "timeout 3 bash -c '</dev/tcp/" + address + "/" + port + "' 2>/dev/null "
+            + "&& echo open || echo closed").exec().getId();
+    StringBuilder output = new StringBuilder();
+    DOCKER.execStartCmd(id).exec(new ResultCallback.Adapter<Frame>() {
+      @Override
+      public void onNext(Frame frame) {
+        output.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+      }
+    }).awaitCompletion(20, TimeUnit.SECONDS);
+    return output.toString().trim();
+  }
+}
