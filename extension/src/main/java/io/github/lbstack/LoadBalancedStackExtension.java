@@ -24,6 +24,7 @@ class LoadBalancedStackExtension extends StackExtensionSupport {
         + testClass.getName() + "] registers LoadBalancedStackExtension without @LoadBalancedStack: annotate the "
         + "class with @LoadBalancedStack(web = @Web(...)) instead."));
     rejectAnnotatedNestedClasses(testClass);
+    rejectBothFrontEnds(testClass);
     return new ClassStacks.Request(StackDefinition.of(annotation), annotation.shared(),
         where(testClass), SharedStackLocks.key(annotation));
   }

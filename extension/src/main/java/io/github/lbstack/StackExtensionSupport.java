@@ -79,6 +79,24 @@ abstract class StackExtensionSupport implements ExecutionCondition, BeforeAllCal
     return ClassStacks.get(classContext, request(classContext));
   }
 
+  /**
+   * Fails when a class asks for two stacks, one from each front end: both would claim the same parameters, and
+   * neither can be meant.
+   */
+  static void rejectBothFrontEnds(Class<?> testClass) {
+    boolean annotated = org.junit.platform.commons.support.AnnotationSupport.isAnnotated(testClass,
+        LoadBalancedStack.class);
+    boolean registered = org.junit.platform.commons.support.ReflectionSupport.findFields(testClass,
+        field -> StackExtension.class.isAssignableFrom(field.getType())
+            && field.isAnnotationPresent(org.junit.jupiter.api.extension.RegisterExtension.class),
+        org.junit.platform.commons.support.HierarchyTraversalMode.TOP_DOWN).size() > 0;
+    if (annotated && registered) {
+      throw new org.junit.jupiter.api.extension.ExtensionConfigurationException("[" + testClass.getName()
+          + "] declares a stack twice, with @LoadBalancedStack and with a registered StackExtension: keep one. "
+          + "The annotation's attributes all exist on StackDefinition.builder().");
+    }
+  }
+
   /** A nested class that shares its enclosing class's stack; a front end may reject what it declares. */
   void checkNested(ExtensionContext classContext) {}
 

@@ -120,6 +120,13 @@ class LoadBalancedStackExtensionTests {
     }
 
     @Test
+    void forAStackDeclaredBothWaysInOneClass() {
+      assertClassFailsWith(BothFrontEndsTestCase.class, "[" + BothFrontEndsTestCase.class.getName()
+          + "] declares a stack twice, with @LoadBalancedStack and with a registered StackExtension: keep one. The "
+          + "annotation's attributes all exist on StackDefinition.builder().");
+    }
+
+    @Test
     void forTheExtensionWithoutTheAnnotation() {
       assertClassFailsWith(BareExtensionTestCase.class, "[" + BareExtensionTestCase.class.getName()
           + "] registers LoadBalancedStackExtension without @LoadBalancedStack: annotate the class with "
@@ -197,6 +204,15 @@ class LoadBalancedStackExtensionTests {
   static class RegisteredBadDefinitionTestCase {
     @org.junit.jupiter.api.extension.RegisterExtension
     static StackExtension stack = StackDefinition.builder().replicas(17).image("app:1").build().extension();
+
+    @Test
+    void test() {}
+  }
+
+  @LoadBalancedStack(shared = true, web = @Web(image = "app:1"))
+  static class BothFrontEndsTestCase {
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static StackExtension stack = StackDefinition.builder().image("app:2").build().extension();
 
     @Test
     void test() {}
