@@ -6,7 +6,6 @@ import io.github.lbstack.internal.backend.NetworkHandle;
 import io.github.lbstack.internal.lb.HaproxyConfig;
 import io.github.lbstack.internal.spec.StackSpec;
 import io.github.lbstack.internal.spec.WebEnvironment;
-import io.github.lbstack.internal.spec.WebSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -53,15 +52,10 @@ final class ContainerSpecs {
   }
 
   /**
-   * @param image the web image, already resolved; for a jar, the JRE image
+   * @param image the web image, already resolved (for a jar, the image built with it)
    * @param hostname what the app reports and what the lb names the server: one identity for both
    */
   ContainerSpec web(String hostname, String image, Map<String, String> env) {
-    if (spec.web().source() instanceof WebSource.FromJar jar) {
-      Map<String, Path> files = Map.of(JAR_PATH, jar.jar());
-      return spec(hostname, image, hostname, hostname, env, List.of("java", "-jar", JAR_PATH),
-          List.of(spec.web().port()), Map.of(), files);
-    }
     return spec(hostname, image, hostname, hostname, env, List.of(), List.of(spec.web().port()), Map.of(), Map.of());
   }
 

@@ -30,14 +30,14 @@ final class WebImages {
 
   private WebImages() {}
 
-  /** @return the image to run; for a jar, the JRE image (the jar is copied into each container) */
+  /** @return the image to run */
   static String resolve(StackSpec spec, WebEnvironment environment, Backend backend) {
     WebSource source = spec.web().source();
     if (source instanceof WebSource.FromImage image) {
       return image.image();
     }
-    if (source instanceof WebSource.FromJar) {
-      return spec.images().jre();
+    if (source instanceof WebSource.FromJar jar) {
+      return jarImage(jar.jar(), spec.images().jre(), backend);
     }
     WebSource.FromDockerfile dockerfile = (WebSource.FromDockerfile) source;
     Map<String, String> args = environment.buildArgs(dockerfile);
@@ -49,6 +49,55 @@ final class WebImages {
       LOG.info("lbstack: web image {} ready in {} ms", key, (System.nanoTime() - start) / 1_000_000);
       return key;
     });
+  }
+
+  /**
+   * An image of the JRE with the jar in it, built once per jar content and JRE image. Copying a big jar into every
+   * replica's container took longer than starting the replica; an image layer is shared by all of them, and by
+   * later runs.
+   */
+  private static String jarImage(Path jar, String jre, Backend backend) {
+    String tag;
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(Files.readAllBytes(jar));
+      digest.update(jre.getBytes(StandardCharsets.UTF_8));
+      tag = "lbstack-web:jar-" + HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+    } catch (IOException e) {
+      throw new UncheckedIOException("lbstack could not read the jar " + jar, e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    return BUILT.computeIfAbsent(tag, key -> {
+      long start = System.nanoTime();
+      Path context = null;
+      try {
+        context = Files.createTempDirectory("lbstack-jar-image");
+        Files.copy(jar, context.resolve("app.jar"));
+        Path dockerfile = Files.writeString(context.resolve("Dockerfile"), "FROM " + jre + "\n"
+            + "COPY app.jar " + ContainerSpecs.JAR_PATH + "\n"
+            + "CMD [\"java\", \"-jar\", \"" + ContainerSpecs.JAR_PATH + "\"]\n");
+        LOG.info("lbstack: building web image {} from {} on {} (unless it exists)", key, jar.getFileName(), jre);
+        backend.buildImage(dockerfile, Map.of(), key, Map.of(Labels.SESSION, Labels.SESSION_ID));
+      } catch (IOException e) {
+        throw new UncheckedIOException("lbstack could not prepare the image of " + jar, e);
+      } finally {
+        deleteQuietly(context);
+      }
+      LOG.info("lbstack: web image {} ready in {} ms", key, (System.nanoTime() - start) / 1_000_000);
+      return key;
+    });
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+    } catch (IOException ignored) {
+      // A temporary directory; the OS cleans it eventually.
+    }
   }
 
   /** Hash of every file in the build context and the build arguments. */
