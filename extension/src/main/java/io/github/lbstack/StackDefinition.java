@@ -7,8 +7,6 @@ import io.github.lbstack.internal.spec.InvalidSpecException;
 import io.github.lbstack.internal.spec.StackSpec;
 import io.github.lbstack.internal.spec.StackSpecBuilder;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -267,11 +265,10 @@ public final class StackDefinition {
   /** The definition an annotation describes: one conversion, so both front ends validate alike. */
   static StackDefinition of(LoadBalancedStack annotation) {
     Web web = annotation.web();
-    List<String> buildArgs = new ArrayList<>(Arrays.asList(web.buildArgs()));
     return builder()
         .replicas(annotation.replicas())
         .image(web.image())
-        .dockerfile(web.dockerfile(), buildArgs.toArray(String[]::new))
+        .dockerfile(web.dockerfile(), web.buildArgs())
         .jar(web.jar())
         .port(web.port())
         .healthPath(web.healthPath())

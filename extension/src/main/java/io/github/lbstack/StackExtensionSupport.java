@@ -1,5 +1,6 @@
 package io.github.lbstack;
 
+import io.github.lbstack.internal.engine.Engine;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -31,7 +32,7 @@ abstract class StackExtensionSupport implements ExecutionCondition, BeforeAllCal
     if (context.getTestClass().isEmpty() || !disabledWithoutDocker(context).orElse(false)) {
       return ConditionEvaluationResult.enabled("no Docker requirement to check");
     }
-    return DockerRequirement.evaluate(true, isDockerAvailable(), where(context.getRequiredTestClass()))
+    return DockerRequirement.evaluate(true, Engine.docker().isAvailable(), where(context.getRequiredTestClass()))
         .orElse(ConditionEvaluationResult.enabled("Docker is available"));
   }
 
@@ -100,8 +101,4 @@ abstract class StackExtensionSupport implements ExecutionCondition, BeforeAllCal
   /** A nested class that shares its enclosing class's stack; a front end may reject what it declares. */
   void checkNested(ExtensionContext classContext) {}
 
-  /** Package-private so that tests can replace the probe. */
-  boolean isDockerAvailable() {
-    return io.github.lbstack.internal.engine.Engine.docker().isAvailable();
-  }
 }

@@ -4,7 +4,6 @@ import io.github.lbstack.internal.backend.Endpoint;
 import io.github.lbstack.internal.lb.HaproxyConfig;
 import io.github.lbstack.internal.lb.RuntimeApi;
 import io.github.lbstack.internal.lb.StatsPage;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -40,20 +39,12 @@ final class HaproxyControl implements LbControl {
 
   @Override
   public Map<String, Long> failedResponses() {
-    StatsPage page = page();
-    Map<String, Long> failed = new LinkedHashMap<>();
-    for (String column : java.util.List.of("hrsp_5xx", "eresp", "econ")) {
-      page.column(column).forEach((server, value) -> failed.merge(server, value.isEmpty() ? 0 : Long.parseLong(value),
-          Long::sum));
-    }
-    return failed;
+    return page().sum("hrsp_5xx", "eresp", "econ");
   }
 
   @Override
   public Map<String, Long> openSessions() {
-    Map<String, Long> sessions = new LinkedHashMap<>();
-    page().column("scur").forEach((server, value) -> sessions.put(server, value.isEmpty() ? 0 : Long.parseLong(value)));
-    return sessions;
+    return page().sum("scur");
   }
 
   @Override

@@ -186,10 +186,8 @@ public final class LiveStack implements AutoCloseable {
           "requests", "failed"));
       Map<String, Long> served = lbControl.requestsServed();
       Map<String, Long> failed = lbControl.failedResponses();
-      List<String> live = topology.hostnames();
       lbControl.explainedStatuses().forEach((server, status) -> {
-        // Spare slots that never served would only bury the replicas.
-        if (live.contains(server) || served.getOrDefault(server, 0L) > 0) {
+        if (topology.worthShowing(server, served.getOrDefault(server, 0L))) {
           table.append(String.format("%-8s %-40s %10d %10d%n", server, status, served.getOrDefault(server, 0L),
               failed.getOrDefault(server, 0L)));
         }
@@ -264,7 +262,11 @@ public final class LiveStack implements AutoCloseable {
     }
     try {
       if (leases.get() == 0) {
-        StackLease.logServed(id, "its life", lbControl, Map.of(), topology.hostnames());
+        StackLease.logServed(id, "its life", () -> {
+          Map<String, Long> served = new LinkedHashMap<>(lbControl.requestsServed());
+          served.entrySet().removeIf(entry -> !topology.worthShowing(entry.getKey(), entry.getValue()));
+          return served;
+        });
       }
       LOG.info("lbstack {}: stopping", id);
       if (redisClient != null) {

@@ -1,7 +1,5 @@
 package io.github.lbstack.internal.engine;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -20,7 +18,8 @@ public final class SharedStacks implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("io.github.lbstack");
 
   private final Map<Object, CompletableFuture<LiveStack>> stacks = new ConcurrentHashMap<>();
-  private final Deque<LiveStack> started = new ArrayDeque<>();
+  /** Closed newest first, every one attempted, like a stack's own resources. */
+  private final Resources started = new Resources();
 
   /**
    * @param key equal for definitions that may share a stack
@@ -37,9 +36,7 @@ public final class SharedStacks implements AutoCloseable {
     }
     try {
       LiveStack stack = start.get();
-      synchronized (started) {
-        started.push(stack);
-      }
+      started.add("shared stack " + stack.id(), stack);
       mine.complete(stack);
       LOG.info("lbstack {}: shared stack started for {}; later classes with the same definition reuse it",
           stack.id(), user);
@@ -61,27 +58,6 @@ public final class SharedStacks implements AutoCloseable {
 
   @Override
   public void close() {
-    RuntimeException failure = null;
-    while (true) {
-      LiveStack next;
-      synchronized (started) {
-        next = started.poll();
-      }
-      if (next == null) {
-        break;
-      }
-      try {
-        next.close();
-      } catch (RuntimeException e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
+    started.close();
   }
 }

@@ -47,11 +47,10 @@ public final class StackLease implements AutoCloseable {
   }
 
   private Map<String, Long> since(Map<String, Long> now, Map<String, Long> before) {
-    List<String> live = topology.hostnames();
     Map<String, Long> counts = new LinkedHashMap<>();
     now.forEach((server, count) -> {
       long during = count - before.getOrDefault(server, 0L);
-      if (during > 0 || live.contains(server)) {
+      if (topology.worthShowing(server, during)) {
         counts.put(server, during);
       }
     });
@@ -60,7 +59,7 @@ public final class StackLease implements AutoCloseable {
 
   @Override
   public void close() {
-    logServed(stack.id(), user, lb, servedBefore, topology.hostnames());
+    logServed(stack.id(), user, this::served);
     if (restoreAfter) {
       long start = System.nanoTime();
       List<String> changes = topology.restore();
@@ -72,18 +71,12 @@ public final class StackLease implements AutoCloseable {
   }
 
   /** The summary users asked for: how the lb spread this user's requests. */
-  static void logServed(String stackId, String user, LbControl lb, Map<String, Long> before, List<String> live) {
+  static void logServed(String stackId, String user, java.util.function.Supplier<Map<String, Long>> served) {
     try {
       StringBuilder table = new StringBuilder(String.format("lbstack %s: requests served through the lb during %s%n",
           stackId, user));
       table.append(String.format("  %-12s %8s%n", "replica", "requests"));
-      lb.requestsServed().forEach((replica, total) -> {
-        long count = total - before.getOrDefault(replica, 0L);
-        // Slots never used would only be noise.
-        if (count > 0 || live.contains(replica)) {
-          table.append(String.format("  %-12s %8d%n", replica, count));
-        }
-      });
+      served.get().forEach((replica, count) -> table.append(String.format("  %-12s %8d%n", replica, count)));
       LOG.info(table.toString().stripTrailing());
     } catch (RuntimeException e) {
       LOG.debug("lbstack {}: no request summary: {}", stackId, e.toString());

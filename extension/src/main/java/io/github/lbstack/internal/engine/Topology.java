@@ -71,6 +71,11 @@ final class Topology {
     return replicas.stream().map(LiveReplica::hostname).toList();
   }
 
+  /** Whether a server belongs in a summary: a live replica, or a slot that served. Unused slots are noise. */
+  boolean worthShowing(String server, long requests) {
+    return requests > 0 || hostnames().contains(server);
+  }
+
   /** The lb's view of the live replicas only; unused slots would be noise. */
   Map<String, String> statuses() {
     Map<String, String> statuses = new java.util.LinkedHashMap<>(lb.statuses());

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -27,6 +28,7 @@ final class WebImages {
 
   private static final Logger LOG = LoggerFactory.getLogger("io.github.lbstack");
   private static final Map<String, String> BUILT = new ConcurrentHashMap<>();
+  private static final Map<List<Object>, String> JAR_TAGS = new ConcurrentHashMap<>();
 
   private WebImages() {}
 
@@ -57,18 +59,7 @@ final class WebImages {
    * later runs.
    */
   private static String jarImage(Path jar, String jre, Backend backend) {
-    String tag;
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update(Files.readAllBytes(jar));
-      digest.update(jre.getBytes(StandardCharsets.UTF_8));
-      tag = "lbstack-web:jar-" + HexFormat.of().formatHex(digest.digest()).substring(0, 16);
-    } catch (IOException e) {
-      throw new UncheckedIOException("lbstack could not read the jar " + jar, e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-    return BUILT.computeIfAbsent(tag, key -> {
+    return BUILT.computeIfAbsent(jarTag(jar, jre), key -> {
       long start = System.nanoTime();
       Path context = null;
       try {
@@ -87,6 +78,30 @@ final class WebImages {
       LOG.info("lbstack: web image {} ready in {} ms", key, (System.nanoTime() - start) / 1_000_000);
       return key;
     });
+  }
+
+  /**
+   * The tag of a jar's image: a hash of its content and the JRE image. Hashing a big jar on every stack start would
+   * read it again each time, so the hash is kept while the file's size and modification time stay the same.
+   */
+  private static String jarTag(Path jar, String jre) {
+    try {
+      List<Object> version = List.of(jar, Files.size(jar), Files.getLastModifiedTime(jar), jre);
+      return JAR_TAGS.computeIfAbsent(version, key -> {
+        try {
+          MessageDigest digest = MessageDigest.getInstance("SHA-256");
+          digest.update(Files.readAllBytes(jar));
+          digest.update(jre.getBytes(StandardCharsets.UTF_8));
+          return "lbstack-web:jar-" + HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        } catch (IOException e) {
+          throw new UncheckedIOException("lbstack could not read the jar " + jar, e);
+        } catch (NoSuchAlgorithmException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException("lbstack could not read the jar " + jar, e);
+    }
   }
 
   private static void deleteQuietly(Path dir) {

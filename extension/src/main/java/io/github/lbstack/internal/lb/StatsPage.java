@@ -27,6 +27,17 @@ public final class StatsPage {
     return HaproxyStats.column(fetch(), HaproxyConfig.BACKEND, name);
   }
 
+  /** Server name to the sum of these numeric columns, from one read of the page. */
+  public Map<String, Long> sum(String... names) {
+    String text = fetch();
+    Map<String, Long> sums = new LinkedHashMap<>();
+    for (String name : names) {
+      HaproxyStats.column(text, HaproxyConfig.BACKEND, name).forEach((server, value) ->
+          sums.merge(server, value.isEmpty() ? 0 : Long.parseLong(value), Long::sum));
+    }
+    return sums;
+  }
+
   public Map<String, String> statuses() {
     return HaproxyStats.serverStatuses(fetch(), HaproxyConfig.BACKEND);
   }
