@@ -82,6 +82,14 @@ public @interface LoadBalancedStack {
   /** Number of web replicas behind the load balancer, from 1 to {@link #MAX_REPLICAS}. */
   int replicas() default 3;
 
+  /**
+   * Warm spare replicas: started with the stack, then paused, out of rotation. {@link RunningStack#scaleTo(int)}
+   * unpauses them instead of starting new containers, which makes scaling up take about as long as one health
+   * check. Scaling down (or a shared stack's reset between classes) pauses them again. They cost memory, and CPU
+   * while the stack starts; {@code replicas + spares} is at most {@link #MAX_REPLICAS}.
+   */
+  int spares() default 0;
+
   /** The web tier: exactly one of {@link Web#image()}, {@link Web#dockerfile()} or {@link Web#jar()}. */
   Web web();
 

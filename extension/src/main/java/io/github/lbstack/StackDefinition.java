@@ -79,6 +79,7 @@ public final class StackDefinition {
   StackSpec spec(Configuration configuration, String where) {
     StackSpecBuilder spec = new StackSpecBuilder().configuration(configuration)
         .replicas(builder.replicas)
+        .spares(builder.spares)
         .image(builder.image)
         .dockerfile(builder.dockerfile, builder.buildArgs)
         .jar(builder.jar)
@@ -117,6 +118,7 @@ public final class StackDefinition {
   public static final class Builder {
 
     private int replicas = 3;
+    private int spares;
     private String image = "";
     private String dockerfile = "";
     private List<String> buildArgs = List.of();
@@ -137,6 +139,7 @@ public final class StackDefinition {
     private Builder copy() {
       Builder copy = new Builder();
       copy.replicas = replicas;
+      copy.spares = spares;
       copy.image = image;
       copy.dockerfile = dockerfile;
       copy.buildArgs = buildArgs;
@@ -155,13 +158,19 @@ public final class StackDefinition {
     }
 
     private List<Object> key() {
-      return List.of(replicas, image, dockerfile, buildArgs, jar, port, healthPath, env, defaultEnv, balance,
+      return List.of(replicas, spares, image, dockerfile, buildArgs, jar, port, healthPath, env, defaultEnv, balance,
           stickyCookie, mysql, redis, disabledWithoutDocker, baseDirectory);
     }
 
     /** See {@link LoadBalancedStack#replicas()}. */
     public Builder replicas(int replicas) {
       this.replicas = replicas;
+      return this;
+    }
+
+    /** See {@link LoadBalancedStack#spares()}. */
+    public Builder spares(int spares) {
+      this.spares = spares;
       return this;
     }
 
@@ -267,6 +276,7 @@ public final class StackDefinition {
     Web web = annotation.web();
     return builder()
         .replicas(annotation.replicas())
+        .spares(annotation.spares())
         .image(web.image())
         .dockerfile(web.dockerfile(), web.buildArgs())
         .jar(web.jar())

@@ -49,6 +49,13 @@ class LoadBalancedStackExtensionTests {
     }
 
     @Test
+    void forMoreSparesThanSlotsLeft() {
+      assertClassFailsWith(TooManySparesTestCase.class, "@LoadBalancedStack on ["
+          + TooManySparesTestCase.class.getName() + "]: spares = 5 is out of range with replicas = 12: use 0 to 4, "
+          + "so that replicas + spares stay within 16 (LoadBalancedStack.MAX_REPLICAS).");
+    }
+
+    @Test
     void forNoWebTier() {
       assertClassFailsWith(NoWebTierTestCase.class, "@LoadBalancedStack on [" + NoWebTierTestCase.class.getName()
           + "]: no web tier given: set exactly one of @Web(image = \"app:tag\"), @Web(dockerfile = "
@@ -132,6 +139,12 @@ class LoadBalancedStackExtensionTests {
           + "] registers LoadBalancedStackExtension without @LoadBalancedStack: annotate the class with "
           + "@LoadBalancedStack(web = @Web(...)) instead.");
     }
+  }
+
+  @LoadBalancedStack(replicas = 12, spares = 5, web = @Web(image = "app:1"))
+  static class TooManySparesTestCase {
+    @Test
+    void test() {}
   }
 
   @LoadBalancedStack(replicas = 0, web = @Web(image = "app:1"))

@@ -14,6 +14,15 @@ public final class Leftovers {
 
   private Leftovers() {}
 
+  /** Each container of a stack by its service label, as {@code <container id> <state>}, such as {@code "3f2a… paused"}. */
+  public static Map<String, String> containers(String stackId) {
+    Map<String, String> byService = new java.util.TreeMap<>();
+    DOCKER.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(StackLabels.STACK, stackId)).exec()
+        .forEach(container -> byService.put(container.getLabels().get("io.github.lbstack.service"),
+            container.getId() + " " + container.getState()));
+    return byService;
+  }
+
   public static List<String> of(String stackId) {
     List<String> containers = DOCKER.listContainersCmd().withShowAll(true)
         .withLabelFilter(Map.of(StackLabels.STACK, stackId)).exec().stream()

@@ -234,6 +234,7 @@ public final class LiveStack implements AutoCloseable {
     mysql.ifPresent(service -> services.put("mysql", service));
     redis.ifPresent(service -> services.put("redis", service));
     topology.replicas().forEach(replica -> services.put(replica.hostname(), replica.service()));
+    topology.spares().forEach(spare -> services.put(spare.name(), spare));
     return services;
   }
 

@@ -74,6 +74,8 @@ final class StackLauncher {
       }
       ReplicaFactory factory = new ReplicaFactory(spec, backend, containers, webImage, environment, probes);
       List<Service> webs = IntStream.rangeClosed(1, spec.replicas()).mapToObj(factory::create).toList();
+      List<Service> spares = IntStream.rangeClosed(spec.replicas() + 1, spec.replicas() + spec.spares())
+          .mapToObj(factory::create).toList();
       var lbContainer = backend.container(containers.lb(haproxyConfig(spec)));
       LbControl lbControl = probes.lb(lbContainer);
       List<String> hostnames = webs.stream().map(Service::name).toList();
@@ -83,26 +85,36 @@ final class StackLauncher {
       mysql.ifPresent(service -> resources.add("mysql", service));
       redis.ifPresent(service -> resources.add("redis", service));
       webs.forEach(web -> resources.add(web.name(), web));
+      spares.forEach(spare -> resources.add(spare.name(), spare));
       resources.add("lb", lb);
 
       mysql.ifPresent(startup::start);
       redis.ifPresent(startup::start);
       List<CompletableFuture<Void>> webContainers = new ArrayList<>();
       webs.forEach(web -> webContainers.add(startup.start(web)));
+      // Spares' slots are disabled, so the lb need not wait for them.
+      spares.forEach(startup::start);
       startup.start(lb, CompletableFuture.allOf(webContainers.toArray(CompletableFuture[]::new)));
       startup.awaitAll();
 
-      Topology topology = new Topology(id, spec.replicas(), spec.web().port(), factory, lbControl, resources,
-          spec.startupTimeout(), reachability, timeline);
+      Topology topology = new Topology(id, spec.replicas(), spec.spares(), spec.web().port(), factory, lbControl,
+          resources, spec.startupTimeout(), reachability, timeline);
       for (int i = 0; i < webs.size(); i++) {
         topology.adopt(i + 1, webs.get(i));
+      }
+      for (int i = 0; i < spares.size(); i++) {
+        topology.adoptSpare(spec.replicas() + i + 1, spares.get(i));
+      }
+      if (!spares.isEmpty()) {
+        timeline.mark("stack", "spares paused");
       }
       timeline.mark("stack", "ready");
       LiveStack stack = new LiveStack(id, spec, secrets, resources, lb, mysql, redis, topology, lbControl, timeline,
           backend.describe());
       OpenStacks.add(stack);
-      LOG.info("lbstack {}: ready in {}: lb {} -> {}{}{}", id, startup.elapsed(), stack.lbEndpoint(),
-          String.join(", ", hostnames), spec.mysql() ? "; mysql " + stack.jdbcUrl() + " (user " + secrets.user() + ")"
+      LOG.info("lbstack {}: ready in {}: lb {} -> {}{}{}{}", id, startup.elapsed(), stack.lbEndpoint(),
+          String.join(", ", hostnames), spares.isEmpty() ? "" : " (spares, paused: "
+              + String.join(", ", spares.stream().map(Service::name).toList()) + ")", spec.mysql() ? "; mysql " + stack.jdbcUrl() + " (user " + secrets.user() + ")"
               : "", spec.redis() ? "; redis " + stack.redisEndpoint() : "");
       return stack;
     } catch (RuntimeException | Error e) {

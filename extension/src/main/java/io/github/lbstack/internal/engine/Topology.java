@@ -37,11 +37,15 @@ final class Topology {
   private final Reachability reachability;
   private final Timeline timeline;
   private final List<LiveReplica> replicas = new CopyOnWriteArrayList<>();
+  /** Paused replicas beyond the defined count, by index, waiting for scaleTo. */
+  private final java.util.Map<Integer, Service> spares = new java.util.concurrent.ConcurrentSkipListMap<>();
+  private final int spareCount;
 
-  Topology(String stackId, int defined, int port, ReplicaFactory factory, LbControl lb, Resources resources,
-      Duration timeout, Reachability reachability, Timeline timeline) {
+  Topology(String stackId, int defined, int spareCount, int port, ReplicaFactory factory, LbControl lb,
+      Resources resources, Duration timeout, Reachability reachability, Timeline timeline) {
     this.stackId = stackId;
     this.defined = defined;
+    this.spareCount = spareCount;
     this.port = port;
     this.factory = factory;
     this.lb = lb;
@@ -57,8 +61,19 @@ final class Topology {
     replicas.sort(Comparator.comparingInt(LiveReplica::index));
   }
 
+  /** Takes a started replica as a spare: it is paused here, and its lb slot stays disabled. */
+  void adoptSpare(int index, Service service) {
+    service.container().pause();
+    spares.put(index, service);
+  }
+
   List<LiveReplica> replicas() {
     return List.copyOf(replicas);
+  }
+
+  /** The paused spares, for logs and teardown. */
+  List<Service> spares() {
+    return List.copyOf(spares.values());
   }
 
   LiveReplica replica(int index) {
@@ -108,9 +123,9 @@ final class Topology {
       if (replica.index() > defined) {
         // Between classes nothing is in flight, so extra replicas go without draining, whatever their state.
         lb.setState(replica.hostname(), "maint");
-        replica.service().close();
         replicas.remove(replica);
-        changes.add("removed " + replica.hostname());
+        changes.add(retire(replica.index(), replica.service()) ? "paused " + replica.hostname() + " as a spare"
+            : "removed " + replica.hostname());
       }
     }
     for (LiveReplica replica : replicas()) {
@@ -146,6 +161,7 @@ final class Topology {
       // A slot a test left in drain or maint would keep its replica out of rotation.
       lb.setState(replica.hostname(), "ready");
     }
+    refillSpares(changes);
     awaitRotation();
     return changes;
   }
@@ -174,9 +190,91 @@ final class Topology {
     return newestFirst;
   }
 
+  /**
+   * Puts a replica that left rotation back in the spare pool when its index is a spare's and it still runs;
+   * otherwise removes it.
+   *
+   * @return whether it became a spare
+   */
+  private boolean retire(int index, Service service) {
+    if (isSpareIndex(index)) {
+      ContainerState.Status status = service.container().state().status();
+      if (status == ContainerState.Status.RUNNING) {
+        service.container().pause();
+        spares.put(index, service);
+        return true;
+      }
+      if (status == ContainerState.Status.PAUSED) {
+        spares.put(index, service);
+        return true;
+      }
+    }
+    service.close();
+    return false;
+  }
+
+  private boolean isSpareIndex(int index) {
+    return index > defined && index <= defined + spareCount;
+  }
+
+  /** Starts (and pauses) a new spare for each spare index that has neither a spare nor a replica. */
+  private void refillSpares(List<String> changes) {
+    List<Integer> missing = new ArrayList<>();
+    for (int index = defined + 1; index <= defined + spareCount; index++) {
+      int wanted = index;
+      Service spare = spares.get(index);
+      if (spare != null && spare.container().state().status() != ContainerState.Status.PAUSED) {
+        // A spare must be paused to be one; anything else (killed from outside, say) is replaced.
+        spares.remove(index);
+        spare.close();
+        spare = null;
+      }
+      if (spare == null && replicas.stream().noneMatch(replica -> replica.index() == wanted)) {
+        missing.add(index);
+      }
+    }
+    if (missing.isEmpty()) {
+      return;
+    }
+    List<Service> started = startReplicas(missing);
+    for (int i = 0; i < started.size(); i++) {
+      adoptSpare(missing.get(i), started.get(i));
+      changes.add("started spare " + started.get(i).name());
+    }
+  }
+
   private void add(List<Integer> indexes) {
     if (indexes.isEmpty()) {
       return;
+    }
+    List<Integer> fresh = new ArrayList<>();
+    java.util.Map<Integer, Service> ready = new java.util.TreeMap<>();
+    for (int index : indexes) {
+      Service spare = spares.remove(index);
+      if (spare != null) {
+        spare.container().unpause();
+        ready.put(index, spare);
+      } else {
+        fresh.add(index);
+      }
+    }
+    if (!ready.isEmpty()) {
+      LOG.info("lbstack {}: unpaused spares {}", stackId, ready.values().stream().map(Service::name).toList());
+    }
+    List<Service> started = startReplicas(fresh);
+    for (int i = 0; i < started.size(); i++) {
+      ready.put(fresh.get(i), started.get(i));
+    }
+    for (var entry : ready.entrySet()) {
+      adopt(entry.getKey(), entry.getValue());
+      lb.setState(entry.getValue().name(), "ready");
+    }
+  }
+
+  /** New replica containers, started at once, each ready when it answers its health path. */
+  private List<Service> startReplicas(List<Integer> indexes) {
+    if (indexes.isEmpty()) {
+      return List.of();
     }
     List<Service> added = new ArrayList<>();
     try (ParallelStartup startup = new ParallelStartup(stackId, timeout, reachability, timeline)) {
@@ -188,11 +286,9 @@ final class Topology {
       }
       startup.awaitAll();
     }
-    for (int i = 0; i < added.size(); i++) {
-      adopt(indexes.get(i), added.get(i));
-      lb.setState(added.get(i).name(), "ready");
-    }
+    return added;
   }
+
 
   /** Out of rotation first, so requests in flight finish; then the container goes. */
   private void drainAndRemove(LiveReplica replica) {
@@ -205,9 +301,9 @@ final class Topology {
           replica.hostname(), DRAIN_LIMIT.toSeconds());
     }
     lb.setState(replica.hostname(), "maint");
-    replica.service().close();
     replicas.remove(replica);
-    LOG.info("lbstack {}: drained and removed {}", stackId, replica.hostname());
+    boolean spare = retire(replica.index(), replica.service());
+    LOG.info("lbstack {}: drained and {} {}", stackId, spare ? "paused as a spare" : "removed", replica.hostname());
   }
 
   /** Exactly the live replicas UP, every other slot out of rotation. */

@@ -12,10 +12,11 @@ import java.util.List;
  * @param redis whether the stack has a cache
  * @param keepTables tables a data reset leaves alone (migration history), compared case-insensitively
  * @param fastMysql test data only: the datadir on tmpfs, durability off
+ * @param spares replicas kept paused beyond {@code replicas}, so scaling up unpauses instead of starting
  */
 public record StackSpec(int replicas, WebSpec web, Images images, Duration startupTimeout,
     Duration healthCheckInterval, String balance, boolean stickyCookie, boolean mysql, boolean redis,
-    List<String> keepTables, boolean fastMysql) {
+    List<String> keepTables, boolean fastMysql, int spares) {
 
   public StackSpec {
     keepTables = List.copyOf(keepTables);

@@ -44,6 +44,7 @@ public final class StackSpecBuilder {
   private boolean redis = true;
   private List<String> keepTables = DEFAULT_KEEP_TABLES;
   private boolean fastMysql = true;
+  private int spares;
   private Configuration configuration = new Configuration(key -> java.util.Optional.empty());
 
   /** Reads images, timeouts and reset settings, and resolves {@code ${key}} references in the web source. */
@@ -70,6 +71,11 @@ public final class StackSpecBuilder {
 
   public StackSpecBuilder replicas(int replicas) {
     this.replicas = replicas;
+    return this;
+  }
+
+  public StackSpecBuilder spares(int spares) {
+    this.spares = spares;
     return this;
   }
 
@@ -151,6 +157,11 @@ public final class StackSpecBuilder {
       throw new InvalidSpecException("replicas = " + replicas + " is out of range: use 1 to " + MAX_REPLICAS
           + " (LoadBalancedStack.MAX_REPLICAS).");
     }
+    if (spares < 0 || replicas + spares > MAX_REPLICAS) {
+      throw new InvalidSpecException("spares = " + spares + " is out of range with replicas = " + replicas
+          + ": use 0 to " + (MAX_REPLICAS - replicas) + ", so that replicas + spares stay within " + MAX_REPLICAS
+          + " (LoadBalancedStack.MAX_REPLICAS).");
+    }
     WebSpec web = new WebSpec(source(), checkedPort(), checkedHealthPath(), pairs("env", env), defaultEnv);
     if (startupTimeout.isNegative() || startupTimeout.isZero()) {
       throw new InvalidSpecException("startup timeout " + startupTimeout + " must be positive.");
@@ -160,7 +171,7 @@ public final class StackSpecBuilder {
           + " is too short: use at least 10 ms.");
     }
     StackSpec spec = new StackSpec(replicas, web, images, startupTimeout, healthCheckInterval, balance, stickyCookie,
-        mysql, redis, keepTables, fastMysql);
+        mysql, redis, keepTables, fastMysql, spares);
     checkPlaceholders(spec);
     return spec;
   }

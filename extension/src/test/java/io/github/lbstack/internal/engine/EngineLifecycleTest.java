@@ -125,6 +125,49 @@ class EngineLifecycleTest {
   }
 
   @Test
+  void scalesIntoWarmSparesByUnpausingThemAndPausesThemAgainOnTheWayDown() {
+    LiveStack stack = engine.start(spec(2).spares(2).build());
+    assertThat(backend.events()).containsSubsequence("start web-3", "pause web-3")
+        .containsSubsequence("start web-4", "pause web-4");
+    assertThat(stack.replicas()).extracting(LiveReplica::hostname).containsExactly("web-1", "web-2");
+    assertThat(stack.lbStatuses()).containsOnlyKeys("web-1", "web-2");
+    backend.events.clear();
+
+    stack.scaleTo(5);
+    assertThat(backend.events()).contains("unpause web-3", "unpause web-4", "start web-5", "lb web-3 ready",
+        "lb web-4 ready", "lb web-5 ready").doesNotContain("start web-3", "start web-4");
+    assertThat(stack.lbStatuses()).containsOnlyKeys("web-1", "web-2", "web-3", "web-4", "web-5")
+        .containsValues("UP");
+    backend.events.clear();
+
+    stack.scaleTo(2);
+    assertThat(backend.events()).containsSubsequence("lb web-5 maint", "remove web-5", "lb web-4 maint",
+        "pause web-4", "lb web-3 maint", "pause web-3").doesNotContain("remove web-4", "remove web-3");
+    backend.events.clear();
+
+    stack.close();
+    assertThat(backend.events()).contains("remove web-3", "remove web-4");
+  }
+
+  @Test
+  void aSharedStacksResetRefillsASpareThatWasKilledAfterScalingIntoIt() {
+    LiveStack stack = engine.start(spec(1).spares(1).build());
+    StackLease lease = stack.lease("ClassA", true);
+    stack.scaleTo(2);
+    stack.replica(2).kill();
+    backend.events.clear();
+
+    lease.close();
+
+    assertThat(stack.replicas()).extracting(LiveReplica::hostname).containsExactly("web-1");
+    assertThat(backend.events()).containsSubsequence("lb web-2 maint", "remove web-2", "start web-2", "pause web-2");
+    backend.events.clear();
+    stack.scaleTo(2);
+    assertThat(backend.events()).contains("unpause web-2").doesNotContain("start web-2");
+    stack.close();
+  }
+
+  @Test
   void aLeaseOnASharedStackPutsItsTopologyBackToTheDefinition() {
     LiveStack stack = engine.start(spec(3).build());
     StackLease lease = stack.lease("ClassA", true);

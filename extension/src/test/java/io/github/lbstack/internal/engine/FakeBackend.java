@@ -177,6 +177,7 @@ final class FakeBackend implements Backend {
     @Override
     public void pause() {
       status = Status.PAUSED;
+      events.add("pause " + spec.name());
     }
 
     @Override

@@ -50,6 +50,15 @@ class StackSpecBuilderTest {
   }
 
   @Test
+  void rejectsNegativeSparesAndSparesBeyondTheLastSlot() {
+    assertThatThrownBy(() -> image().spares(-1).build()).isInstanceOf(InvalidSpecException.class)
+        .hasMessageStartingWith("spares = -1 is out of range with replicas = 3: use 0 to 13");
+    assertThat(image().replicas(3).spares(13).build().spares()).isEqualTo(13);
+    assertThatThrownBy(() -> image().replicas(3).spares(14).build())
+        .hasMessageStartingWith("spares = 14 is out of range with replicas = 3: use 0 to 13");
+  }
+
+  @Test
   void rejectsAMissingWebTier() {
     assertThatThrownBy(() -> new StackSpecBuilder().build())
         .hasMessageStartingWith("no web tier given: set exactly one of @Web(image = \"app:tag\")");
