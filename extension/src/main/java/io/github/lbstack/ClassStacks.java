@@ -24,9 +24,12 @@ final class ClassStacks {
   private static final Logger LOG = LoggerFactory.getLogger("io.github.lbstack");
   static final Namespace NAMESPACE = Namespace.create("io.github.lbstack");
   private static final String CLASS_STACK = "class-stack";
+  private static final java.util.concurrent.atomic.AtomicBoolean REUSE_NOTE_LOGGED =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   /** What a front end says about a class's stack. */
-  record Request(StackDefinition definition, boolean shared, String where, String sharingKey) {}
+  /** @param origin where the definition is declared (a class, or a composed annotation), for reusable stacks */
+  record Request(StackDefinition definition, boolean shared, String where, String sharingKey, String origin) {}
 
   private ClassStacks() {}
 
@@ -61,12 +64,17 @@ final class ClassStacks {
     }
     DockerRequirement.evaluate(request.definition().disabledWithoutDocker(), Engine.docker().isAvailable(),
         request.where());
+    boolean reuse = Engine.reuseEnabled(new Configuration(context::getConfigurationParameter));
+    if (reuse && !request.shared() && REUSE_NOTE_LOGGED.compareAndSet(false, true)) {
+      LOG.info("lbstack: {}=true keeps shared stacks (shared = true) only; the stack of {} is a class's own and "
+          + "starts fresh", LoadBalancedStack.REUSE_PROPERTY, testClass.getSimpleName());
+    }
     try {
       if (request.shared()) {
         SharedStacks registry = context.getRoot().getStore(NAMESPACE)
             .getOrComputeIfAbsent(SharedStacks.class, key -> new SharedStacks(), SharedStacks.class);
         LiveStack stack = registry.acquire(List.of(request.sharingKey(), spec), testClass.getSimpleName(),
-            () -> start(testClass, spec));
+            () -> reuse ? Engine.docker().startReusable(spec, request.origin()) : start(testClass, spec));
         return new ClassStack(testClass, stack.lease(testClass.getSimpleName(), true), false, RunReport.of(context));
       }
       LiveStack stack = start(testClass, spec);

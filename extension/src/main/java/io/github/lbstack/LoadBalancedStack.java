@@ -79,6 +79,13 @@ public @interface LoadBalancedStack {
    */
   String REPORT_DIR_PROPERTY = ConfigKeys.REPORT_DIR;
 
+  /**
+   * {@code true} keeps {@link #shared() shared} stacks running after the run, and lets the next run with the same
+   * definition and images take them up again, reset, in about a second. For a developer's machine: it is ignored
+   * when the environment variable {@code CI} is set. Default {@code false}. See README, "Reuse on your machine".
+   */
+  String REUSE_PROPERTY = ConfigKeys.REUSE;
+
   /** Number of web replicas behind the load balancer, from 1 to {@link #MAX_REPLICAS}. */
   int replicas() default 3;
 

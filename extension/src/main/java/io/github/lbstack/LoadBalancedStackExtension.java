@@ -26,7 +26,26 @@ class LoadBalancedStackExtension extends StackExtensionSupport {
     rejectAnnotatedNestedClasses(testClass);
     rejectBothFrontEnds(testClass);
     return new ClassStacks.Request(StackDefinition.of(annotation), annotation.shared(),
-        where(testClass), SharedStackLocks.key(annotation));
+        where(testClass), SharedStackLocks.key(annotation), origin(testClass));
+  }
+
+  /**
+   * Where the class's definition is written: the class (or superclass) that carries {@code @LoadBalancedStack}, or
+   * the composed annotation that does. Two runs whose definitions come from the same place describe the same stack,
+   * even after an edit.
+   */
+  static String origin(Class<?> testClass) {
+    for (Class<?> type = testClass; type != null; type = type.getSuperclass()) {
+      if (type.getDeclaredAnnotation(LoadBalancedStack.class) != null) {
+        return type.getName();
+      }
+      for (java.lang.annotation.Annotation annotation : type.getDeclaredAnnotations()) {
+        if (AnnotationSupport.isAnnotated(annotation.annotationType(), LoadBalancedStack.class)) {
+          return "@" + annotation.annotationType().getName();
+        }
+      }
+    }
+    return testClass.getName();
   }
 
   @Override

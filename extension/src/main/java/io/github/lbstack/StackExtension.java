@@ -45,6 +45,6 @@ public final class StackExtension extends StackExtensionSupport {
   ClassStacks.Request request(ExtensionContext classContext) {
     rejectBothFrontEnds(classContext.getRequiredTestClass());
     String where = where(classContext.getRequiredTestClass());
-    return new ClassStacks.Request(definition, false, where, where);
+    return new ClassStacks.Request(definition, false, where, where, where);
   }
 }

@@ -14,6 +14,12 @@ public final class StackLabels {
   public static final String SERVICE = Labels.SERVICE;
   /** The JVM that created the resource. */
   public static final String SESSION = Labels.SESSION;
+  /**
+   * On stacks kept for later runs ({@code lbstack.reuse=true}): a hash of the definition and images. Remove them all
+   * with {@code docker ps -aq --filter label=io.github.lbstack.reuse | xargs -r docker rm -f}, then the same for
+   * {@code docker network ls -q} and {@code docker network rm}.
+   */
+  public static final String REUSE = Labels.REUSE;
 
   private StackLabels() {}
 }

@@ -42,6 +42,26 @@ public interface Backend {
   /** Describes a container; nothing exists on the platform until {@link Container#start()}. */
   Container container(ContainerSpec spec);
 
+  /**
+   * The platform's id of an image that is present, which changes whenever the image is rebuilt under the same name.
+   *
+   * @throws BackendException when it is not present
+   */
+  String imageId(String image);
+
+  /** A handle on a network an earlier run made (see {@link #owned()}); closing it removes the network. */
+  NetworkHandle attachNetwork(Owned network);
+
+  /**
+   * A handle on a container an earlier run made, which runs already (or is paused or stopped).
+   *
+   * @param spec how it was described when it was made; its network is an attached one
+   */
+  Container attach(ContainerSpec spec, Owned container);
+
+  /** The environment a container was made with. */
+  Map<String, String> environment(Owned container);
+
   /** Every container and network on the platform that carries the {@link Labels#STACK} label, whoever made it. */
   java.util.List<Owned> owned();
 

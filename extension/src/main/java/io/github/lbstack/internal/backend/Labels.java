@@ -22,6 +22,14 @@ public final class Labels {
    */
   public static final String OWNER = "io.github.lbstack.owner";
 
+  /**
+   * On every resource of a stack kept for reuse between runs: a hash of its definition and image ids. The leak sweep
+   * leaves such stacks alone; a later run with the same hash takes the stack up again.
+   */
+  public static final String REUSE = "io.github.lbstack.reuse";
+  /** Where a reusable stack's definition is declared; a changed definition from the same place replaces it. */
+  public static final String REUSE_NAME = "io.github.lbstack.reuse.name";
+
   /** One id per JVM. */
   public static final String SESSION_ID = UUID.randomUUID().toString();
 
@@ -32,5 +40,12 @@ public final class Labels {
 
   public static Map<String, String> of(String stackId, String service) {
     return Map.of(STACK, stackId, SERVICE, service, SESSION, SESSION_ID, OWNER, THIS_OWNER);
+  }
+
+  /** {@link #of(String, String)} plus labels every resource of the stack carries, such as {@link #REUSE}. */
+  public static Map<String, String> of(String stackId, String service, Map<String, String> stackLabels) {
+    Map<String, String> labels = new java.util.HashMap<>(stackLabels);
+    labels.putAll(of(stackId, service));
+    return Map.copyOf(labels);
   }
 }

@@ -18,11 +18,14 @@ final class ContainerSpecs {
   private final String stackId;
   private final StackSpec spec;
   private final NetworkHandle network;
+  private final Map<String, String> stackLabels;
 
-  ContainerSpecs(String stackId, StackSpec spec, NetworkHandle network) {
+  /** @param stackLabels labels on every container besides the usual ones (a reusable stack's, say) */
+  ContainerSpecs(String stackId, StackSpec spec, NetworkHandle network, Map<String, String> stackLabels) {
     this.stackId = stackId;
     this.spec = spec;
     this.network = network;
+    this.stackLabels = Map.copyOf(stackLabels);
   }
 
   /**
@@ -41,7 +44,7 @@ final class ContainerSpecs {
         "MYSQL_USER", secrets.user(),
         "MYSQL_PASSWORD", secrets.password());
     return new ContainerSpec("lbstack-" + stackId + "-mysql", spec.images().mysql(), network, WebEnvironment.MYSQL_HOST,
-        "", env, spec.fastMysql() ? FAST_MYSQL_OPTIONS : List.of(), Labels.of(stackId, "mysql"),
+        "", env, spec.fastMysql() ? FAST_MYSQL_OPTIONS : List.of(), Labels.of(stackId, "mysql", stackLabels),
         List.of(WebEnvironment.MYSQL_PORT), Map.of(), Map.of(),
         spec.fastMysql() ? Map.of("/var/lib/mysql", "rw") : Map.of());
   }
@@ -68,6 +71,6 @@ final class ContainerSpecs {
   private ContainerSpec spec(String service, String image, String alias, String hostname, Map<String, String> env,
       List<String> command, List<Integer> ports, Map<String, String> textFiles, Map<String, Path> hostFiles) {
     return new ContainerSpec("lbstack-" + stackId + "-" + service, image, network, alias, hostname, env, command,
-        Labels.of(stackId, service), ports, textFiles, hostFiles, Map.of());
+        Labels.of(stackId, service, stackLabels), ports, textFiles, hostFiles, Map.of());
   }
 }

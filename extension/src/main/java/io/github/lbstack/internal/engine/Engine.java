@@ -45,4 +45,21 @@ public final class Engine {
   public LiveStack start(StackSpec spec) {
     return new StackLauncher(backend, probes).launch(spec);
   }
+
+  /**
+   * Whether shared stacks are kept between runs: {@code lbstack.reuse=true} and the environment variable {@code CI}
+   * not set.
+   */
+  public static boolean reuseEnabled(io.github.lbstack.internal.spec.Configuration configuration) {
+    return ReusableStacks.enabled(configuration, java.util.Optional.ofNullable(System.getenv("CI")));
+  }
+
+  /**
+   * Takes up the stack an earlier run left for this definition, reset, or starts one that outlives this JVM.
+   *
+   * @param name where the definition is declared; a changed definition from there replaces the old stack
+   */
+  public LiveStack startReusable(StackSpec spec, String name) {
+    return new ReusableStacks(backend, probes).startOrReuse(spec, name);
+  }
 }

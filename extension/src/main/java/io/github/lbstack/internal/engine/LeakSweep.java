@@ -51,19 +51,34 @@ final class LeakSweep {
       if (owner.isEmpty() || !owner.get().isGone()) {
         continue;
       }
-      // Containers first: a network with containers attached cannot be removed.
-      List<Owned> ordered = stack.getValue().stream()
-          .sorted(Comparator.comparing(resource -> resource.kind() == Owned.Kind.NETWORK)).toList();
-      for (Owned resource : ordered) {
-        try {
-          backend.remove(resource);
-          removed++;
-        } catch (RuntimeException e) {
-          LOG.warn("lbstack: could not remove leftover {} {}: {}", resource.kind(), resource.name(), e.toString());
-        }
+      if (stack.getValue().stream().anyMatch(resource -> resource.labels().containsKey(Labels.REUSE))) {
+        // Kept on purpose for the next run (lbstack.reuse); its owner is gone by design.
+        continue;
       }
+      removed += remove(backend, stack.getValue());
       LOG.info("lbstack: removed the leftovers of stack {}, whose owner (pid {} on {}) is gone: {}", stack.getKey(),
-          owner.get().pid(), owner.get().host(), ordered.stream().map(Owned::name).toList());
+          owner.get().pid(), owner.get().host(), stack.getValue().stream().map(Owned::name).toList());
+    }
+    return removed;
+  }
+
+  /**
+   * Removes resources of one stack, containers first (a network with containers attached cannot be removed),
+   * every one attempted.
+   *
+   * @return how many were removed
+   */
+  static int remove(Backend backend, List<Owned> resources) {
+    int removed = 0;
+    List<Owned> ordered = resources.stream()
+        .sorted(Comparator.comparing(resource -> resource.kind() == Owned.Kind.NETWORK)).toList();
+    for (Owned resource : ordered) {
+      try {
+        backend.remove(resource);
+        removed++;
+      } catch (RuntimeException e) {
+        LOG.warn("lbstack: could not remove {} {}: {}", resource.kind(), resource.name(), e.toString());
+      }
     }
     return removed;
   }

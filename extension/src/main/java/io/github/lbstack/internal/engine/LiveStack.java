@@ -40,6 +40,8 @@ public final class LiveStack implements AutoCloseable {
   private volatile MysqlDataSource dataSource;
   private volatile JedisPooled redisClient;
   private volatile boolean closed;
+  /** Set for a stack kept for the next run: closing then lets go of it and leaves its containers running. */
+  private volatile String keptForReuse;
 
   LiveStack(String id, StackSpec spec, WebEnvironment.Secrets secrets, Resources resources, Service lb,
       Optional<Service> mysql, Optional<Service> redis, Topology topology, LbControl lbControl, Timeline timeline,
@@ -152,6 +154,11 @@ public final class LiveStack implements AutoCloseable {
   /** Empties Redis and the database's tables, except those the spec keeps; see {@link DataReset}. */
   public void resetData() {
     new DataReset(this).run();
+  }
+
+  /** Closing will leave this stack running for a later run; {@code removeCommand} is how a person removes it. */
+  void keepForReuse(String removeCommand) {
+    this.keptForReuse = removeCommand;
   }
 
   public Timeline timeline() {
@@ -269,15 +276,23 @@ public final class LiveStack implements AutoCloseable {
           return served;
         });
       }
-      LOG.info("lbstack {}: stopping", id);
       if (redisClient != null) {
         redisClient.close();
       }
+      if (keptForReuse != null) {
+        LOG.info("lbstack {}: left running for the next run (lbstack.reuse=true); remove reusable stacks with: {}",
+            id, keptForReuse);
+        OpenStacks.remove(this);
+        return;
+      }
+      LOG.info("lbstack {}: stopping", id);
       removeContainersAtOnce();
     } finally {
-      // Whatever is left (all of it, if the parallel removal failed), then the network, in reverse order.
-      resources.close();
-      OpenStacks.remove(this);
+      if (keptForReuse == null) {
+        // Whatever is left (all of it, if the parallel removal failed), then the network, in reverse order.
+        resources.close();
+        OpenStacks.remove(this);
+      }
     }
   }
 

@@ -64,6 +64,13 @@ final class ParallelStartup implements AutoCloseable {
   }
 
   /** Starts the container once {@code after} completes; the returned future completes when it runs. */
+  /** Completes when the service passed its readiness check; only after {@link #start} of that service. */
+  CompletableFuture<Void> readiness(Service service) {
+    synchronized (problems) {
+      return ready.get(service);
+    }
+  }
+
   CompletableFuture<Void> start(Service service, CompletableFuture<?> after) {
     synchronized (problems) {
       problems.put(service, "waiting to start");

@@ -8,11 +8,13 @@ import io.github.lbstack.internal.lb.HaproxyConfig;
 import io.github.lbstack.internal.lb.LbServer;
 import io.github.lbstack.internal.spec.StackSpec;
 import io.github.lbstack.internal.spec.StackSpecBuilder;
+import io.github.lbstack.internal.spec.StartOrder;
 import io.github.lbstack.internal.spec.WebEnvironment;
 import io.github.lbstack.internal.spec.WebSource;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -39,6 +41,11 @@ final class StackLauncher {
 
   /** @throws StartupFailedException when the stack is not ready in time; nothing is left running */
   LiveStack launch(StackSpec spec) {
+    return launch(spec, Map.of());
+  }
+
+  /** @param stackLabels labels for every resource of the stack besides the usual ones */
+  LiveStack launch(StackSpec spec, Map<String, String> stackLabels) {
     String id = Credentials.hex(4);
     WebEnvironment.Secrets secrets = Credentials.random();
     WebEnvironment environment = new WebEnvironment(spec, secrets);
@@ -57,11 +64,11 @@ final class StackLauncher {
       timeline.mark("stack", "images present");
       String webImage = WebImages.resolve(spec, environment, backend);
       timeline.mark("stack", "web image ready");
-      NetworkHandle network = backend.createNetwork("lbstack-" + id, Labels.of(id, "network"));
+      NetworkHandle network = backend.createNetwork("lbstack-" + id, Labels.of(id, "network", stackLabels));
       resources.add("network " + network.name(), network);
       timeline.mark("stack", "network created");
 
-      ContainerSpecs containers = new ContainerSpecs(id, spec, network);
+      ContainerSpecs containers = new ContainerSpecs(id, spec, network, stackLabels);
       Optional<Service> mysql = Optional.empty();
       if (spec.mysql()) {
         var container = backend.container(containers.mysql(secrets));
@@ -88,13 +95,28 @@ final class StackLauncher {
       spares.forEach(spare -> resources.add(spare.name(), spare));
       resources.add("lb", lb);
 
-      mysql.ifPresent(startup::start);
-      redis.ifPresent(startup::start);
+      List<CompletableFuture<Void>> backing = new ArrayList<>();
+      mysql.ifPresent(service -> {
+        startup.start(service);
+        backing.add(startup.readiness(service));
+      });
+      redis.ifPresent(service -> {
+        startup.start(service);
+        backing.add(startup.readiness(service));
+      });
+      CompletableFuture<Void> websMayStart = spec.startOrder() == StartOrder.ALL_AT_ONCE
+          ? CompletableFuture.completedFuture(null) : CompletableFuture.allOf(backing.toArray(CompletableFuture[]::new));
+      if (spec.startOrder() == StartOrder.DATABASE_AND_LB_FIRST) {
+        startup.start(lb);
+      }
       List<CompletableFuture<Void>> webContainers = new ArrayList<>();
-      webs.forEach(web -> webContainers.add(startup.start(web)));
+      webs.forEach(web -> webContainers.add(startup.start(web, websMayStart)));
       // Spares' slots are disabled, so the lb need not wait for them.
-      spares.forEach(startup::start);
-      startup.start(lb, CompletableFuture.allOf(webContainers.toArray(CompletableFuture[]::new)));
+      spares.forEach(spare -> startup.start(spare, websMayStart));
+      if (spec.startOrder() != StartOrder.DATABASE_AND_LB_FIRST) {
+        // Its active slots resolve the replicas' names at start, so the lb follows their containers.
+        startup.start(lb, CompletableFuture.allOf(webContainers.toArray(CompletableFuture[]::new)));
+      }
       startup.awaitAll();
 
       Topology topology = new Topology(id, spec.replicas(), spec.spares(), spec.web().port(), factory, lbControl,
@@ -128,7 +150,7 @@ final class StackLauncher {
   }
 
   /** Every possible replica gets a server slot; slots beyond the first N wait, disabled, for scaleTo. */
-  private static String haproxyConfig(StackSpec spec) {
+  static String haproxyConfig(StackSpec spec) {
     List<LbServer> servers = IntStream.rangeClosed(1, StackSpecBuilder.MAX_REPLICAS)
         .mapToObj(i -> new LbServer(WebEnvironment.hostname(i), WebEnvironment.hostname(i), spec.web().port(),
             i <= spec.replicas())).toList();
@@ -137,7 +159,7 @@ final class StackLauncher {
   }
 
   /** The lb lists every expected server, and each one is UP. */
-  private static void allServersUp(LbControl lb, List<String> servers) throws NotReadyException {
+  static void allServersUp(LbControl lb, List<String> servers) throws NotReadyException {
     var statuses = lb.statuses();
     List<String> notUp = servers.stream().filter(server -> !"UP".equals(statuses.get(server)))
         .map(server -> server + "=" + statuses.getOrDefault(server, "missing")).toList();

@@ -61,9 +61,11 @@ final class Topology {
     replicas.sort(Comparator.comparingInt(LiveReplica::index));
   }
 
-  /** Takes a started replica as a spare: it is paused here, and its lb slot stays disabled. */
+  /** Takes a started replica as a spare: it is paused here (unless it is already), and its lb slot stays disabled. */
   void adoptSpare(int index, Service service) {
-    service.container().pause();
+    if (service.container().state().status() != ContainerState.Status.PAUSED) {
+      service.container().pause();
+    }
     spares.put(index, service);
   }
 

@@ -17,6 +17,8 @@ public final class ConfigKeys {
   public static final String RESET_KEEP_TABLES = "lbstack.reset.keep-tables";
   public static final String REPORT_DIR = "lbstack.report.dir";
   public static final String MYSQL_FAST = "lbstack.mysql.fast";
+  public static final String REUSE = "lbstack.reuse";
+  public static final String STARTUP_ORDER = "lbstack.startup.order";
 
   /** Every key that selects an image, for code that hands them on (to a child JVM or a test kit, say). */
   public static final List<String> IMAGES = List.of(HAPROXY_IMAGE, MYSQL_IMAGE, REDIS_IMAGE, JRE_IMAGE);

@@ -53,6 +53,15 @@ public final class Configuration {
     }).orElse(fallback);
   }
 
+  /** One of a fixed set of values; anything else is logged with the allowed ones and ignored. */
+  public <T> T choice(String key, Function<String, Optional<T>> parse, List<String> allowed, T fallback) {
+    return string(key).map(value -> parse.apply(value).orElseGet(() -> {
+      LOG.warn("lbstack: ignoring configuration parameter {} = '{}': use one of {}; using {}", key, value, allowed,
+          fallback);
+      return fallback;
+    })).orElse(fallback);
+  }
+
   /** A comma-separated list; blank entries are dropped. */
   public List<String> list(String key, List<String> fallback) {
     return string(key).map(value -> Arrays.stream(value.split(",")).map(String::trim)

@@ -13,10 +13,12 @@ import java.util.List;
  * @param keepTables tables a data reset leaves alone (migration history), compared case-insensitively
  * @param fastMysql test data only: the datadir on tmpfs, durability off
  * @param spares replicas kept paused beyond {@code replicas}, so scaling up unpauses instead of starting
+ * @param startOrder when the replicas start relative to the database and the lb
  */
 public record StackSpec(int replicas, WebSpec web, Images images, Duration startupTimeout,
     Duration healthCheckInterval, String balance, boolean stickyCookie, boolean mysql, boolean redis,
-    List<String> keepTables, boolean fastMysql, int spares) {
+    List<String> keepTables, boolean fastMysql, int spares,
+    StartOrder startOrder) {
 
   public StackSpec {
     keepTables = List.copyOf(keepTables);

@@ -45,6 +45,7 @@ public final class StackSpecBuilder {
   private List<String> keepTables = DEFAULT_KEEP_TABLES;
   private boolean fastMysql = true;
   private int spares;
+  private StartOrder startOrder = StartOrder.DEFAULT;
   private Configuration configuration = new Configuration(key -> java.util.Optional.empty());
 
   /** Reads images, timeouts and reset settings, and resolves {@code ${key}} references in the web source. */
@@ -56,6 +57,8 @@ public final class StackSpecBuilder {
         DEFAULT_HEALTH_CHECK_INTERVAL);
     this.keepTables = configuration.list(ConfigKeys.RESET_KEEP_TABLES, DEFAULT_KEEP_TABLES);
     this.fastMysql = configuration.bool(ConfigKeys.MYSQL_FAST, true);
+    this.startOrder = configuration.choice(ConfigKeys.STARTUP_ORDER, StartOrder::parse,
+        java.util.Arrays.stream(StartOrder.values()).map(StartOrder::key).toList(), StartOrder.DEFAULT);
     return this;
   }
 
@@ -171,7 +174,7 @@ public final class StackSpecBuilder {
           + " is too short: use at least 10 ms.");
     }
     StackSpec spec = new StackSpec(replicas, web, images, startupTimeout, healthCheckInterval, balance, stickyCookie,
-        mysql, redis, keepTables, fastMysql, spares);
+        mysql, redis, keepTables, fastMysql, spares, startOrder);
     checkPlaceholders(spec);
     return spec;
   }

@@ -88,6 +88,27 @@ final class FakeBackend implements Backend {
     return container;
   }
 
+  @Override
+  public String imageId(String image) {
+    return "sha256:" + Integer.toHexString(image.hashCode());
+  }
+
+  // Attaching is about real containers that outlived their JVM: ReuseIT covers it on Docker.
+  @Override
+  public NetworkHandle attachNetwork(Owned network) {
+    throw new UnsupportedOperationException("the fake backend holds no earlier run's stacks");
+  }
+
+  @Override
+  public Container attach(ContainerSpec spec, Owned container) {
+    throw new UnsupportedOperationException("the fake backend holds no earlier run's stacks");
+  }
+
+  @Override
+  public Map<String, String> environment(Owned container) {
+    throw new UnsupportedOperationException("the fake backend holds no earlier run's stacks");
+  }
+
   /** What the fake platform holds of other processes' stacks, for the leak sweep. */
   final List<Owned> leftovers = Collections.synchronizedList(new ArrayList<>());
 

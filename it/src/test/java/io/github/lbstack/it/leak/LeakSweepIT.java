@@ -41,7 +41,13 @@ class LeakSweepIT {
       if (line.startsWith("UP ")) {
         String[] parts = line.split(" ");
         // Keep draining its output, or the child blocks once the pipe is full.
-        Thread drain = new Thread(() -> lines.lines().forEach(ignored -> { }));
+        Thread drain = new Thread(() -> {
+          try {
+            lines.lines().forEach(ignored -> { });
+          } catch (java.io.UncheckedIOException closedWhenTheChildEnded) {
+            // Nothing more to drain.
+          }
+        });
         drain.setDaemon(true);
         drain.start();
         return new Holder(process, parts[1], parts[2]);

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.Network;
 import org.testcontainers.utility.DockerImageName;
 
 /**
@@ -87,16 +86,13 @@ public final class DockerBackend implements Backend {
 
   @Override
   public NetworkHandle createNetwork(String name, Map<String, String> labels) {
-    Network network = Network.builder()
-        .createNetworkCmdModifier(cmd -> cmd.withName(name).withLabels(labels))
-        .build();
-    DockerNetwork handle = new DockerNetwork(name, network);
+    DockerClient docker = docker();
     try {
-      network.getId();
+      String id = docker.createNetworkCmd().withName(name).withDriver("bridge").withLabels(labels).exec().getId();
+      return new DockerNetwork(id, name, docker);
     } catch (RuntimeException e) {
       throw new BackendException("could not create network " + name + ": " + e.getMessage(), e);
     }
-    return handle;
   }
 
   @Override
@@ -105,6 +101,41 @@ public final class DockerBackend implements Backend {
       throw new IllegalArgumentException(spec.name() + ": the network was not made by this backend");
     }
     return new DockerContainer(spec, network, docker());
+  }
+
+  @Override
+  public String imageId(String image) {
+    try {
+      return docker().inspectImageCmd(image).exec().getId();
+    } catch (NotFoundException e) {
+      throw new BackendException("image " + image + " is not present on the Docker engine", e);
+    }
+  }
+
+  @Override
+  public NetworkHandle attachNetwork(Owned network) {
+    return new DockerNetwork(network.id(), network.name(), docker());
+  }
+
+  @Override
+  public Container attach(ContainerSpec spec, Owned container) {
+    if (!(spec.network() instanceof DockerNetwork network)) {
+      throw new IllegalArgumentException(spec.name() + ": the network was not made by this backend");
+    }
+    return DockerContainer.attach(spec, network, docker(), container.id());
+  }
+
+  @Override
+  public Map<String, String> environment(Owned container) {
+    Map<String, String> env = new java.util.LinkedHashMap<>();
+    String[] entries = docker().inspectContainerCmd(container.id()).exec().getConfig().getEnv();
+    for (String entry : entries == null ? new String[0] : entries) {
+      int equals = entry.indexOf('=');
+      if (equals > 0) {
+        env.put(entry.substring(0, equals), entry.substring(equals + 1));
+      }
+    }
+    return env;
   }
 
   @Override

@@ -11,62 +11,89 @@ import io.github.lbstack.internal.backend.Container;
 import io.github.lbstack.internal.backend.ContainerSpec;
 import io.github.lbstack.internal.backend.ContainerState;
 import io.github.lbstack.internal.backend.Endpoint;
+import com.github.dockerjava.api.model.HostConfig;
 import java.time.Duration;
-import org.testcontainers.containers.GenericContainer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.testcontainers.DockerClientFactory;
 import org.testcontainers.images.builder.Transferable;
-import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.LogUtils;
 import org.testcontainers.utility.MountableFile;
 
-/** A container on a Docker engine, through Testcontainers' {@link GenericContainer} and docker-java. */
+/**
+ * A container on a Docker engine, made and driven by id through docker-java, or attached to one an earlier run left
+ * for reuse; both behave alike. It is not a Testcontainers {@code GenericContainer} on purpose: those carry
+ * Testcontainers' session label, and its JVM hook removes everything with that label at exit, so a stack kept for
+ * the next run could not survive. lbstack's own shutdown hook and leak sweep remove what it makes.
+ */
 final class DockerContainer implements Container {
 
   private final ContainerSpec spec;
   private final DockerNetwork network;
   private final DockerClient docker;
-  private final GenericContainer<?> container;
+  private volatile String id;
 
   DockerContainer(ContainerSpec spec, DockerNetwork network, DockerClient docker) {
     this.spec = spec;
     this.network = network;
     this.docker = docker;
-    this.container = build(spec, network);
   }
 
-  private static GenericContainer<?> build(ContainerSpec spec, DockerNetwork network) {
-    GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(spec.image()))
-        .withNetwork(network.network())
-        .withNetworkAliases(spec.alias())
-        .withLabels(spec.labels())
-        .withEnv(spec.env())
-        .withCreateContainerCmdModifier(cmd -> cmd.withName(spec.name()))
-        .waitingFor(new NoWait());
-    if (!spec.hostname().isEmpty()) {
-      container.withCreateContainerCmdModifier(cmd -> cmd.withHostName(spec.hostname()));
-    }
-    if (!spec.command().isEmpty()) {
-      container.withCommand(spec.command().toArray(String[]::new));
-    }
-    // Sent through the Docker API as archives, never bind-mounted, so they reach a remote engine too.
-    spec.textFiles().forEach((path, text) -> container.withCopyToContainer(Transferable.of(text, 0644), path));
-    spec.hostFiles().forEach((path, file) -> container.withCopyFileToContainer(MountableFile.forHostPath(file), path));
-    if (!spec.tmpfs().isEmpty()) {
-      container.withTmpFs(spec.tmpfs());
-    }
-    publish(container, PublishAddress.get(), spec.ports().toArray(Integer[]::new));
+  static DockerContainer attach(ContainerSpec spec, DockerNetwork network, DockerClient docker, String id) {
+    DockerContainer container = new DockerContainer(spec, network, docker);
+    container.id = id;
     return container;
   }
 
-  /** Publishes ports on random host ports at one bind address; see {@link PublishAddress}. */
-  private static void publish(GenericContainer<?> container, String address, Integer... ports) {
-    container.withExposedPorts(ports);
-    container.setPortBindings(java.util.Arrays.stream(ports).map(port -> address + "::" + port).toList());
-    container.withCreateContainerCmdModifier(DockerContainer::noPublishAll);
+  /** Creates the container as the spec says, with its files in place, without starting it. */
+  private String create() {
+    String address = PublishAddress.get();
+    Ports bindings = new Ports();
+    List<ExposedPort> exposed = new ArrayList<>();
+    for (int port : spec.ports()) {
+      ExposedPort tcp = ExposedPort.tcp(port);
+      exposed.add(tcp);
+      bindings.bind(tcp, Ports.Binding.bindIp(address));
+    }
+    HostConfig host = HostConfig.newHostConfig().withNetworkMode(network.id()).withPortBindings(bindings);
+    if (!spec.tmpfs().isEmpty()) {
+      host.withTmpFs(spec.tmpfs());
+    }
+    CreateContainerCmd create = docker.createContainerCmd(spec.image())
+        .withName(spec.name())
+        .withLabels(spec.labels())
+        .withEnv(spec.env().entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue()).toList())
+        .withExposedPorts(exposed)
+        .withHostConfig(host)
+        .withAliases(spec.alias());
+    if (!spec.hostname().isEmpty()) {
+      create.withHostName(spec.hostname());
+    }
+    if (!spec.command().isEmpty()) {
+      create.withCmd(spec.command());
+    }
+    String created = create.exec().getId();
+    id = created;
+    // Sent through the Docker API as an archive, never bind-mounted, so they reach a remote engine too.
+    if (!spec.textFiles().isEmpty() || !spec.hostFiles().isEmpty()) {
+      docker.copyArchiveToContainerCmd(created).withTarInputStream(files()).withRemotePath("/").exec();
+    }
+    return created;
   }
 
-  private static void noPublishAll(CreateContainerCmd cmd) {
-    if (cmd.getHostConfig() != null) {
-      cmd.getHostConfig().withPublishAllPorts(false);
+  private java.io.InputStream files() {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+      tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+      spec.textFiles().forEach((path, text) -> Transferable.of(text, 0644).transferTo(tar, path));
+      spec.hostFiles().forEach((path, file) -> MountableFile.forHostPath(file).transferTo(tar, path));
+      tar.finish();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("could not pack the files of " + spec.name(), e);
     }
+    return new java.io.ByteArrayInputStream(bytes.toByteArray());
   }
 
   @Override
@@ -76,12 +103,27 @@ final class DockerContainer implements Container {
 
   @Override
   public void start() {
-    container.start();
+    if (id != null) {
+      throw new IllegalStateException(spec.name() + " exists already; start it again with startAgain()");
+    }
+    docker.startContainerCmd(create()).exec();
+    published = publishedPorts();
   }
+
+  private volatile Map<Integer, Endpoint> published = Map.of();
 
   @Override
   public Endpoint endpoint(int containerPort) {
-    return new Endpoint(container.getHost(), container.getMappedPort(containerPort));
+    Endpoint endpoint = published.get(containerPort);
+    return endpoint != null ? endpoint : liveEndpoint(containerPort);
+  }
+
+  private Map<Integer, Endpoint> publishedPorts() {
+    Map<Integer, Endpoint> ports = new java.util.HashMap<>();
+    for (int port : spec.ports()) {
+      ports.put(port, liveEndpoint(port));
+    }
+    return Map.copyOf(ports);
   }
 
   @Override
@@ -92,12 +134,12 @@ final class DockerContainer implements Container {
       throw new IllegalStateException(spec.name() + " has no published port " + containerPort
           + " (is it running?)");
     }
-    return new Endpoint(container.getHost(), Integer.parseInt(bindings[0].getHostPortSpec()));
+    return new Endpoint(host(), Integer.parseInt(bindings[0].getHostPortSpec()));
   }
 
   @Override
   public ContainerState state() {
-    if (container.getContainerId() == null) {
+    if (id == null) {
       return new ContainerState(ContainerState.Status.CREATED, null, false);
     }
     InspectContainerResponse info;
@@ -118,7 +160,7 @@ final class DockerContainer implements Container {
 
   @Override
   public String logs() {
-    return container.getContainerId() == null ? "" : container.getLogs();
+    return id == null ? "" : LogUtils.getOutput(docker, id);
   }
 
   @Override
@@ -165,9 +207,12 @@ final class DockerContainer implements Container {
 
   @Override
   public void close() {
+    String created = id;
+    if (created == null) {
+      return;
+    }
     try {
-      // Kills and removes the container; a no-op when it was never created.
-      container.stop();
+      docker.removeContainerCmd(created).withForce(true).withRemoveVolumes(true).exec();
     } catch (NotFoundException alreadyGone) {
       // Removed by someone else first (a shutdown hook, or a person): the goal is met.
     }
@@ -177,8 +222,12 @@ final class DockerContainer implements Container {
     return docker.inspectContainerCmd(id()).exec();
   }
 
+  private static String host() {
+    return DockerClientFactory.instance().dockerHostIpAddress();
+  }
+
   private String id() {
-    String id = container.getContainerId();
+    String id = this.id;
     if (id == null) {
       throw new IllegalStateException(spec.name() + " was never started");
     }

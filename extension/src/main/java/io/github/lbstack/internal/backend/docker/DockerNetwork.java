@@ -1,26 +1,25 @@
 package io.github.lbstack.internal.backend.docker;
 
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
 import io.github.lbstack.internal.backend.NetworkHandle;
-import org.testcontainers.containers.Network;
 
-/** A Docker bridge network made by Testcontainers, named and labelled by the engine. */
+/** A stack's bridge network on a Docker engine: made for it, or one an earlier run left for reuse. */
 final class DockerNetwork implements NetworkHandle {
 
+  private final String id;
   private final String name;
-  private final Network network;
+  private final DockerClient docker;
 
-  DockerNetwork(String name, Network network) {
+  DockerNetwork(String id, String name, DockerClient docker) {
+    this.id = id;
     this.name = name;
-    this.network = network;
-  }
-
-  Network network() {
-    return network;
+    this.docker = docker;
   }
 
   @Override
   public String id() {
-    return network.getId();
+    return id;
   }
 
   @Override
@@ -30,6 +29,10 @@ final class DockerNetwork implements NetworkHandle {
 
   @Override
   public void close() {
-    network.close();
+    try {
+      docker.removeNetworkCmd(id).exec();
+    } catch (NotFoundException alreadyGone) {
+      // The goal is met.
+    }
   }
 }

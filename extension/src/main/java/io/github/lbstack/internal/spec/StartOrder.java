@@ -1,0 +1,29 @@
+package io.github.lbstack.internal.spec;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * When the web tier starts relative to the database and the lb. On few cores, JVMs starting beside MySQL's first
+ * start slow each other down; BENCHMARKS.md has the measurements that chose the default.
+ */
+public enum StartOrder {
+  /** Everything at once; the lb as soon as the replica containers exist. */
+  ALL_AT_ONCE,
+  /** MySQL and Redis first; the replicas once they are ready; the lb once the replica containers exist. */
+  DATABASE_FIRST,
+  /** MySQL, Redis and the lb first; the replicas once MySQL and Redis are ready. */
+  DATABASE_AND_LB_FIRST;
+
+  public static final StartOrder DEFAULT = ALL_AT_ONCE;
+
+  /** The configuration value, such as {@code database-first}. */
+  public String key() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  public static Optional<StartOrder> parse(String value) {
+    return Arrays.stream(values()).filter(order -> order.key().equalsIgnoreCase(value.trim())).findFirst();
+  }
+}
