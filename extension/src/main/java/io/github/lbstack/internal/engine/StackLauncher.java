@@ -134,6 +134,7 @@ final class StackLauncher {
       LiveStack stack = new LiveStack(id, spec, secrets, resources, lb, mysql, redis, topology, lbControl, timeline,
           backend.describe());
       OpenStacks.add(stack);
+      LOG.info("lbstack {}: start-up timeline\n{}", id, timeline.table());
       LOG.info("lbstack {}: ready in {}: lb {} -> {}{}{}{}", id, startup.elapsed(), stack.lbEndpoint(),
           String.join(", ", hostnames), spares.isEmpty() ? "" : " (spares, paused: "
               + String.join(", ", spares.stream().map(Service::name).toList()) + ")", spec.mysql() ? "; mysql " + stack.jdbcUrl() + " (user " + secrets.user() + ")"

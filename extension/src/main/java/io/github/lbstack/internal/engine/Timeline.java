@@ -28,6 +28,38 @@ public final class Timeline {
     }
   }
 
+  /**
+   * The same marks as a table for the log: one row per container with when it was asked to start, ran and was
+   * ready, then the stack's own steps on one line. The critical path is the row whose "ready" is latest.
+   */
+  public String table() {
+    java.util.Map<String, long[]> services = new java.util.LinkedHashMap<>();
+    List<String> steps = new ArrayList<>();
+    for (Mark mark : marks()) {
+      if (mark.service().equals("stack")) {
+        steps.add(mark.phase() + " " + mark.millis());
+        continue;
+      }
+      long[] row = services.computeIfAbsent(mark.service(), key -> new long[] {-1, -1, -1});
+      switch (mark.phase()) {
+        case "create and start" -> row[0] = mark.millis();
+        case "running" -> row[1] = mark.millis();
+        case "ready" -> row[2] = mark.millis();
+        default -> { }
+      }
+    }
+    StringBuilder text = new StringBuilder(String.format("  %-8s %8s %8s %8s   (ms from launch)%n", "service",
+        "start", "running", "ready"));
+    services.forEach((service, row) -> text.append(String.format("  %-8s %8s %8s %8s%n", service, shown(row[0]),
+        shown(row[1]), shown(row[2]))));
+    text.append("  stack: ").append(String.join(", ", steps));
+    return text.toString();
+  }
+
+  private static String shown(long millis) {
+    return millis < 0 ? "-" : Long.toString(millis);
+  }
+
   /** One line per mark, for a text file. */
   public String render() {
     StringBuilder text = new StringBuilder();

@@ -50,6 +50,31 @@ class EngineLifecycleTest {
   }
 
   @Test
+  void startsTheLbBeforeTheReplicasWhenTheOrderSaysDatabaseAndLbFirst() {
+    var configuration = new io.github.lbstack.internal.spec.Configuration(
+        key -> java.util.Optional.ofNullable(key.equals("lbstack.startup.order") ? "database-and-lb-first" : null));
+    LiveStack stack = engine.start(spec(2).configuration(configuration).image("app:1").build());
+
+    assertThat(indexOf(backend.events(), "start lb")).isLessThan(indexOf(backend.events(), "start web-1"))
+        .isLessThan(indexOf(backend.events(), "start web-2"));
+    assertThat(stack.lbStatuses()).containsOnlyKeys("web-1", "web-2").containsValues("UP");
+    stack.close();
+  }
+
+  @Test
+  void keepsStacksForReuseOnlyWhenAskedAndNotInCi() {
+    var on = new io.github.lbstack.internal.spec.Configuration(
+        key -> java.util.Optional.ofNullable(key.equals("lbstack.reuse") ? "true" : null));
+    var off = new io.github.lbstack.internal.spec.Configuration(key -> java.util.Optional.empty());
+
+    assertThat(ReusableStacks.enabled(on, java.util.Optional.empty())).isTrue();
+    assertThat(ReusableStacks.enabled(on, java.util.Optional.of("false"))).isTrue();
+    assertThat(ReusableStacks.enabled(on, java.util.Optional.of("true"))).isFalse();
+    assertThat(ReusableStacks.enabled(on, java.util.Optional.of("1"))).isFalse();
+    assertThat(ReusableStacks.enabled(off, java.util.Optional.empty())).isFalse();
+  }
+
+  @Test
   void givesEveryReplicaTheSameContractWithItsOwnIdentity() {
     LiveStack stack = engine.start(spec(2).env(List.of("NODE=${replica.hostname}")).build());
 

@@ -40,6 +40,19 @@ class LeakSweepTest {
   }
 
   @Test
+  void leavesAStackKeptForReuseAloneThoughItsOwnerIsGone() {
+    String gone = new Owner(me.host(), Long.MAX_VALUE, 1).toString();
+    backend.leftovers.add(new Owned(Owned.Kind.CONTAINER, "kept-lb", "kept-lb",
+        Map.of(Labels.STACK, "kept", Labels.OWNER, gone, Labels.REUSE, "0123abcd")));
+    backend.leftovers.add(new Owned(Owned.Kind.NETWORK, "kept-net", "kept-net",
+        Map.of(Labels.STACK, "kept", Labels.OWNER, gone, Labels.REUSE, "0123abcd")));
+    leftover("dead", Owned.Kind.CONTAINER, "lbstack-dead-lb", gone);
+
+    assertThat(LeakSweep.sweep(backend)).isEqualTo(1);
+    assertThat(backend.leftovers).extracting(Owned::name).containsExactly("kept-lb", "kept-net");
+  }
+
+  @Test
   void readsOwnersAndRejectsMalformedOnes() {
     assertThat(Owner.parse(me.toString())).contains(me);
     assertThat(me.isGone()).isFalse();

@@ -34,4 +34,12 @@ class ConfigurationTest {
     assertThat(configuration.string("lbstack.image.redis")).isEmpty();
     assertThat(configuration.list("lbstack.reset.keep-tables", List.of())).containsExactly("a", "b");
   }
+
+  @Test
+  void readsTheStartOrderAndKeepsTheDefaultForAnUnknownOne() {
+    assertThat(new StackSpecBuilder().configuration(of(Map.of("lbstack.startup.order", " Database-First ")))
+        .image("app:1").build().startOrder()).isEqualTo(StartOrder.DATABASE_FIRST);
+    assertThat(new StackSpecBuilder().configuration(of(Map.of("lbstack.startup.order", "db-first")))
+        .image("app:1").build().startOrder()).isEqualTo(StartOrder.DEFAULT);
+  }
 }

@@ -25,9 +25,10 @@ public final class Benchmark {
 
   public static void main(String[] args) throws Exception {
     Setup.buildAppImage();
-    List<Variant> cold = List.of(new LbstackVariant(false), new TestcontainersSequential(), new DockerJavaFloor(),
-        new Compose());
-    Variant jar = new LbstackVariant(true);
+    List<Variant> cold = List.of(LbstackVariant.standard(), new TestcontainersSequential(), new DockerJavaFloor(),
+        new Compose(), LbstackVariant.order("database-first"), LbstackVariant.order("database-and-lb-first"));
+    Variant jar = LbstackVariant.jarMode();
+    Variant spares = LbstackVariant.spares(3);
     Map<String, Samples> ready = new LinkedHashMap<>();
     Map<String, Samples> teardown = new LinkedHashMap<>();
     Map<String, Samples> scale = new LinkedHashMap<>();
@@ -35,6 +36,7 @@ public final class Benchmark {
     Samples stackMemory = new Samples();
     List<Variant> all = new ArrayList<>(cold);
     all.add(jar);
+    all.add(spares);
     all.forEach(variant -> {
       ready.put(variant.name(), new Samples());
       teardown.put(variant.name(), new Samples());
@@ -52,7 +54,7 @@ public final class Benchmark {
         if (variant == cold.get(0)) {
           memory(running.containers(), replicaMemory, stackMemory);
         }
-        if (variant == cold.get(0) || variant instanceof Compose) {
+        if (variant == cold.get(0) || variant instanceof Compose || variant == spares) {
           long scaling = System.nanoTime();
           running.scaleTo(6);
           scale.computeIfAbsent(variant.name(), key -> new Samples()).add(millisSince(scaling));
@@ -64,6 +66,7 @@ public final class Benchmark {
       }
     }
     Map<String, Samples> suites = suites();
+    Map<String, Samples> reuse = reuse();
 
     StringBuilder out = new StringBuilder();
     out.append(String.format("%n## Results (%d runs per figure, interleaved; median, then min–max)%n%n", RUNS));
@@ -74,7 +77,13 @@ public final class Benchmark {
         + "| what | median (min–max) |%n|---|---|%n| one replica | %s |%n| whole stack (6 containers) | %s |%n%n",
         replicaMemory.describe("MiB"), stackMemory.describe("MiB")));
     table(out, "5. Teardown", teardown, "lbstack");
-    out.append(String.format("### 6. Ready time of a reused stack%n%nNot measured: reuse is not built yet.%n"));
+    if (reuse.isEmpty()) {
+      out.append(String.format("### 6. Ready time of a reused stack%n%nNot measured: CI is set, so lbstack.reuse is "
+          + "ignored.%n"));
+    } else {
+      table(out, "6. One shared class run on its own, as from an IDE (wall time of the test kit run)", reuse,
+          "reused stack (lbstack.reuse=true)");
+    }
     System.out.println(out);
     Path report = Path.of("target/benchmark.md");
     Files.writeString(report, out.toString());
@@ -95,6 +104,33 @@ public final class Benchmark {
     out.append('\n');
   }
 
+  /**
+   * One shared class run again and again, each run a fresh test kit execution as a developer's next run would be:
+   * with reuse, after one run that keeps the stack; without, cold each time. Interleaved.
+   */
+  private static Map<String, Samples> reuse() throws Exception {
+    Map<String, Samples> figures = new LinkedHashMap<>();
+    String ci = System.getenv("CI");
+    if (ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false")) {
+      return figures;
+    }
+    figures.put("reused stack (lbstack.reuse=true)", new Samples());
+    figures.put("cold stack", new Samples());
+    List<Class<?>> one = SuiteFixtures.SHARED.subList(0, 1);
+    try {
+      timeSuite(one, true);
+      for (int run = 1; run <= RUNS; run++) {
+        figures.get("reused stack (lbstack.reuse=true)").add(timeSuite(one, true));
+        figures.get("cold stack").add(timeSuite(one, false));
+        System.out.printf("reuse run %d done%n", run);
+      }
+    } finally {
+      Setup.run(List.of("bash", "-c", "docker ps -aq --filter label=io.github.lbstack.reuse | xargs -r docker rm -f; "
+          + "docker network ls -q --filter label=io.github.lbstack.reuse | xargs -r docker network rm"));
+    }
+    return figures;
+  }
+
   /** The suite of 10 classes, shared and not, interleaved; each run is one test kit execution. */
   private static Map<String, Samples> suites() {
     Map<String, Samples> suites = new LinkedHashMap<>();
@@ -111,8 +147,13 @@ public final class Benchmark {
   }
 
   private static double timeSuite(List<Class<?>> classes) {
+    return timeSuite(classes, false);
+  }
+
+  private static double timeSuite(List<Class<?>> classes, boolean reuse) {
     EngineTestKit.Builder engine = EngineTestKit.engine("junit-jupiter")
-        .configurationParameter("bench.dockerfile", Setup.DOCKERFILE.toString());
+        .configurationParameter("bench.dockerfile", Setup.DOCKERFILE.toString())
+        .configurationParameter("lbstack.reuse", Boolean.toString(reuse));
     for (String key : List.of(LoadBalancedStack.HAPROXY_IMAGE_PROPERTY, LoadBalancedStack.MYSQL_IMAGE_PROPERTY,
         LoadBalancedStack.REDIS_IMAGE_PROPERTY, LoadBalancedStack.JRE_IMAGE_PROPERTY)) {
       if (System.getProperty(key) != null) {

@@ -4,23 +4,50 @@ import io.github.lbstack.RunningStack;
 import io.github.lbstack.StackDefinition;
 import java.util.List;
 
-/** lbstack's builder: the same definition the sample tests use, image from the Dockerfile or the jar. */
+/**
+ * lbstack's builder: the same definition the sample tests use, image from the Dockerfile or the jar, in a given
+ * start order ({@code lbstack.startup.order}), with or without warm spares.
+ */
 final class LbstackVariant implements Variant {
 
+  private final String name;
   private final boolean jar;
+  private final String order;
+  private final int spares;
 
-  LbstackVariant(boolean jar) {
+  private LbstackVariant(String name, boolean jar, String order, int spares) {
+    this.name = name;
     this.jar = jar;
+    this.order = order;
+    this.spares = spares;
+  }
+
+  static LbstackVariant standard() {
+    return new LbstackVariant("lbstack", false, "all-at-once", 0);
+  }
+
+  static LbstackVariant jarMode() {
+    return new LbstackVariant("lbstack, jar mode", true, "all-at-once", 0);
+  }
+
+  static LbstackVariant order(String order) {
+    return new LbstackVariant("lbstack, " + order.replace('-', ' '), false, order, 0);
+  }
+
+  static LbstackVariant spares(int spares) {
+    return new LbstackVariant("lbstack, " + spares + " spares", false, "all-at-once", spares);
   }
 
   @Override
   public String name() {
-    return jar ? "lbstack, jar mode" : "lbstack";
+    return name;
   }
 
   @Override
   public Running start() throws Exception {
-    StackDefinition.Builder builder = StackDefinition.builder().replicas(3);
+    // Code-started stacks read their configuration from system properties.
+    System.setProperty("lbstack.startup.order", order);
+    StackDefinition.Builder builder = StackDefinition.builder().replicas(3).spares(spares);
     if (jar) {
       builder.jar(Setup.JAR);
     } else {
