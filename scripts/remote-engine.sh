@@ -6,20 +6,25 @@
 #   scripts/remote-engine.sh down            stop it and remove the test host, whatever state it is in
 #   scripts/remote-engine.sh url             print its DOCKER_HOST
 #
-# The engine keeps its data under /var/lib/docker-lbremote between runs, so a second `up` loads no image again.
+# The engine keeps its data under /var/lib/docker-<name> between runs, so a second `up` loads no image again.
+# LBSTACK_TEST_HOST=<name> and LBSTACK_TEST_SUBNET=<a.b.c> make another test host (scripts/swarm.sh makes two):
+# the host side is <a.b.c>.1, the engine <a.b.c>.2.
 set -euo pipefail
 
-NS=lbremote
-HOST_IF=lbr-host
-NS_IF=lbr-ns
-HOST_IP=10.250.0.1
-ENGINE_IP=10.250.0.2
-DATA=/var/lib/docker-lbremote
-EXEC=/run/docker-lbremote
-LOG=/var/log/dockerd-lbremote.log
+NS="${LBSTACK_TEST_HOST:-lbremote}"
+SUBNET="${LBSTACK_TEST_SUBNET:-10.250.0}"
+# Interface names are limited to 15 characters.
+HOST_IF="${NS:0:10}-host"
+NS_IF="${NS:0:10}-ns"
+[[ "$NS" == lbremote ]] && HOST_IF=lbr-host NS_IF=lbr-ns
+HOST_IP="$SUBNET.1"
+ENGINE_IP="$SUBNET.2"
+DATA="/var/lib/docker-$NS"
+EXEC="/run/docker-$NS"
+LOG="/var/log/dockerd-$NS.log"
 URL="tcp://$ENGINE_IP:2375"
 
-log() { printf '[remote-engine] %s\n' "$*" >&2; }
+log() { printf '[%s] %s\n' "$NS" "$*" >&2; }
 answers() { DOCKER_HOST="$URL" timeout 5 docker info >/dev/null 2>&1; }
 
 up() {
@@ -71,5 +76,6 @@ case "${1:-}" in
   up) shift; up "$@" ;;
   down) down ;;
   url) echo "$URL" ;;
+  interface) echo "$HOST_IF" ;;
   *) echo "usage: scripts/remote-engine.sh up [IMAGE...] | down | url" >&2; exit 2 ;;
 esac

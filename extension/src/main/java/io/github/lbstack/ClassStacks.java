@@ -57,14 +57,16 @@ final class ClassStacks {
   private static ClassStack open(ExtensionContext context, Request request) {
     Class<?> testClass = context.getRequiredTestClass();
     StackSpec spec;
+    Engine engine;
+    Configuration configuration = new Configuration(context::getConfigurationParameter);
     try {
-      spec = request.definition().spec(new Configuration(context::getConfigurationParameter), request.where());
+      spec = request.definition().spec(configuration, request.where());
+      engine = StackDefinition.engine(configuration, request.where());
     } catch (StackConfigurationException e) {
       throw new ExtensionConfigurationException(e.getMessage(), e);
     }
-    DockerRequirement.evaluate(request.definition().disabledWithoutDocker(), Engine.docker().isAvailable(),
-        request.where());
-    boolean reuse = Engine.reuseEnabled(new Configuration(context::getConfigurationParameter));
+    DockerRequirement.evaluate(request.definition().disabledWithoutDocker(), engine.isAvailable(), request.where());
+    boolean reuse = Engine.reuseEnabled(configuration) && engine.supportsReuse();
     if (reuse && !request.shared() && REUSE_NOTE_LOGGED.compareAndSet(false, true)) {
       LOG.info("lbstack: {}=true keeps shared stacks (shared = true) only; the stack of {} is a class's own and "
           + "starts fresh", LoadBalancedStack.REUSE_PROPERTY, testClass.getSimpleName());
@@ -74,19 +76,19 @@ final class ClassStacks {
         SharedStacks registry = context.getRoot().getStore(NAMESPACE)
             .getOrComputeIfAbsent(SharedStacks.class, key -> new SharedStacks(), SharedStacks.class);
         LiveStack stack = registry.acquire(List.of(request.sharingKey(), spec), testClass.getSimpleName(),
-            () -> reuse ? Engine.docker().startReusable(spec, request.origin()) : start(testClass, spec));
+            () -> reuse ? engine.startReusable(spec, request.origin()) : start(engine, testClass, spec));
         return new ClassStack(testClass, stack.lease(testClass.getSimpleName(), true), false, RunReport.of(context));
       }
-      LiveStack stack = start(testClass, spec);
+      LiveStack stack = start(engine, testClass, spec);
       return new ClassStack(testClass, stack.lease(testClass.getSimpleName(), false), true, RunReport.of(context));
     } catch (StartupFailedException e) {
       throw new StackStartupException(e.getMessage(), e);
     }
   }
 
-  private static LiveStack start(Class<?> testClass, StackSpec spec) {
+  private static LiveStack start(Engine engine, Class<?> testClass, StackSpec spec) {
     LOG.info("lbstack: starting the stack of {}", testClass.getSimpleName());
-    return Engine.docker().start(spec);
+    return engine.start(spec);
   }
 
   /**

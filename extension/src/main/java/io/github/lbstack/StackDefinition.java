@@ -56,9 +56,22 @@ public final class StackDefinition {
   public RunningStack start() {
     StackSpec spec = spec(Configuration.systemProperties(), "StackDefinition");
     try {
-      return new StackHandle(Engine.docker().start(spec), true);
+      return new StackHandle(engine(Configuration.systemProperties(), "StackDefinition").start(spec), true);
     } catch (StartupFailedException e) {
       throw new StackStartupException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The engine the configuration selects ({@code lbstack.backend}).
+   *
+   * @throws StackConfigurationException naming {@code where} when the backend is unknown
+   */
+  static Engine engine(Configuration configuration, String where) {
+    try {
+      return Engine.of(configuration);
+    } catch (IllegalArgumentException e) {
+      throw new StackConfigurationException(where + ": " + e.getMessage(), e);
     }
   }
 

@@ -32,7 +32,14 @@ abstract class StackExtensionSupport implements ExecutionCondition, BeforeAllCal
     if (context.getTestClass().isEmpty() || !disabledWithoutDocker(context).orElse(false)) {
       return ConditionEvaluationResult.enabled("no Docker requirement to check");
     }
-    return DockerRequirement.evaluate(true, Engine.docker().isAvailable(), where(context.getRequiredTestClass()))
+    Engine engine;
+    try {
+      engine = Engine.of(new io.github.lbstack.internal.spec.Configuration(context::getConfigurationParameter));
+    } catch (IllegalArgumentException unknownBackend) {
+      // beforeAll reports it, with the class's name.
+      return ConditionEvaluationResult.enabled("the backend is checked when the stack starts");
+    }
+    return DockerRequirement.evaluate(true, engine.isAvailable(), where(context.getRequiredTestClass()))
         .orElse(ConditionEvaluationResult.enabled("Docker is available"));
   }
 

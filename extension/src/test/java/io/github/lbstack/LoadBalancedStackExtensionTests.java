@@ -49,6 +49,29 @@ class LoadBalancedStackExtensionTests {
     }
 
     @Test
+    void forAnUnknownBackend() {
+      EngineTestKit.engine("junit-jupiter").configurationParameter("lbstack.backend", "swarn")
+          .selectors(selectClass(ValidDefinitionTestCase.class)).execute().containerEvents()
+          .assertThatEvents().haveExactly(1, event(container(ValidDefinitionTestCase.class),
+              finishedWithFailure(instanceOf(ExtensionConfigurationException.class), message(
+                  "@LoadBalancedStack on [" + ValidDefinitionTestCase.class.getName() + "]: lbstack.backend = 'swarn' is "
+                      + "not a backend: use docker (the default: one engine, found like Testcontainers finds it) or "
+                      + "swarm (DOCKER_HOST points at a swarm manager)."))));
+    }
+
+    @Test
+    void forASwarmNodePortThatIsNoPort() {
+      EngineTestKit.engine("junit-jupiter").configurationParameter("lbstack.backend", "swarm")
+          .configurationParameter("lbstack.swarm.node-port", "docker")
+          .selectors(selectClass(ValidDefinitionTestCase.class)).execute().containerEvents()
+          .assertThatEvents().haveExactly(1, event(container(ValidDefinitionTestCase.class),
+              finishedWithFailure(instanceOf(ExtensionConfigurationException.class), message(
+                  "@LoadBalancedStack on [" + ValidDefinitionTestCase.class.getName() + "]: lbstack.swarm.node-port "
+                      + "= 'docker' is not a TCP port: give the port where each swarm node's engine answers, such as "
+                      + "2375."))));
+    }
+
+    @Test
     void forMoreSparesThanSlotsLeft() {
       assertClassFailsWith(TooManySparesTestCase.class, "@LoadBalancedStack on ["
           + TooManySparesTestCase.class.getName() + "]: spares = 5 is out of range with replicas = 12: use 0 to 4, "
@@ -139,6 +162,12 @@ class LoadBalancedStackExtensionTests {
           + "] registers LoadBalancedStackExtension without @LoadBalancedStack: annotate the class with "
           + "@LoadBalancedStack(web = @Web(...)) instead.");
     }
+  }
+
+  @LoadBalancedStack(web = @Web(image = "app:1"))
+  static class ValidDefinitionTestCase {
+    @Test
+    void test() {}
   }
 
   @LoadBalancedStack(replicas = 12, spares = 5, web = @Web(image = "app:1"))

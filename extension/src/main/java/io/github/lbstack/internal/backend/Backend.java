@@ -42,6 +42,11 @@ public interface Backend {
   /** Describes a container; nothing exists on the platform until {@link Container#start()}. */
   Container container(ContainerSpec spec);
 
+  /** Whether {@link #attach} and {@link #attachNetwork} work, so a stack can be kept for a later run. */
+  default boolean supportsReuse() {
+    return false;
+  }
+
   /**
    * The platform's id of an image that is present, which changes whenever the image is rebuilt under the same name.
    *
@@ -68,9 +73,10 @@ public interface Backend {
   /** Removes one of {@link #owned()}, whatever its state; a no-op when it is gone already. */
   void remove(Owned owned);
 
-  /** A container or network of some stack, with its labels. */
+  /** A container, platform config (a file for a container) or network of some stack, with its labels. */
   record Owned(Kind kind, String id, String name, Map<String, String> labels) {
-    public enum Kind { CONTAINER, NETWORK }
+    /** In the order they can be removed: a config or network in use by a container cannot. */
+    public enum Kind { CONTAINER, CONFIG, NETWORK }
 
     public String stack() {
       return labels.get(Labels.STACK);

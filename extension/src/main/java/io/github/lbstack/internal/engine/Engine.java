@@ -2,6 +2,8 @@ package io.github.lbstack.internal.engine;
 
 import io.github.lbstack.internal.backend.Backend;
 import io.github.lbstack.internal.backend.docker.DockerBackend;
+import io.github.lbstack.internal.backend.swarm.SwarmBackend;
+import io.github.lbstack.internal.spec.ConfigKeys;
 import io.github.lbstack.internal.spec.StackSpec;
 
 /**
@@ -20,9 +22,47 @@ public final class Engine {
     this.probes = probes;
   }
 
+  private static final java.util.Map<Integer, Engine> SWARMS = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** The engine on the Docker engine that Testcontainers finds. */
   public static Engine docker() {
     return DOCKER;
+  }
+
+  /**
+   * The engine that {@code lbstack.backend} selects: {@code docker} (the default) or {@code swarm}.
+   *
+   * @throws IllegalArgumentException naming the key and the values it takes
+   */
+  public static Engine of(io.github.lbstack.internal.spec.Configuration configuration) {
+    String backend = configuration.string(ConfigKeys.BACKEND).orElse("docker");
+    return switch (backend.toLowerCase(java.util.Locale.ROOT)) {
+      case "docker" -> DOCKER;
+      case "swarm" -> SWARMS.computeIfAbsent(nodePort(configuration),
+          port -> new Engine(new SwarmBackend(port), new NetworkProbes()));
+      default -> throw new IllegalArgumentException(ConfigKeys.BACKEND + " = '" + backend + "' is not a backend: use "
+          + "docker (the default: one engine, found like Testcontainers finds it) or swarm (DOCKER_HOST points at a "
+          + "swarm manager).");
+    };
+  }
+
+  private static int nodePort(io.github.lbstack.internal.spec.Configuration configuration) {
+    String value = configuration.string(ConfigKeys.SWARM_NODE_PORT).orElse("2375");
+    try {
+      int port = Integer.parseInt(value);
+      if (port >= 1 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // Reported below.
+    }
+    throw new IllegalArgumentException(ConfigKeys.SWARM_NODE_PORT + " = '" + value + "' is not a TCP port: give the "
+        + "port where each swarm node's engine answers, such as 2375.");
+  }
+
+  /** Whether stacks can be kept between runs on this backend (lbstack.reuse). */
+  public boolean supportsReuse() {
+    return backend.supportsReuse();
   }
 
   /**

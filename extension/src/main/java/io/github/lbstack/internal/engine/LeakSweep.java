@@ -63,7 +63,7 @@ final class LeakSweep {
   }
 
   /**
-   * Removes resources of one stack, containers first (a network with containers attached cannot be removed),
+   * Removes resources of one stack, containers first (a network or config in use cannot be removed),
    * every one attempted.
    *
    * @return how many were removed
@@ -71,7 +71,7 @@ final class LeakSweep {
   static int remove(Backend backend, List<Owned> resources) {
     int removed = 0;
     List<Owned> ordered = resources.stream()
-        .sorted(Comparator.comparing(resource -> resource.kind() == Owned.Kind.NETWORK)).toList();
+        .sorted(Comparator.comparing(Owned::kind)).toList();
     for (Owned resource : ordered) {
       try {
         backend.remove(resource);

@@ -44,7 +44,9 @@ final class WebImages {
     WebSource.FromDockerfile dockerfile = (WebSource.FromDockerfile) source;
     Map<String, String> args = environment.buildArgs(dockerfile);
     String tag = "lbstack-web:" + fingerprint(dockerfile.dockerfile().getParent(), args);
-    return BUILT.computeIfAbsent(tag, key -> {
+    // Per backend: an image built on one engine is not on another.
+    return BUILT.computeIfAbsent(backend.describe() + " " + tag, built -> {
+      String key = tag;
       long start = System.nanoTime();
       LOG.info("lbstack: building web image {} from {} (unless it exists)", key, dockerfile.dockerfile());
       backend.buildImage(dockerfile.dockerfile(), args, key, Map.of(Labels.SESSION, Labels.SESSION_ID));
@@ -59,7 +61,9 @@ final class WebImages {
    * later runs.
    */
   private static String jarImage(Path jar, String jre, Backend backend) {
-    return BUILT.computeIfAbsent(jarTag(jar, jre), key -> {
+    String tag = jarTag(jar, jre);
+    return BUILT.computeIfAbsent(backend.describe() + " " + tag, built -> {
+      String key = tag;
       long start = System.nanoTime();
       Path context = null;
       try {

@@ -28,7 +28,9 @@ import redis.clients.jedis.JedisPooled;
  *   <li>{@code GET /health} 200 when MySQL and Redis answer, 503 otherwise;</li>
  *   <li>{@code POST /rows?value=v}, {@code GET /rows} rows in MySQL;</li>
  *   <li>{@code PUT /kv/<key>?value=v}, {@code GET /kv/<key>} keys in Redis;</li>
- *   <li>{@code GET /env/<NAME>} the value of an environment variable, so tests can tell stacks apart.</li>
+ *   <li>{@code GET /env/<NAME>} the value of an environment variable, so tests can tell stacks apart;</li>
+ *   <li>{@code POST /session} logs in: a {@code SESSION} cookie whose session lives in Redis, so any replica knows
+ *       it; {@code GET /session} 200 with the replica that made it, 401 without a known session.</li>
  * </ul>
  */
 public final class ItApp {
@@ -75,6 +77,16 @@ public final class ItApp {
       } else if (path.startsWith("/kv/") && method.equals("PUT")) {
         redis().set(path.substring(4), query(exchange, "value"));
         reply(exchange, 204, "");
+      } else if (path.equals("/session") && method.equals("POST")) {
+        String id = java.util.UUID.randomUUID().toString();
+        redis().setex("session:" + id, 600, hostname);
+        exchange.getResponseHeaders().add("Set-Cookie", "SESSION=" + id + "; Path=/");
+        reply(exchange, 201, "logged in on " + hostname);
+      } else if (path.equals("/session")) {
+        String cookies = String.join(";", exchange.getRequestHeaders().getOrDefault("Cookie", List.of()));
+        java.util.regex.Matcher session = java.util.regex.Pattern.compile("SESSION=([\\w-]+)").matcher(cookies);
+        String madeBy = session.find() ? redis().get("session:" + session.group(1)) : null;
+        reply(exchange, madeBy == null ? 401 : 200, madeBy == null ? "no session" : "session made on " + madeBy);
       } else if (path.startsWith("/env/")) {
         String value = System.getenv(path.substring(5));
         reply(exchange, value == null ? 404 : 200, value == null ? "" : value);

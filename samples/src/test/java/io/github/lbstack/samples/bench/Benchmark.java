@@ -41,6 +41,10 @@ public final class Benchmark {
       ready.put(variant.name(), new Samples());
       teardown.put(variant.name(), new Samples());
     });
+    // -Dbench.skip-cold=true measures the suites and reuse only, for work on those.
+    if (Boolean.getBoolean("bench.skip-cold")) {
+      all.clear();
+    }
     // One warm-up round, not counted: first builds, class loading, the engine's caches.
     for (Variant variant : all) {
       variant.start().close();
@@ -73,9 +77,11 @@ public final class Benchmark {
     table(out, "1. Cold stack ready: lb serves 3 replicas, MySQL and Redis answer", ready, "lbstack");
     table(out, "2. Scale 3 → 6, until the lb serves all 6", scale, "lbstack");
     table(out, "3. A suite of 10 classes (wall time of the test kit run)", suites, "10 classes, one shared stack");
+    if (!replicaMemory.isEmpty()) {
     out.append(String.format("### 4. Memory (RSS as docker stats reports it, lbstack quickstart stack)%n%n"
         + "| what | median (min–max) |%n|---|---|%n| one replica | %s |%n| whole stack (6 containers) | %s |%n%n",
         replicaMemory.describe("MiB"), stackMemory.describe("MiB")));
+    }
     table(out, "5. Teardown", teardown, "lbstack");
     if (reuse.isEmpty()) {
       out.append(String.format("### 6. Ready time of a reused stack%n%nNot measured: CI is set, so lbstack.reuse is "
@@ -164,9 +170,12 @@ public final class Benchmark {
     EngineExecutionResults results = engine.selectors(classes.stream().map(c -> selectClass(c))
         .toArray(org.junit.platform.engine.DiscoverySelector[]::new)).execute();
     double millis = millisSince(start);
-    long failed = results.allEvents().failed().count();
-    if (failed > 0) {
-      throw new IllegalStateException("the suite had " + failed + " failures");
+    List<String> failures = results.allEvents().failed().stream().map(event -> event.getTestDescriptor()
+        .getDisplayName() + ": " + event.getPayload(org.junit.platform.engine.TestExecutionResult.class)
+        .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable).map(Throwable::toString).orElse("?"))
+        .toList();
+    if (!failures.isEmpty()) {
+      throw new IllegalStateException("the suite had " + failures.size() + " failures, the first: " + failures.get(0));
     }
     return millis;
   }

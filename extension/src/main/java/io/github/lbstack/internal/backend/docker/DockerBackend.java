@@ -104,6 +104,11 @@ public final class DockerBackend implements Backend {
   }
 
   @Override
+  public boolean supportsReuse() {
+    return true;
+  }
+
+  @Override
   public String imageId(String image) {
     try {
       return docker().inspectImageCmd(image).exec().getId();
