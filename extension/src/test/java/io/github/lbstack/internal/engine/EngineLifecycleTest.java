@@ -50,16 +50,45 @@ class EngineLifecycleTest {
   }
 
   @Test
-  void startsTheLbBeforeTheReplicasWhenTheOrderSaysDatabaseAndLbFirst() {
-    var configuration = new io.github.lbstack.internal.spec.Configuration(
-        key -> java.util.Optional.ofNullable(key.equals("lbstack.startup.order") ? "database-and-lb-first" : null));
-    LiveStack stack = engine.start(spec(2).configuration(configuration).image("app:1").build());
-
-    assertThat(indexOf(backend.events(), "start lb")).isLessThan(indexOf(backend.events(), "start web-1"))
-        .isLessThan(indexOf(backend.events(), "start web-2"));
+  void startsTheReplicasAfterTheDatabaseAndTheLbBeforeThemWhenTheOrderSaysDatabaseAndLbFirst() throws Exception {
+    LiveStack stack = startHoldingTheDatabase("database-and-lb-first", "start lb");
+    assertThat(heldEvents).as("while the database is not ready").contains("start lb")
+        .noneMatch(event -> event.startsWith("start web-"));
     assertThat(stack.lbStatuses()).containsOnlyKeys("web-1", "web-2").containsValues("UP");
     stack.close();
   }
+
+  @Test
+  void startsTheReplicasAndThenTheLbAfterTheDatabaseWhenTheOrderSaysDatabaseFirst() throws Exception {
+    LiveStack stack = startHoldingTheDatabase("database-first", "start redis");
+    assertThat(heldEvents).as("while the database is not ready")
+        .noneMatch(event -> event.startsWith("start web-") || event.equals("start lb"));
+    assertThat(indexOf(backend.events(), "start lb")).isGreaterThan(indexOf(backend.events(), "start web-1"));
+    stack.close();
+  }
+
+  /**
+   * Starts a 2-replica stack in that order with the database held not ready until {@code event} happened and a
+   * moment passed, and returns it once ready; the events up to the release are kept in {@link #heldEvents}.
+   */
+  private LiveStack startHoldingTheDatabase(String order, String event) throws Exception {
+    probes.databaseReady = false;
+    var configuration = new io.github.lbstack.internal.spec.Configuration(
+        key -> java.util.Optional.ofNullable(key.equals("lbstack.startup.order") ? order : null));
+    var starting = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> engine.start(spec(2).configuration(configuration).image("app:1").build()));
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (!backend.events().contains(event) && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    Thread.sleep(300);
+    heldEvents = backend.events();
+    probes.databaseReady = true;
+    LiveStack stack = starting.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    return stack;
+  }
+
+  private List<String> heldEvents = List.of();
 
   @Test
   void keepsStacksForReuseOnlyWhenAskedAndNotInCi() {

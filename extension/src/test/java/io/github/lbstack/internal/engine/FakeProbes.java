@@ -24,9 +24,16 @@ final class FakeProbes implements Probes {
     this.backend = backend;
   }
 
+  /** While false, the database is not ready: lets a test see what starts before it. */
+  volatile boolean databaseReady = true;
+
   @Override
   public ReadinessCheck database(Container mysql, WebEnvironment.Secrets secrets) {
-    return ReadinessCheck.NONE;
+    return () -> {
+      if (!databaseReady) {
+        throw new NotReadyException("held by the test");
+      }
+    };
   }
 
   @Override
