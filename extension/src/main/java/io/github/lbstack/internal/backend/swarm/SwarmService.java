@@ -166,10 +166,15 @@ final class SwarmService implements Container {
     }
   }
 
-  /** The service's newest task: the one a forced update made, or the first. */
+  /**
+   * The task swarm means to run (desired state running), the newest of them; or, when none is meant to run, the
+   * newest. Timestamps are compared as instants: their text has a varying number of fraction digits.
+   */
   private Optional<Task> currentTask() {
-    return swarm.manager().listTasksCmd().withServiceFilter(serviceId).exec().stream()
-        .max(Comparator.comparing(Task::getCreatedAt));
+    List<Task> tasks = swarm.manager().listTasksCmd().withServiceFilter(serviceId).exec();
+    Comparator<Task> newest = Comparator.comparing(task -> java.time.Instant.parse(task.getCreatedAt()));
+    return tasks.stream().filter(task -> task.getDesiredState() == TaskState.RUNNING).max(newest)
+        .or(() -> tasks.stream().max(newest));
   }
 
   private static String containerId(Task task) {
@@ -281,6 +286,7 @@ final class SwarmService implements Container {
   @Override
   public void startAgain() {
     DockerClient manager = swarm.manager();
+    String old = currentTask().map(Task::getId).orElse("");
     var service = manager.inspectServiceCmd(serviceId).exec();
     ServiceSpec current = service.getSpec();
     TaskSpec task = current.getTaskTemplate();
@@ -288,8 +294,7 @@ final class SwarmService implements Container {
     manager.updateServiceCmd(serviceId, current.withTaskTemplate(task)).withVersion(service.getVersion().getIndex())
         .exec();
     long deadline = System.nanoTime() + TASK_LIMIT.toNanos();
-    // The old task's end and the new one's start are both "newest" for a moment; wait for a running new one.
-    String old = currentTask().map(Task::getId).orElse("");
+    // Until swarm has made the new task, the old one is still the current one.
     while (currentTask().map(Task::getId).orElse("").equals(old) && System.nanoTime() < deadline) {
       sleep(100);
     }
