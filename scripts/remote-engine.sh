@@ -8,7 +8,8 @@
 #
 # The engine keeps its data under /var/lib/docker-<name> between runs, so a second `up` loads no image again.
 # LBSTACK_TEST_HOST=<name> and LBSTACK_TEST_SUBNET=<a.b.c> make another test host (scripts/swarm.sh makes two):
-# the host side is <a.b.c>.1, the engine <a.b.c>.2.
+# the host side is <a.b.c>.1, the engine <a.b.c>.2. LBSTACK_DOCKERD_ARGS adds dockerd flags (such as
+# --insecure-registry for scripts/measure-image-transfer.sh).
 set -euo pipefail
 
 NS="${LBSTACK_TEST_HOST:-lbremote}"
@@ -41,8 +42,9 @@ up() {
     nsenter --net="/var/run/netns/$NS" sh -c "ip addr add $ENGINE_IP/24 dev $NS_IF; ip link set $NS_IF up;
       ip link set lo up; ip route add default via $HOST_IP"
     mkdir -p "$DATA" "$EXEC"
+    # shellcheck disable=SC2086  # LBSTACK_DOCKERD_ARGS: extra dockerd flags, word-split on purpose
     nsenter --net="/var/run/netns/$NS" nohup dockerd -H "tcp://$ENGINE_IP:2375" -H "unix://$EXEC/docker.sock" \
-      --data-root "$DATA" --exec-root "$EXEC" --pidfile "$EXEC/dockerd.pid" >"$LOG" 2>&1 &
+      --data-root "$DATA" --exec-root "$EXEC" --pidfile "$EXEC/dockerd.pid" ${LBSTACK_DOCKERD_ARGS:-} >"$LOG" 2>&1 &
     for _ in $(seq 1 100); do answers && break; sleep 0.3; done
     answers || { tail -20 "$LOG" >&2; log "the engine did not answer"; exit 1; }
   fi

@@ -23,9 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts a stack on a backend. MySQL, Redis and the replicas start at once; the lb starts as soon as the replica
- * containers exist (their names must resolve), and the stack is ready when MySQL takes a login, Redis answers, every
- * replica answers its health path and the lb reports every replica UP.
+ * Starts a stack on a backend, in the spec's start order (by default MySQL, Redis and the lb at once, the replicas
+ * once MySQL and Redis are ready), and returns when MySQL takes a login, Redis answers, every replica answers its
+ * health path and the lb reports every replica UP.
  */
 final class StackLauncher {
 

@@ -40,6 +40,6 @@ class ConfigurationTest {
     assertThat(new StackSpecBuilder().configuration(of(Map.of("lbstack.startup.order", " Database-First ")))
         .image("app:1").build().startOrder()).isEqualTo(StartOrder.DATABASE_FIRST);
     assertThat(new StackSpecBuilder().configuration(of(Map.of("lbstack.startup.order", "db-first")))
-        .image("app:1").build().startOrder()).isEqualTo(StartOrder.DEFAULT);
+        .image("app:1").build().startOrder()).isEqualTo(StartOrder.DATABASE_AND_LB_FIRST);
   }
 }

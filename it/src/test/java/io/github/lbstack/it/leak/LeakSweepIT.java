@@ -3,13 +3,10 @@ package io.github.lbstack.it.leak;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lbstack.it.ChildJvms;
+import io.github.lbstack.it.ChildJvms.Holder;
 import io.github.lbstack.it.ItImages;
 import io.github.lbstack.it.Leftovers;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -20,40 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class LeakSweepIT {
 
-  /** A child JVM holding a stack. */
-  record Holder(Process process, String stackId, String lbUri) {}
-
   private static Holder hold() throws Exception {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path")));
-    for (String key : ItImages.PROPERTIES) {
-      if (System.getProperty(key) != null) {
-        command.add("-D" + key + "=" + System.getProperty(key));
-      }
-    }
-    command.add(HoldStack.class.getName());
-    command.add(System.getProperty(ItImages.APP_JAR_PROPERTY));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    List<String> output = new ArrayList<>();
-    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-      output.add(line);
-      if (line.startsWith("UP ")) {
-        String[] parts = line.split(" ");
-        // Keep draining its output, or the child blocks once the pipe is full.
-        Thread drain = new Thread(() -> {
-          try {
-            lines.lines().forEach(ignored -> { });
-          } catch (java.io.UncheckedIOException closedWhenTheChildEnded) {
-            // Nothing more to drain.
-          }
-        });
-        drain.setDaemon(true);
-        drain.start();
-        return new Holder(process, parts[1], parts[2]);
-      }
-    }
-    throw new AssertionError("the child JVM exited without a stack:\n" + String.join("\n", output));
+    return ChildJvms.hold(HoldStack.class, System.getProperty(ItImages.APP_JAR_PROPERTY));
   }
 
   @Test

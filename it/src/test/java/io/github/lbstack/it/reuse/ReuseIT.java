@@ -3,11 +3,9 @@ package io.github.lbstack.it.reuse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lbstack.StackLabels;
-import io.github.lbstack.it.ItImages;
+import io.github.lbstack.it.ChildJvms;
 import io.github.lbstack.it.Leftovers;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -29,16 +27,7 @@ class ReuseIT {
   record Run(String stackId, String cacheBefore, String output) {}
 
   private static Run run(Map<String, String> env, String... configuration) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path")));
-    for (String key : ItImages.PROPERTIES) {
-      if (System.getProperty(key) != null) {
-        command.add("-D" + key + "=" + System.getProperty(key));
-      }
-    }
-    command.add("-D" + ItImages.APP_JAR_PROPERTY + "=" + System.getProperty(ItImages.APP_JAR_PROPERTY));
-    command.add(ReuseRun.class.getName());
-    command.addAll(List.of(configuration));
+    List<String> command = ChildJvms.command(ReuseRun.class, configuration);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     // A developer's shell: no CI variable, unless the test sets one.
     builder.environment().remove("CI");

@@ -26,7 +26,7 @@ public final class Benchmark {
   public static void main(String[] args) throws Exception {
     Setup.buildAppImage();
     List<Variant> cold = List.of(LbstackVariant.standard(), new TestcontainersSequential(), new DockerJavaFloor(),
-        new Compose(), LbstackVariant.order("database-first"), LbstackVariant.order("database-and-lb-first"));
+        new Compose(), LbstackVariant.order("all-at-once"), LbstackVariant.order("database-first"));
     Variant jar = LbstackVariant.jarMode();
     Variant spares = LbstackVariant.spares(3);
     Map<String, Samples> ready = new LinkedHashMap<>();

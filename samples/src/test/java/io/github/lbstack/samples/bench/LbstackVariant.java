@@ -22,12 +22,13 @@ final class LbstackVariant implements Variant {
     this.spares = spares;
   }
 
+  /** lbstack as it comes: the default start order (database and lb first). */
   static LbstackVariant standard() {
-    return new LbstackVariant("lbstack", false, "all-at-once", 0);
+    return new LbstackVariant("lbstack", false, "database-and-lb-first", 0);
   }
 
   static LbstackVariant jarMode() {
-    return new LbstackVariant("lbstack, jar mode", true, "all-at-once", 0);
+    return new LbstackVariant("lbstack, jar mode", true, "database-and-lb-first", 0);
   }
 
   static LbstackVariant order(String order) {
@@ -35,7 +36,7 @@ final class LbstackVariant implements Variant {
   }
 
   static LbstackVariant spares(int spares) {
-    return new LbstackVariant("lbstack, " + spares + " spares", false, "all-at-once", spares);
+    return new LbstackVariant("lbstack, " + spares + " spares", false, "database-and-lb-first", spares);
   }
 
   @Override
