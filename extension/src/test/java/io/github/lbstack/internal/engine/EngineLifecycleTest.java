@@ -32,9 +32,14 @@ class EngineLifecycleTest {
     return events.indexOf(event);
   }
 
+  private static StackSpecBuilder inOrder(int replicas, String order) {
+    return spec(replicas).configuration(new io.github.lbstack.internal.spec.Configuration(
+        key -> java.util.Optional.ofNullable(key.equals("lbstack.startup.order") ? order : null))).image("app:1");
+  }
+
   @Test
-  void startsTheNetworkFirstAndTheLbAfterEveryReplicaAndRemovesTheNetworkLast() {
-    LiveStack stack = engine.start(spec(2).build());
+  void startsTheNetworkFirstAndAllAtOnceTheLbAfterEveryReplicaAndRemovesTheNetworkLast() {
+    LiveStack stack = engine.start(inOrder(2, "all-at-once").build());
     List<String> started = backend.events();
 
     assertThat(indexOf(started, "create network ")).isZero();
