@@ -195,13 +195,19 @@ final class StackLauncher {
     if (spec.web().source() instanceof WebSource.FromJar) {
       images.add(spec.images().jre());
     }
+    if (spec.web().source() instanceof WebSource.FromImage image) {
+      images.add(image.image());
+    }
     for (String image : images) {
       long start = System.nanoTime();
       try {
         backend.ensureImage(image, spec.startupTimeout());
       } catch (BackendException e) {
-        throw new StartupFailedException("lbstack " + id + ": " + e.getMessage() + ". Pull or build it, or point the "
-            + "matching lbstack.image.* configuration parameter at an image the engine has (see README, Images).", e);
+        boolean web = spec.web().source() instanceof WebSource.FromImage own && own.image().equals(image);
+        throw new StartupFailedException("lbstack " + id + ": " + e.getMessage() + ". Pull or build it, or "
+            + (web ? "point @Web(image) at an image the engine has."
+                : "point the matching lbstack.image.* configuration parameter at an image the engine has (see "
+                    + "README, Images)."), e);
       }
       long millis = (System.nanoTime() - start) / 1_000_000;
       if (millis > 1000) {

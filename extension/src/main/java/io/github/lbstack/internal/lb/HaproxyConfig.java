@@ -73,6 +73,9 @@ public final class HaproxyConfig {
         .append("    hold valid 1s\n")
         .append("    hold nx 1s\n")
         .append("    hold obsolete 1s\n")
+        // How soon a replica that did not exist at the last query is found: no slot waits a full second.
+        .append("    timeout resolve 250ms\n")
+        .append("    timeout retry 250ms\n")
         .append("\n")
         .append("frontend http\n")
         .append("    bind :").append(HTTP_PORT).append('\n')
@@ -88,8 +91,11 @@ public final class HaproxyConfig {
     if (stickyCookie) {
       cfg.append("    cookie ").append(STICKY_COOKIE).append(" insert indirect nocache\n");
     }
+    // No slot is resolved with libc at start-up: the lb starts before the replicas exist (the default start order),
+    // and on an engine without upstream DNS each failed libc lookup blocks HAProxy for seconds. The resolvers find
+    // each replica once its container exists.
     cfg.append("    default-server check inter ").append(inter).append("ms fastinter ").append(inter)
-        .append("ms downinter ").append(inter).append("ms rise 1 fall 2 resolvers docker init-addr last,libc,none\n");
+        .append("ms downinter ").append(inter).append("ms rise 1 fall 2 resolvers docker init-addr none\n");
     for (LbServer server : servers) {
       cfg.append("    server ").append(server.name()).append(' ').append(server.host()).append(':')
           .append(server.port());
@@ -97,10 +103,7 @@ public final class HaproxyConfig {
         cfg.append(" cookie ").append(server.name());
       }
       if (!server.enabled()) {
-        // A spare slot's name does not exist yet. Resolving it with libc at start-up would block HAProxy for as
-        // long as the engine's DNS takes to give up on it, which on an engine without upstream DNS is many seconds
-        // per slot; the resolvers find its address once the replica exists.
-        cfg.append(" disabled init-addr none");
+        cfg.append(" disabled");
       }
       cfg.append('\n');
     }

@@ -159,6 +159,16 @@ class EngineLifecycleTest {
               + "engine has \\(see README, Images\\)\\.");
       assertThat(backend.events()).isEmpty();
     }
+
+    @Test
+    void whenTheWebImageIsMissingBeforeAnyContainerExists() {
+      backend.missingImages.add("app:1");
+
+      assertThatThrownBy(() -> engine.start(spec(1).build())).isInstanceOf(StartupFailedException.class)
+          .hasMessageMatching("lbstack \\w+: image app:1 is not present and could not be pulled \\(fake\\)\\. "
+              + "Pull or build it, or point @Web\\(image\\) at an image the engine has\\.");
+      assertThat(backend.events()).isEmpty();
+    }
   }
 
   @Test

@@ -21,9 +21,14 @@ class HaproxyConfigTest {
 
   @Test
   void declaresLaterReplicasDisabledSoScalingNeedsNoRestart() {
-    assertThat(config).contains("    server web-3 web-3:8080 disabled init-addr none\n")
-        .contains("resolvers docker init-addr last,libc,none")
+    assertThat(config).contains("    server web-3 web-3:8080 disabled\n")
         .contains("resolvers docker\n    nameserver dns 127.0.0.11:53\n");
+  }
+
+  @Test
+  void resolvesNoSlotWithLibcAtStartSoTheLbCanStartBeforeTheReplicas() {
+    assertThat(config).contains("resolvers docker init-addr none\n").doesNotContain("libc")
+        .contains("    timeout resolve 250ms\n");
   }
 
   @Test
