@@ -21,12 +21,17 @@ import org.junit.platform.testkit.engine.Events;
  */
 class LoadBalancedStackExtensionTests {
 
-  private static Events run(Class<?> fixture) {
-    return EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture)).execute().containerEvents();
+  /** @param configuration {@code key, value} pairs for the run */
+  private static Events run(Class<?> fixture, String... configuration) {
+    EngineTestKit.Builder engine = EngineTestKit.engine("junit-jupiter");
+    for (int i = 0; i < configuration.length; i += 2) {
+      engine.configurationParameter(configuration[i], configuration[i + 1]);
+    }
+    return engine.selectors(selectClass(fixture)).execute().containerEvents();
   }
 
-  private static void assertClassFailsWith(Class<?> fixture, String expectedMessage) {
-    run(fixture).assertThatEvents().haveExactly(1, event(container(fixture),
+  private static void assertClassFailsWith(Class<?> fixture, String expectedMessage, String... configuration) {
+    run(fixture, configuration).assertThatEvents().haveExactly(1, event(container(fixture),
         finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
             message(actual -> actual.equals(expectedMessage)))));
   }
@@ -50,25 +55,18 @@ class LoadBalancedStackExtensionTests {
 
     @Test
     void forAnUnknownBackend() {
-      EngineTestKit.engine("junit-jupiter").configurationParameter("lbstack.backend", "swarn")
-          .selectors(selectClass(ValidDefinitionTestCase.class)).execute().containerEvents()
-          .assertThatEvents().haveExactly(1, event(container(ValidDefinitionTestCase.class),
-              finishedWithFailure(instanceOf(ExtensionConfigurationException.class), message(
-                  "@LoadBalancedStack on [" + ValidDefinitionTestCase.class.getName() + "]: lbstack.backend = 'swarn' is "
-                      + "not a backend: use docker (the default: one engine, found like Testcontainers finds it) or "
-                      + "swarm (DOCKER_HOST points at a swarm manager)."))));
+      assertClassFailsWith(ValidDefinitionTestCase.class, "@LoadBalancedStack on ["
+          + ValidDefinitionTestCase.class.getName() + "]: lbstack.backend = 'swarn' is not a backend: use docker (the "
+          + "default: one engine, found like Testcontainers finds it) or swarm (DOCKER_HOST points at a swarm "
+          + "manager).", "lbstack.backend", "swarn");
     }
 
     @Test
     void forASwarmNodePortThatIsNoPort() {
-      EngineTestKit.engine("junit-jupiter").configurationParameter("lbstack.backend", "swarm")
-          .configurationParameter("lbstack.swarm.node-port", "docker")
-          .selectors(selectClass(ValidDefinitionTestCase.class)).execute().containerEvents()
-          .assertThatEvents().haveExactly(1, event(container(ValidDefinitionTestCase.class),
-              finishedWithFailure(instanceOf(ExtensionConfigurationException.class), message(
-                  "@LoadBalancedStack on [" + ValidDefinitionTestCase.class.getName() + "]: lbstack.swarm.node-port "
-                      + "= 'docker' is not a TCP port: give the port where each swarm node's engine answers, such as "
-                      + "2375."))));
+      assertClassFailsWith(ValidDefinitionTestCase.class, "@LoadBalancedStack on ["
+          + ValidDefinitionTestCase.class.getName() + "]: lbstack.swarm.node-port = 'docker' is not a TCP port: give "
+          + "the port where each swarm node's engine answers, such as 2375.", "lbstack.backend", "swarm",
+          "lbstack.swarm.node-port", "docker");
     }
 
     @Test

@@ -125,7 +125,7 @@ final class StackLauncher {
         topology.adopt(i + 1, webs.get(i));
       }
       for (int i = 0; i < spares.size(); i++) {
-        topology.adoptSpare(spec.replicas() + i + 1, spares.get(i));
+        topology.parkSpare(spec.replicas() + i + 1, spares.get(i));
       }
       if (!spares.isEmpty()) {
         timeline.mark("stack", "spares paused");

@@ -61,11 +61,14 @@ final class Topology {
     replicas.sort(Comparator.comparingInt(LiveReplica::index));
   }
 
-  /** Takes a started replica as a spare: it is paused here (unless it is already), and its lb slot stays disabled. */
+  /** Takes a started replica as a spare: it is paused here, and its lb slot stays disabled. */
+  void parkSpare(int index, Service service) {
+    service.container().pause();
+    spares.put(index, service);
+  }
+
+  /** Takes a replica that is paused already (an earlier run's spare) as a spare. */
   void adoptSpare(int index, Service service) {
-    if (service.container().state().status() != ContainerState.Status.PAUSED) {
-      service.container().pause();
-    }
     spares.put(index, service);
   }
 
@@ -202,12 +205,11 @@ final class Topology {
     if (isSpareIndex(index)) {
       ContainerState.Status status = service.container().state().status();
       if (status == ContainerState.Status.RUNNING) {
-        service.container().pause();
-        spares.put(index, service);
+        parkSpare(index, service);
         return true;
       }
       if (status == ContainerState.Status.PAUSED) {
-        spares.put(index, service);
+        adoptSpare(index, service);
         return true;
       }
     }
@@ -240,7 +242,7 @@ final class Topology {
     }
     List<Service> started = startReplicas(missing);
     for (int i = 0; i < started.size(); i++) {
-      adoptSpare(missing.get(i), started.get(i));
+      parkSpare(missing.get(i), started.get(i));
       changes.add("started spare " + started.get(i).name());
     }
   }

@@ -1,8 +1,6 @@
 package io.github.lbstack.internal.backend.docker;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.BuildImageCmd;
-import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import io.github.lbstack.internal.backend.Backend;
 import io.github.lbstack.internal.backend.BackendException;
@@ -13,10 +11,7 @@ import io.github.lbstack.internal.backend.NetworkHandle;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.testcontainers.DockerClientFactory;
-import org.testcontainers.utility.DockerImageName;
 
 /**
  * A Docker engine, found the way Testcontainers finds it ({@code DOCKER_HOST}, {@code ~/.testcontainers.properties},
@@ -37,20 +32,11 @@ public final class DockerBackend implements Backend {
 
   @Override
   public void ensureImage(String image, Duration timeout) {
-    DockerClient docker = docker();
-    try {
-      docker.inspectImageCmd(image).exec();
+    if (EngineImages.has(docker(), image)) {
       return;
-    } catch (NotFoundException e) {
-      // Pulled below.
     }
-    DockerImageName name = DockerImageName.parse(image);
     try {
-      boolean done = docker.pullImageCmd(name.getUnversionedPart()).withTag(name.getVersionPart()).start()
-          .awaitCompletion(timeout.toSeconds(), TimeUnit.SECONDS);
-      if (!done) {
-        throw new IllegalStateException("the pull took longer than " + timeout.toSeconds() + " s");
-      }
+      EngineImages.pull(docker(), image, timeout);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new BackendException("interrupted while pulling " + image, e);
@@ -62,21 +48,11 @@ public final class DockerBackend implements Backend {
 
   @Override
   public String buildImage(Path dockerfile, Map<String, String> buildArgs, String tag, Map<String, String> labels) {
-    DockerClient docker = docker();
-    try {
-      docker.inspectImageCmd(tag).exec();
+    if (EngineImages.has(docker(), tag)) {
       return tag;
-    } catch (NotFoundException e) {
-      // Built below.
     }
-    // docker-java tars the context itself (honouring .dockerignore) and sends it through the API.
-    BuildImageCmd build = docker.buildImageCmd(dockerfile.getParent().toFile())
-        .withDockerfile(dockerfile.toFile())
-        .withTags(Set.of(tag))
-        .withLabels(labels);
-    buildArgs.forEach(build::withBuildArg);
     try {
-      build.exec(new BuildImageResultCallback()).awaitImageId(10, TimeUnit.MINUTES);
+      EngineImages.build(docker(), dockerfile, buildArgs, tag, labels);
     } catch (RuntimeException e) {
       throw new BackendException("could not build an image from " + dockerfile + ": " + e.getMessage()
           + ". Run `docker build -f " + dockerfile + " " + dockerfile.getParent() + "` to see the full error.", e);

@@ -34,6 +34,8 @@ final class DockerContainer implements Container {
   private final DockerNetwork network;
   private final DockerClient docker;
   private volatile String id;
+  /** Read once at start; {@link #liveEndpoint} asks again, since a restart may change them. */
+  private volatile Map<Integer, Endpoint> published = Map.of();
 
   DockerContainer(ContainerSpec spec, DockerNetwork network, DockerClient docker) {
     this.spec = spec;
@@ -107,10 +109,14 @@ final class DockerContainer implements Container {
       throw new IllegalStateException(spec.name() + " exists already; start it again with startAgain()");
     }
     docker.startContainerCmd(create()).exec();
-    published = publishedPorts();
+    // One inspect for every port: the lb has three.
+    Map<ExposedPort, Ports.Binding[]> bindings = inspect().getNetworkSettings().getPorts().getBindings();
+    Map<Integer, Endpoint> ports = new java.util.HashMap<>();
+    for (int port : spec.ports()) {
+      ports.put(port, endpoint(bindings, port));
+    }
+    published = Map.copyOf(ports);
   }
-
-  private volatile Map<Integer, Endpoint> published = Map.of();
 
   @Override
   public Endpoint endpoint(int containerPort) {
@@ -118,18 +124,13 @@ final class DockerContainer implements Container {
     return endpoint != null ? endpoint : liveEndpoint(containerPort);
   }
 
-  private Map<Integer, Endpoint> publishedPorts() {
-    Map<Integer, Endpoint> ports = new java.util.HashMap<>();
-    for (int port : spec.ports()) {
-      ports.put(port, liveEndpoint(port));
-    }
-    return Map.copyOf(ports);
-  }
-
   @Override
   public Endpoint liveEndpoint(int containerPort) {
-    Ports.Binding[] bindings = inspect().getNetworkSettings().getPorts().getBindings()
-        .get(ExposedPort.tcp(containerPort));
+    return endpoint(inspect().getNetworkSettings().getPorts().getBindings(), containerPort);
+  }
+
+  private Endpoint endpoint(Map<ExposedPort, Ports.Binding[]> published, int containerPort) {
+    Ports.Binding[] bindings = published.get(ExposedPort.tcp(containerPort));
     if (bindings == null || bindings.length == 0) {
       throw new IllegalStateException(spec.name() + " has no published port " + containerPort
           + " (is it running?)");

@@ -1,7 +1,6 @@
 package io.github.lbstack.internal.backend.swarm;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.SwarmNode;
 import com.github.dockerjava.api.model.SwarmNodeState;
@@ -11,6 +10,7 @@ import io.github.lbstack.internal.backend.Container;
 import io.github.lbstack.internal.backend.ContainerSpec;
 import io.github.lbstack.internal.backend.Labels;
 import io.github.lbstack.internal.backend.NetworkHandle;
+import io.github.lbstack.internal.backend.docker.EngineImages;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -143,7 +142,7 @@ public final class SwarmBackend implements Backend {
     List<Node> lacking = new ArrayList<>();
     Node source = null;
     for (Node node : nodes()) {
-      if (has(node.engine(), image)) {
+      if (EngineImages.has(node.engine(), image)) {
         source = source == null ? node : source;
       } else {
         lacking.add(node);
@@ -159,15 +158,6 @@ public final class SwarmBackend implements Backend {
     imagesOnEveryNode.add(image);
   }
 
-  private static boolean has(DockerClient engine, String image) {
-    try {
-      engine.inspectImageCmd(image).exec();
-      return true;
-    } catch (NotFoundException e) {
-      return false;
-    }
-  }
-
   private void copy(String image, Node from, Node to) {
     long start = System.nanoTime();
     try (InputStream saved = from.engine().saveImageCmd(image).exec()) {
@@ -181,13 +171,8 @@ public final class SwarmBackend implements Backend {
   }
 
   private void pull(Node node, String image, Duration timeout) {
-    var name = org.testcontainers.utility.DockerImageName.parse(image);
     try {
-      boolean done = node.engine().pullImageCmd(name.getUnversionedPart()).withTag(name.getVersionPart()).start()
-          .awaitCompletion(timeout.toSeconds(), TimeUnit.SECONDS);
-      if (!done) {
-        throw new IllegalStateException("the pull took longer than " + timeout.toSeconds() + " s");
-      }
+      EngineImages.pull(node.engine(), image, timeout);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new BackendException("interrupted while pulling " + image, e);
@@ -211,12 +196,9 @@ public final class SwarmBackend implements Backend {
   @Override
   public String buildImage(Path dockerfile, Map<String, String> buildArgs, String tag, Map<String, String> labels) {
     Node builder = nodes().get(0);
-    if (!has(builder.engine(), tag)) {
-      var build = builder.engine().buildImageCmd(dockerfile.getParent().toFile()).withDockerfile(dockerfile.toFile())
-          .withTags(Set.of(tag)).withLabels(labels);
-      buildArgs.forEach(build::withBuildArg);
+    if (!EngineImages.has(builder.engine(), tag)) {
       try {
-        build.exec(new BuildImageResultCallback()).awaitImageId(10, TimeUnit.MINUTES);
+        EngineImages.build(builder.engine(), dockerfile, buildArgs, tag, labels);
       } catch (RuntimeException e) {
         throw new BackendException("could not build an image from " + dockerfile + " on swarm node "
             + builder.address() + ": " + e.getMessage(), e);
@@ -287,8 +269,8 @@ public final class SwarmBackend implements Backend {
     try {
       switch (owned.kind()) {
         case CONTAINER -> manager().removeServiceCmd(owned.id()).exec();
-        case CONFIG -> SwarmNetwork.retryWhileInUse(() -> manager().removeConfigCmd(owned.id()).exec());
-        case NETWORK -> SwarmNetwork.retryWhileInUse(() -> manager().removeNetworkCmd(owned.id()).exec());
+        case CONFIG -> removeOnceFree(() -> manager().removeConfigCmd(owned.id()).exec());
+        case NETWORK -> removeOnceFree(() -> manager().removeNetworkCmd(owned.id()).exec());
       }
     } catch (NotFoundException alreadyGone) {
       // The goal is met.
@@ -313,5 +295,31 @@ public final class SwarmBackend implements Backend {
   @Override
   public Map<String, String> environment(Owned container) {
     throw noReuse();
+  }
+
+  /**
+   * Removing a service returns before its tasks' containers are gone, and until they are, its network and configs
+   * are in use. They go within seconds.
+   */
+  static void removeOnceFree(Runnable removal) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (true) {
+      try {
+        removal.run();
+        return;
+      } catch (NotFoundException alreadyGone) {
+        return;
+      } catch (RuntimeException inUse) {
+        if (System.nanoTime() > deadline) {
+          throw inUse;
+        }
+        try {
+          Thread.sleep(250);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw inUse;
+        }
+      }
+    }
   }
 }

@@ -338,7 +338,7 @@ final class SwarmService implements Container {
       }
     }
     for (String config : configs) {
-      SwarmNetwork.retryWhileInUse(() -> swarm.manager().removeConfigCmd(config).exec());
+      SwarmBackend.removeOnceFree(() -> swarm.manager().removeConfigCmd(config).exec());
     }
   }
 

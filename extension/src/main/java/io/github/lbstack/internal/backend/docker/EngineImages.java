@@ -1,0 +1,51 @@
+package io.github.lbstack.internal.backend.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.BuildImageCmd;
+import com.github.dockerjava.api.command.BuildImageResultCallback;
+import com.github.dockerjava.api.exception.NotFoundException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * The image calls both Docker-based backends make of one engine (the local one, or a swarm node's). Failures are
+ * thrown as they come; each backend names the engine in its own message.
+ */
+public final class EngineImages {
+
+  private EngineImages() {}
+
+  public static boolean has(DockerClient engine, String image) {
+    try {
+      engine.inspectImageCmd(image).exec();
+      return true;
+    } catch (NotFoundException e) {
+      return false;
+    }
+  }
+
+  /** @throws IllegalStateException when the pull outlasts {@code timeout} */
+  public static void pull(DockerClient engine, String image, Duration timeout) throws InterruptedException {
+    DockerImageName name = DockerImageName.parse(image);
+    boolean done = engine.pullImageCmd(name.getUnversionedPart()).withTag(name.getVersionPart()).start()
+        .awaitCompletion(timeout.toSeconds(), TimeUnit.SECONDS);
+    if (!done) {
+      throw new IllegalStateException("the pull took longer than " + timeout.toSeconds() + " s");
+    }
+  }
+
+  /** Builds from a Dockerfile whose directory is the context; docker-java tars it (honouring .dockerignore). */
+  public static void build(DockerClient engine, Path dockerfile, Map<String, String> buildArgs, String tag,
+      Map<String, String> labels) {
+    BuildImageCmd build = engine.buildImageCmd(dockerfile.getParent().toFile())
+        .withDockerfile(dockerfile.toFile())
+        .withTags(Set.of(tag))
+        .withLabels(labels);
+    buildArgs.forEach(build::withBuildArg);
+    build.exec(new BuildImageResultCallback()).awaitImageId(10, TimeUnit.MINUTES);
+  }
+}
