@@ -13,23 +13,20 @@ import io.github.lbstack.internal.engine.Engine;
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.LongPredicate;
 
 /**
  * Sends GET requests through a load balancer and records, for each, which replica served it, whether it failed
  * (a status outside 2xx/3xx, or an exception) and how long it took.
  *
  * <pre>{@code
- * Distribution served = Traffic.through(stack).clients(4).sendFor(Duration.ofSeconds(20));
+ * Distribution served = Traffic.through(stack).clients(4).send(200);
+ *
+ * try (TrafficRun traffic = Traffic.through(stack).clients(4).start()) {
+ *   stack.replica(2).kill();
+ *   traffic.awaitRequests(50);
+ *   Distribution during = traffic.stop();
+ * }
  * }</pre>
  */
 public final class Traffic {
@@ -104,42 +101,29 @@ public final class Traffic {
     return this;
   }
 
-  /** Sends {@code count} requests in all, spread over the clients. */
+  /** Sends {@code count} requests in all, spread over the clients, and returns once all have completed. */
   public Distribution send(int count) {
-    AtomicInteger sent = new AtomicInteger();
-    return run(now -> sent.getAndIncrement() < count);
+    return new TrafficRun(clients, number -> number < count, this::client, replicas).join();
   }
 
-  /** Sends requests until {@code duration} has passed. */
+  /**
+   * Sends requests until {@code duration} has passed. For a window that should end when a step of the test ends
+   * (a scaling, a drill), use {@link #start()} instead: a fixed duration is too short on a slow machine.
+   */
   public Distribution sendFor(Duration duration) {
     long end = System.nanoTime() + duration.toNanos();
-    return run(now -> now < end);
+    return new TrafficRun(clients, number -> System.nanoTime() < end, this::client, replicas).join();
   }
 
-  private Distribution run(LongPredicate more) {
-    List<Served> all = Collections.synchronizedList(new ArrayList<>());
-    ExecutorService executor = Executors.newFixedThreadPool(clients);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int i = 0; i < clients; i++) {
-        futures.add(executor.submit(() -> {
-          CookieFilter cookies = keepCookies ? new CookieFilter() : null;
-          while (more.test(System.nanoTime())) {
-            all.add(request(cookies));
-          }
-        }));
-      }
-      for (Future<?> future : futures) {
-        future.get();
-      }
-    } catch (Exception e) {
-      throw new IllegalStateException("traffic run failed: " + e, e);
-    } finally {
-      executor.shutdownNow();
-    }
-    List<Served> ordered = new ArrayList<>(all);
-    ordered.sort(Comparator.comparingLong(Served::startNanos));
-    return new Distribution(ordered, replicas);
+  /** Starts sending in the background until {@link TrafficRun#stop()}; see {@link TrafficRun}. */
+  public TrafficRun start() {
+    return new TrafficRun(clients, number -> true, this::client, replicas);
+  }
+
+  /** One client: it sends one request per call, keeping its own cookies when asked to. */
+  private java.util.function.Supplier<Served> client() {
+    CookieFilter cookies = keepCookies ? new CookieFilter() : null;
+    return () -> request(cookies);
   }
 
   private Served request(CookieFilter cookies) {

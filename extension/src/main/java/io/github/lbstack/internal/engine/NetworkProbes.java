@@ -84,15 +84,31 @@ final class NetworkProbes implements Probes {
     };
   }
 
+  private final Connector connector;
+  private final Duration reachableWithin;
+
+  NetworkProbes() {
+    this(NetworkProbes::connect, REACHABLE_WITHIN);
+  }
+
+  /** With another way to connect, for tests of how failures are told apart. */
+  NetworkProbes(Connector connector, Duration reachableWithin) {
+    this.connector = connector;
+    this.reachableWithin = reachableWithin;
+  }
+
   @Override
-  public void awaitReachable(Endpoint endpoint) throws NotReachableException {
-    long deadline = System.nanoTime() + REACHABLE_WITHIN.toNanos();
+  public Reach awaitReachable(Endpoint endpoint) throws NotReachableException {
+    long deadline = System.nanoTime() + reachableWithin.toNanos();
     java.io.IOException last;
     do {
-      try (java.net.Socket socket = new java.net.Socket()) {
-        socket.connect(new java.net.InetSocketAddress(endpoint.host(), endpoint.port()), 1000);
-        return;
+      try {
+        connector.connect(endpoint);
+        return Reach.LISTENING;
       } catch (java.io.IOException e) {
+        if (isRefused(e)) {
+          return Reach.NOT_LISTENING_YET;
+        }
         last = e;
       }
       try {
@@ -104,6 +120,27 @@ final class NetworkProbes implements Probes {
     } while (System.nanoTime() < deadline);
     throw new NotReachableException("cannot connect to " + endpoint + " (" + last.getClass().getSimpleName() + ": "
         + last.getMessage() + ")");
+  }
+
+  /** Opens and closes one TCP connection; the seam lets tests raise the failures a real network gives. */
+  @FunctionalInterface
+  interface Connector {
+    void connect(Endpoint endpoint) throws java.io.IOException;
+  }
+
+  private static void connect(Endpoint endpoint) throws java.io.IOException {
+    try (java.net.Socket socket = new java.net.Socket()) {
+      socket.connect(new java.net.InetSocketAddress(endpoint.host(), endpoint.port()), 1000);
+    }
+  }
+
+  /**
+   * A refusal (ECONNREFUSED) is an answer from the engine's host. Java raises a plain {@link java.net.ConnectException}
+   * for it and for an unreachable network too, so the message tells them apart; no route to host has its own type.
+   */
+  static boolean isRefused(java.io.IOException e) {
+    return e.getClass() == java.net.ConnectException.class && e.getMessage() != null
+        && e.getMessage().startsWith("Connection refused");
   }
 
   @Override

@@ -20,10 +20,21 @@ public interface Probes {
   LbControl lb(Container lb);
 
   /**
-   * Returns once a TCP connection to a published port succeeds. Docker's port proxy accepts as soon as the container
-   * runs, so a port that refuses for seconds is one the test JVM cannot reach, however long it waits.
+   * Returns once the test JVM has reached the Docker engine behind a published port: a connection was accepted, or
+   * refused. A refusal comes from the engine's host (through its NAT rules, a port nobody listens on yet is refused),
+   * so it says the service does not listen <em>yet</em>, which the readiness check waits for under the start-up
+   * timeout. Only what never gets an answer (no route, filtered, timed out) is unreachable.
    *
-   * @throws NotReachableException naming the address and the cause
+   * @return whether something already listens behind the port
+   * @throws NotReachableException naming the address and the cause, when the engine cannot be reached there
    */
-  void awaitReachable(Endpoint endpoint) throws NotReachableException;
+  Reach awaitReachable(Endpoint endpoint) throws NotReachableException;
+
+  /** What the test JVM found behind a published port. */
+  enum Reach {
+    /** A connection was accepted. */
+    LISTENING,
+    /** The engine refused the connection: the service does not listen yet. */
+    NOT_LISTENING_YET
+  }
 }

@@ -6,9 +6,12 @@ import java.util.function.Consumer;
 /**
  * Checks, right after a container starts, that the test JVM can reach its published port. A port published where the
  * test JVM cannot reach it (a remote engine's loopback, a firewall, a wrong host override) would otherwise look like
- * a slow service until the whole timeout ran out.
+ * a slow service until the whole timeout ran out. A refused port is not that: the engine answered, and the service
+ * (a database initialising with networking off, say) is waited for by its readiness check.
  */
 final class Reachability implements Consumer<Service> {
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("io.github.lbstack");
 
   private final Probes probes;
   private final String engine;
@@ -22,7 +25,10 @@ final class Reachability implements Consumer<Service> {
   public void accept(Service service) {
     Endpoint endpoint = service.container().endpoint(service.port());
     try {
-      probes.awaitReachable(endpoint);
+      if (probes.awaitReachable(endpoint) == Probes.Reach.NOT_LISTENING_YET) {
+        LOG.info("lbstack: {} does not listen on its published port {} at {} yet (the engine refused the "
+            + "connection); its readiness check waits for it", service.name(), service.port(), endpoint);
+      }
     } catch (NotReachableException e) {
       throw new ServiceFailedException("the test JVM cannot reach its published port " + service.port() + ": "
           + e.getMessage() + ". Waiting longer will not help. Check that DOCKER_HOST points at the engine you mean "

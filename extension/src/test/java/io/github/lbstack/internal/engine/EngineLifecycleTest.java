@@ -59,6 +59,8 @@ class EngineLifecycleTest {
     LiveStack stack = startHoldingTheDatabase("database-and-lb-first", "start lb");
     assertThat(heldEvents).as("while the database is not ready").contains("start lb")
         .noneMatch(event -> event.startsWith("start web-"));
+    assertThat(indexOf(backend.events(), "start web-1")).isGreaterThan(indexOf(backend.events(), "ready mysql"));
+    assertThat(indexOf(backend.events(), "start web-2")).isGreaterThan(indexOf(backend.events(), "ready mysql"));
     assertThat(stack.lbStatuses()).containsOnlyKeys("web-1", "web-2").containsValues("UP");
     stack.close();
   }
@@ -68,13 +70,17 @@ class EngineLifecycleTest {
     LiveStack stack = startHoldingTheDatabase("database-first", "start redis");
     assertThat(heldEvents).as("while the database is not ready")
         .noneMatch(event -> event.startsWith("start web-") || event.equals("start lb"));
+    assertThat(indexOf(backend.events(), "start web-1")).isGreaterThan(indexOf(backend.events(), "ready mysql"));
+    assertThat(indexOf(backend.events(), "start web-2")).isGreaterThan(indexOf(backend.events(), "ready mysql"));
     assertThat(indexOf(backend.events(), "start lb")).isGreaterThan(indexOf(backend.events(), "start web-1"));
     stack.close();
   }
 
   /**
-   * Starts a 2-replica stack in that order with the database held not ready until {@code event} happened and a
-   * moment passed, and returns it once ready; the events up to the release are kept in {@link #heldEvents}.
+   * Starts a 2-replica stack in that order with the database held not ready until {@code event} happened and the
+   * readiness loop has found the database not ready since, and returns it once ready; the events up to the release
+   * are kept in {@link #heldEvents}. What must wait for the database is checked by order, after the release: a
+   * replica's start comes after "ready mysql" whatever the machine's speed.
    */
   private LiveStack startHoldingTheDatabase(String order, String event) throws Exception {
     probes.databaseReady = false;
@@ -82,11 +88,11 @@ class EngineLifecycleTest {
         key -> java.util.Optional.ofNullable(key.equals("lbstack.startup.order") ? order : null));
     var starting = java.util.concurrent.CompletableFuture.supplyAsync(
         () -> engine.start(spec(2).configuration(configuration).image("app:1").build()));
-    long deadline = System.nanoTime() + 5_000_000_000L;
-    while (!backend.events().contains(event) && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
-    Thread.sleep(300);
+    org.awaitility.Awaitility.await(event).atMost(java.time.Duration.ofMinutes(1))
+        .until(() -> backend.events().contains(event));
+    int heldBefore = probes.databaseHeld.get();
+    org.awaitility.Awaitility.await("database found not ready after " + event)
+        .atMost(java.time.Duration.ofMinutes(1)).until(() -> probes.databaseHeld.get() >= heldBefore + 2);
     heldEvents = backend.events();
     probes.databaseReady = true;
     LiveStack stack = starting.get(10, java.util.concurrent.TimeUnit.SECONDS);

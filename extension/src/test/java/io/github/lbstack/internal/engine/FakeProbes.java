@@ -27,12 +27,17 @@ final class FakeProbes implements Probes {
   /** While false, the database is not ready: lets a test see what starts before it. */
   volatile boolean databaseReady = true;
 
+  /** How often the database was found not ready: a test sees that the readiness loop is waiting on it. */
+  final java.util.concurrent.atomic.AtomicInteger databaseHeld = new java.util.concurrent.atomic.AtomicInteger();
+
   @Override
   public ReadinessCheck database(Container mysql, WebEnvironment.Secrets secrets) {
     return () -> {
       if (!databaseReady) {
+        databaseHeld.incrementAndGet();
         throw new NotReadyException("held by the test");
       }
+      backend.events.add("ready " + mysql.name());
     };
   }
 
@@ -47,8 +52,9 @@ final class FakeProbes implements Probes {
   }
 
   @Override
-  public void awaitReachable(io.github.lbstack.internal.backend.Endpoint endpoint) {
+  public Reach awaitReachable(io.github.lbstack.internal.backend.Endpoint endpoint) {
     // Fake containers publish nothing; reachability is the ITs' business.
+    return Reach.LISTENING;
   }
 
   @Override

@@ -104,6 +104,7 @@ public final class ItApp {
   /** SLOW_HOST=web-2 and SLOW_MS=300 make web-2 answer GET / slowly, for least-connection tests. */
   private void slowDownIfAsked() throws InterruptedException {
     if (hostname.equals(System.getenv("SLOW_HOST"))) {
+      // Time is the subject: a replica that answers slowly, for the balancing algorithm to notice.
       Thread.sleep(Long.parseLong(env("SLOW_MS", "0")));
     }
   }

@@ -10,10 +10,8 @@ import io.github.lbstack.Web;
 import io.github.lbstack.it.Leftovers;
 import io.github.lbstack.traffic.Distribution;
 import io.github.lbstack.traffic.Traffic;
-import java.time.Duration;
+import io.github.lbstack.traffic.TrafficRun;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class SparesIT {
 
   @Test
-  void scalingUpUnpausesTheSparesAndScalingDownPausesThemAgain(RunningStack stack) throws Exception {
+  void scalingUpUnpausesTheSparesAndScalingDownPausesThemAgain(RunningStack stack) {
     Map<String, String> atStart = Leftovers.containers(stack.id());
     assertThat(atStart).containsKeys("web-4", "web-5", "web-6");
     assertThat(atStart.get("web-4")).endsWith(" paused");
@@ -32,34 +30,36 @@ class SparesIT {
     assertThat(atStart.get("web-3")).endsWith(" running");
     assertThat(stack.lbStatuses()).containsOnlyKeys("web-1", "web-2", "web-3");
 
-    CompletableFuture<Distribution> traffic =
-        CompletableFuture.supplyAsync(() -> Traffic.through(stack).clients(2).sendFor(Duration.ofSeconds(14)));
-    TimeUnit.SECONDS.sleep(2);
-    long scaling = System.nanoTime();
-    stack.scaleTo(6);
-    long scaled = System.nanoTime();
-    System.out.printf("scaleTo(6) with 3 spares took %d ms%n", (scaled - scaling) / 1_000_000);
-    assertThat(stack.replicas()).extracting(Replica::hostname)
-        .containsExactly("web-1", "web-2", "web-3", "web-4", "web-5", "web-6");
-    Map<String, String> atSix = Leftovers.containers(stack.id());
-    assertThat(id(atSix.get("web-5"))).as("the spare itself serves, not a new container")
-        .isEqualTo(id(atStart.get("web-5")));
-    assertThat(atSix.get("web-5")).endsWith(" running");
-    TimeUnit.SECONDS.sleep(5);
-    long sixUntil = System.nanoTime();
+    try (TrafficRun traffic = Traffic.through(stack).clients(2).start()) {
+      traffic.awaitRequests(10);
+      long scaling = System.nanoTime();
+      stack.scaleTo(6);
+      long scaled = System.nanoTime();
+      System.out.printf("scaleTo(6) with 3 spares took %d ms%n", (scaled - scaling) / 1_000_000);
+      assertThat(stack.replicas()).extracting(Replica::hostname)
+          .containsExactly("web-1", "web-2", "web-3", "web-4", "web-5", "web-6");
+      Map<String, String> atSix = Leftovers.containers(stack.id());
+      assertThat(id(atSix.get("web-5"))).as("the spare itself serves, not a new container")
+          .isEqualTo(id(atStart.get("web-5")));
+      assertThat(atSix.get("web-5")).endsWith(" running");
+      // Round robin over 6 replicas from 2 clients: 48 requests reach each one several times.
+      traffic.awaitRequests(48);
+      long sixUntil = System.nanoTime();
 
-    stack.scaleTo(3);
-    long threeFrom = System.nanoTime();
-    Map<String, String> atThree = Leftovers.containers(stack.id());
-    assertThat(atThree.get("web-6")).isEqualTo(atStart.get("web-6"));
-    assertThat(atThree.get("web-4")).isEqualTo(atStart.get("web-4"));
+      stack.scaleTo(3);
+      long threeFrom = System.nanoTime();
+      Map<String, String> atThree = Leftovers.containers(stack.id());
+      assertThat(atThree.get("web-6")).isEqualTo(atStart.get("web-6"));
+      assertThat(atThree.get("web-4")).isEqualTo(atStart.get("web-4"));
+      traffic.awaitRequests(24);
 
-    Distribution served = traffic.join();
-    System.out.println("traffic while scaling into spares:\n" + served.table());
-    assertThat(served).hasNoFailures();
-    assertThat(served.sentBetween(scaled, sixUntil))
-        .coversExactly("web-1", "web-2", "web-3", "web-4", "web-5", "web-6");
-    assertThat(served.sentSince(threeFrom)).coversExactly("web-1", "web-2", "web-3");
+      Distribution served = traffic.stop();
+      System.out.println("traffic while scaling into spares:\n" + served.table());
+      assertThat(served).hasNoFailures();
+      assertThat(served.sentBetween(scaled, sixUntil))
+          .coversExactly("web-1", "web-2", "web-3", "web-4", "web-5", "web-6");
+      assertThat(served.sentSince(threeFrom)).coversExactly("web-1", "web-2", "web-3");
+    }
   }
 
   private static String id(String idAndState) {

@@ -15,6 +15,7 @@ public final class HoldStack {
     RunningStack stack = StackDefinition.builder().replicas(1).jar(args[0]).build().start();
     System.out.println("UP " + stack.id() + " " + stack.lbUri());
     System.out.flush();
+    // Time is the subject: the JVM holds the stack until the leak test kills it, however long that takes.
     Thread.sleep(Long.MAX_VALUE);
   }
 }

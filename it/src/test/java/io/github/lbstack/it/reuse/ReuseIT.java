@@ -32,9 +32,17 @@ class ReuseIT {
     // A developer's shell: no CI variable, unless the test sets one.
     builder.environment().remove("CI");
     builder.environment().putAll(env);
+    // To a file, so the wait below bounds the child's run: reading a pipe to its end would block without limit.
+    java.nio.file.Path log = java.nio.file.Files.createTempFile("lbstack-reuse-run", ".log");
+    builder.redirectOutput(log.toFile());
     Process process = builder.start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+    boolean exited = process.waitFor(3, TimeUnit.MINUTES);
+    if (!exited) {
+      process.destroyForcibly().waitFor();
+    }
+    String output = java.nio.file.Files.readString(log, StandardCharsets.UTF_8);
+    java.nio.file.Files.delete(log);
+    assertThat(exited).as("the child run ended within 3 minutes; its output:\n" + output).isTrue();
     assertThat(output).as("the child run's output").contains("SUCCEEDED 1").doesNotContain("FAILED ");
     Matcher stack = STACK.matcher(output);
     assertThat(stack.find()).as("the fixture's report in:\n" + output).isTrue();

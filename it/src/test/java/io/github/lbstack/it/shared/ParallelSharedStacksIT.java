@@ -13,7 +13,6 @@ import io.github.lbstack.it.Leftovers;
 import io.github.lbstack.traffic.Traffic;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -109,7 +108,7 @@ class ParallelSharedStacksIT {
     void hasTheLbToItself(RunningStack stack) {
       record(getClass(), stack);
       stack.scaleTo(3);
-      var served = Traffic.through(stack).sendFor(Duration.ofSeconds(1));
+      var served = Traffic.through(stack).send(60);
       assertThat(served).hasNoFailures().coversExactly("web-1", "web-2", "web-3").isRoundRobin();
     }
   }

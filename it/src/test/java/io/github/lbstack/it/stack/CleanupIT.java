@@ -68,7 +68,7 @@ class CleanupIT {
 
   @Test
   void aStackThatNeverGetsReadyNamesTheServiceWithItsLogAndLeavesNothingBehind() {
-    EngineExecutionResults results = run(NeverHealthyTestCase.class, "PT8S");
+    EngineExecutionResults results = run(NeverHealthyTestCase.class, "PT20S");
 
     results.containerEvents().assertThatEvents().haveExactly(1,
         event(container(NeverHealthyTestCase.class), finishedWithFailure(instanceOf(StackStartupException.class))));
@@ -76,7 +76,7 @@ class CleanupIT {
         .map(event -> event.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow())
         .map(result -> result.getThrowable().orElseThrow()).findFirst().orElseThrow();
     assertThat(failure.getMessage())
-        .contains("did not become ready within its timeout of 8 s. Not ready:")
+        .contains("did not become ready within its timeout of 20 s. Not ready:")
         .contains("- web-1: GET /no-such-health answered 404")
         .contains("- lb: servers not UP: web-1=DOWN")
         .contains("last log lines:")
@@ -124,7 +124,7 @@ class CleanupIT {
 
   @Test
   void aPortTheAppDoesNotListenOnIsNamedInTheReport() {
-    EngineExecutionResults results = run(WrongPortTestCase.class, "PT8S");
+    EngineExecutionResults results = run(WrongPortTestCase.class, "PT20S");
 
     Throwable failure = results.containerEvents().failed().stream()
         .map(event -> event.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow())
@@ -136,7 +136,12 @@ class CleanupIT {
     assertThat(leftovers(id.group(1))).isEmpty();
   }
 
-  @LoadBalancedStack(replicas = 1, web = @Web(jar = "target/it-app.jar", port = 9090))
+  /**
+   * The replica is all the stack has, so it starts at once and the report names what it answered: the timeout is the
+   * subject, and a replica waiting for a database would not have started at all on a slow machine.
+   */
+  @LoadBalancedStack(replicas = 1, mysql = false, redis = false,
+      web = @Web(jar = "target/it-app.jar", port = 9090, defaultEnv = false))
   static class WrongPortTestCase {
     @Test
     void neverRuns() {
@@ -162,7 +167,9 @@ class CleanupIT {
     }
   }
 
-  @LoadBalancedStack(replicas = 1, web = @Web(jar = "target/it-app.jar", healthPath = "/no-such-health"))
+  /** As {@link WrongPortTestCase}: only the replica, so that it has answered its health check when time runs out. */
+  @LoadBalancedStack(replicas = 1, mysql = false, redis = false,
+      web = @Web(jar = "target/it-app.jar", healthPath = "/no-such-health", defaultEnv = false))
   static class NeverHealthyTestCase {
     @Test
     void neverRuns() {

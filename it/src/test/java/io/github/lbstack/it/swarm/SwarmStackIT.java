@@ -11,12 +11,10 @@ import io.github.lbstack.RunningStack;
 import io.github.lbstack.Web;
 import io.github.lbstack.traffic.Distribution;
 import io.github.lbstack.traffic.Traffic;
-import java.time.Duration;
+import io.github.lbstack.traffic.TrafficRun;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -118,17 +116,18 @@ class SwarmStackIT {
 
   @Test
   @Order(6)
-  void theLbRoutesAroundAReplicaKilledDuringTraffic(RunningStack stack) throws Exception {
-    CompletableFuture<Distribution> traffic =
-        CompletableFuture.supplyAsync(() -> Traffic.through(stack).clients(4).sendFor(Duration.ofSeconds(15)));
-    TimeUnit.SECONDS.sleep(4);
-    Replica victim = stack.replica(2);
-    victim.kill().awaitDown();
-    long markedDown = System.nanoTime();
+  void theLbRoutesAroundAReplicaKilledDuringTraffic(RunningStack stack) {
+    try (TrafficRun traffic = Traffic.through(stack).clients(4).start()) {
+      traffic.awaitRequests(30);
+      Replica victim = stack.replica(2);
+      victim.kill().awaitDown();
+      long markedDown = System.nanoTime();
+      traffic.awaitRequests(40);
 
-    Distribution served = traffic.join();
-    System.out.println(served.table());
-    assertThat(served).hasNoFailures().coversExactly("web-1", "web-2", "web-3");
-    assertThat(served.sentSince(markedDown)).coversExactly("web-1", "web-3").doesNotReach("web-2");
+      Distribution served = traffic.stop();
+      System.out.println(served.table());
+      assertThat(served).hasNoFailures().coversExactly("web-1", "web-2", "web-3");
+      assertThat(served.sentSince(markedDown)).coversExactly("web-1", "web-3").doesNotReach("web-2");
+    }
   }
 }

@@ -62,6 +62,7 @@ final class Ready {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException(what + " not ready within " + LIMIT);
       }
+      // The poll interval of a readiness wait that the benchmark times; the deadline above bounds it.
       Thread.sleep(50);
     }
   }

@@ -1,0 +1,157 @@
+package io.github.lbstack.traffic;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntPredicate;
+import java.util.function.Supplier;
+
+/**
+ * Traffic that runs in the background from {@link Traffic#start()} until {@link #stop()}, so that each window a test
+ * measures ends when the step it measures has ended, whatever the machine's speed:
+ *
+ * <pre>{@code
+ * try (TrafficRun traffic = Traffic.through(stack).clients(2).start()) {
+ *   long before = System.nanoTime();
+ *   traffic.awaitRequests(30);          // enough to reach every replica, however long that takes
+ *   long scaled = System.nanoTime();
+ *   stack.scaleTo(5);                   // the window ends when the scaling has ended
+ *   Distribution served = traffic.stop();
+ *   assertThat(served.sentBetween(before, scaled)).coversExactly("web-1", "web-2", "web-3");
+ * }
+ * }</pre>
+ *
+ * <p>Closing a run that was not stopped stops it and drops what it saw, so a failed assertion leaves no thread
+ * sending.
+ */
+public final class TrafficRun implements AutoCloseable {
+
+  /** How long {@link #awaitRequests} waits for the next request to complete before it calls the run stuck. */
+  private static final Duration STUCK_AFTER = Duration.ofMinutes(2);
+
+  private final List<Served> served = new ArrayList<>();
+  private final Set<String> replicas;
+  private final ExecutorService executor;
+  private final List<Future<?>> clients = new ArrayList<>();
+  private final AtomicInteger started = new AtomicInteger();
+  private volatile boolean stopping;
+  private Distribution result;
+
+  /**
+   * @param more whether to send the request with this 0-based number; the run also ends at {@link #stop()}
+   * @param sender one per client: sends one request and says what happened
+   */
+  TrafficRun(int clients, IntPredicate more, Supplier<Supplier<Served>> sender, Set<String> replicas) {
+    this.replicas = replicas;
+    AtomicInteger threads = new AtomicInteger();
+    this.executor = Executors.newFixedThreadPool(clients, runnable -> {
+      Thread thread = new Thread(runnable, "lbstack-traffic-" + threads.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+    for (int i = 0; i < clients; i++) {
+      Supplier<Served> client = sender.get();
+      this.clients.add(executor.submit(() -> {
+        while (!stopping && more.test(started.getAndIncrement())) {
+          Served request = client.get();
+          synchronized (served) {
+            served.add(request);
+            served.notifyAll();
+          }
+        }
+      }));
+    }
+    executor.shutdown();
+  }
+
+  /** How many requests have completed so far, served or failed. */
+  public int completed() {
+    synchronized (served) {
+      return served.size();
+    }
+  }
+
+  /**
+   * Returns once {@code count} more requests have completed (served or failed) than when it was called.
+   *
+   * @throws IllegalStateException when the run has ended first, or no request completed for two minutes
+   */
+  public TrafficRun awaitRequests(int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("awaitRequests(" + count + "): use 1 or more");
+    }
+    synchronized (served) {
+      int target = served.size() + count;
+      int seen = served.size();
+      long stuckAt = System.nanoTime() + STUCK_AFTER.toNanos();
+      while (served.size() < target) {
+        if (stopping || executor.isTerminated()) {
+          throw new IllegalStateException("awaitRequests(" + count + "): the traffic run ended after "
+              + served.size() + " requests, before " + target);
+        }
+        if (served.size() > seen) {
+          seen = served.size();
+          stuckAt = System.nanoTime() + STUCK_AFTER.toNanos();
+        }
+        long left = stuckAt - System.nanoTime();
+        if (left <= 0) {
+          throw new IllegalStateException("awaitRequests(" + count + "): no request completed for "
+              + STUCK_AFTER.toMinutes() + " minutes; the load balancer does not answer");
+        }
+        try {
+          served.wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while waiting for requests", e);
+        }
+      }
+    }
+    return this;
+  }
+
+  /**
+   * Stops sending, waits for the requests in flight, and returns every request in the order they were sent. Calling
+   * it again returns the same distribution.
+   */
+  public synchronized Distribution stop() {
+    if (result == null) {
+      stopping = true;
+      awaitClients();
+      List<Served> ordered;
+      synchronized (served) {
+        ordered = new ArrayList<>(served);
+      }
+      ordered.sort(Comparator.comparingLong(Served::startNanos));
+      result = new Distribution(ordered, replicas);
+    }
+    return result;
+  }
+
+  /** Waits until the run ends by itself (a count was reached), then {@link #stop()}s. */
+  Distribution join() {
+    awaitClients();
+    return stop();
+  }
+
+  private void awaitClients() {
+    try {
+      for (Future<?> client : clients) {
+        client.get();
+      }
+    } catch (Exception e) {
+      executor.shutdownNow();
+      throw new IllegalStateException("traffic run failed: " + e, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}
