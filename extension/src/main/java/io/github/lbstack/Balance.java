@@ -3,20 +3,9 @@ package io.github.lbstack;
 /** How the load balancer picks a replica: HAProxy's {@code balance} algorithms. */
 public enum Balance {
   /** Each replica in turn (the default). */
-  ROUND_ROBIN("roundrobin"),
+  ROUND_ROBIN,
   /** The replica with the fewest open connections, so a slow replica gets fewer requests. */
-  LEAST_CONN("leastconn"),
+  LEAST_CONN,
   /** A hash of the client's address, so one client keeps one replica. */
-  SOURCE("source");
-
-  private final String keyword;
-
-  Balance(String keyword) {
-    this.keyword = keyword;
-  }
-
-  /** The keyword of HAProxy's {@code balance} directive. */
-  public String keyword() {
-    return keyword;
-  }
+  SOURCE
 }

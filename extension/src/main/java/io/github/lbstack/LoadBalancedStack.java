@@ -7,7 +7,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import io.github.lbstack.internal.spec.ConfigKeys;
-import io.github.lbstack.internal.spec.StackSpecBuilder;
+import io.github.lbstack.internal.spec.StackSpec;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
@@ -46,7 +46,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 public @interface LoadBalancedStack {
 
   /** The largest number of replicas a stack accepts. */
-  int MAX_REPLICAS = StackSpecBuilder.MAX_REPLICAS;
+  int MAX_REPLICAS = StackSpec.MAX_REPLICAS;
 
   /** Image of the load balancer; must honour the official {@code haproxy} image's contract. */
   String HAPROXY_IMAGE_PROPERTY = ConfigKeys.HAPROXY_IMAGE;

@@ -5,7 +5,9 @@ import io.github.lbstack.internal.engine.StartupFailedException;
 import io.github.lbstack.internal.spec.Configuration;
 import io.github.lbstack.internal.spec.InvalidSpecException;
 import io.github.lbstack.internal.spec.StackSpec;
-import io.github.lbstack.internal.spec.StackSpecBuilder;
+import io.github.lbstack.internal.spec.Balancing;
+import io.github.lbstack.internal.spec.StackDeclaration;
+import io.github.lbstack.internal.spec.StackSpecs;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -36,10 +38,10 @@ import java.util.Objects;
  */
 public final class StackDefinition {
 
-  private final Builder builder;
+  private final StackDeclaration declaration;
 
-  private StackDefinition(Builder builder) {
-    this.builder = builder.copy();
+  private StackDefinition(StackDeclaration declaration) {
+    this.declaration = declaration;
   }
 
   public static Builder builder() {
@@ -81,7 +83,12 @@ public final class StackDefinition {
   }
 
   boolean disabledWithoutDocker() {
-    return builder.disabledWithoutDocker;
+    return declaration.disabledWithoutDocker();
+  }
+
+  /** The one model behind this definition. */
+  StackDeclaration declaration() {
+    return declaration;
   }
 
   /**
@@ -90,23 +97,8 @@ public final class StackDefinition {
    * @param where names the definition in messages, for example the annotated class
    */
   StackSpec spec(Configuration configuration, String where) {
-    StackSpecBuilder spec = new StackSpecBuilder().configuration(configuration)
-        .replicas(builder.replicas)
-        .spares(builder.spares)
-        .image(builder.image)
-        .dockerfile(builder.dockerfile, builder.buildArgs)
-        .jar(builder.jar)
-        .port(builder.port)
-        .healthPath(builder.healthPath)
-        .env(builder.env)
-        .defaultEnv(builder.defaultEnv)
-        .balance(builder.balance.keyword())
-        .stickyCookie(builder.stickyCookie)
-        .mysql(builder.mysql)
-        .redis(builder.redis)
-        .baseDirectory(builder.baseDirectory);
     try {
-      return spec.build();
+      return StackSpecs.from(declaration, configuration);
     } catch (InvalidSpecException e) {
       throw new StackConfigurationException(where + ": " + e.getMessage(), e);
     }
@@ -114,66 +106,42 @@ public final class StackDefinition {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof StackDefinition definition && builder.key().equals(definition.builder.key());
+    return other instanceof StackDefinition definition && declaration.equals(definition.declaration);
   }
 
   @Override
   public int hashCode() {
-    return builder.key().hashCode();
+    return declaration.hashCode();
   }
 
   @Override
   public String toString() {
-    return "StackDefinition" + builder.key();
+    return "StackDefinition" + declaration.toString().substring("StackDeclaration".length());
   }
 
   /** Collects a definition; every setting has the same default as the annotation's attribute of the same name. */
   public static final class Builder {
 
-    private int replicas = 3;
-    private int spares;
-    private String image = "";
-    private String dockerfile = "";
-    private List<String> buildArgs = List.of();
-    private String jar = "";
-    private int port = 8080;
-    private String healthPath = "/health";
-    private List<String> env = List.of();
-    private boolean defaultEnv = true;
-    private Balance balance = Balance.ROUND_ROBIN;
-    private boolean stickyCookie;
-    private boolean mysql = true;
-    private boolean redis = true;
-    private boolean disabledWithoutDocker;
-    private Path baseDirectory = Path.of("");
+    private static final StackDeclaration D = StackDeclaration.DEFAULTS;
+
+    private int replicas = D.replicas();
+    private int spares = D.spares();
+    private String image = D.image();
+    private String dockerfile = D.dockerfile();
+    private List<String> buildArgs = D.buildArgs();
+    private String jar = D.jar();
+    private int port = D.port();
+    private String healthPath = D.healthPath();
+    private List<String> env = D.env();
+    private boolean defaultEnv = D.defaultEnv();
+    private Balance balance = Balance.valueOf(D.balance().name());
+    private boolean stickyCookie = D.stickyCookie();
+    private boolean mysql = D.mysql();
+    private boolean redis = D.redis();
+    private boolean disabledWithoutDocker = D.disabledWithoutDocker();
+    private Path baseDirectory = D.baseDirectory();
 
     private Builder() {}
-
-    private Builder copy() {
-      Builder copy = new Builder();
-      copy.replicas = replicas;
-      copy.spares = spares;
-      copy.image = image;
-      copy.dockerfile = dockerfile;
-      copy.buildArgs = buildArgs;
-      copy.jar = jar;
-      copy.port = port;
-      copy.healthPath = healthPath;
-      copy.env = env;
-      copy.defaultEnv = defaultEnv;
-      copy.balance = balance;
-      copy.stickyCookie = stickyCookie;
-      copy.mysql = mysql;
-      copy.redis = redis;
-      copy.disabledWithoutDocker = disabledWithoutDocker;
-      copy.baseDirectory = baseDirectory;
-      return copy;
-    }
-
-    private List<Object> key() {
-      return List.of(replicas, spares, image, dockerfile, buildArgs, jar, port, healthPath, env, defaultEnv, balance,
-          stickyCookie, mysql, redis, disabledWithoutDocker, baseDirectory);
-    }
 
     /** See {@link LoadBalancedStack#replicas()}. */
     public Builder replicas(int replicas) {
@@ -275,7 +243,9 @@ public final class StackDefinition {
     }
 
     public StackDefinition build() {
-      return new StackDefinition(this);
+      return new StackDefinition(new StackDeclaration(replicas, spares, image, dockerfile, buildArgs, jar, port,
+          healthPath, env, defaultEnv, Balancing.valueOf(balance.name()), stickyCookie, mysql, redis,
+          disabledWithoutDocker, baseDirectory));
     }
 
     /** Shorthand for {@code build().start()}. */

@@ -7,7 +7,7 @@ import io.github.lbstack.internal.backend.NetworkHandle;
 import io.github.lbstack.internal.lb.HaproxyConfig;
 import io.github.lbstack.internal.lb.LbServer;
 import io.github.lbstack.internal.spec.StackSpec;
-import io.github.lbstack.internal.spec.StackSpecBuilder;
+import io.github.lbstack.internal.spec.StackSpec;
 import io.github.lbstack.internal.spec.StartOrder;
 import io.github.lbstack.internal.spec.WebEnvironment;
 import io.github.lbstack.internal.spec.WebSource;
@@ -152,10 +152,10 @@ final class StackLauncher {
 
   /** Every possible replica gets a server slot; slots beyond the first N wait, disabled, for scaleTo. */
   static String haproxyConfig(StackSpec spec) {
-    List<LbServer> servers = IntStream.rangeClosed(1, StackSpecBuilder.MAX_REPLICAS)
+    List<LbServer> servers = IntStream.rangeClosed(1, StackSpec.MAX_REPLICAS)
         .mapToObj(i -> new LbServer(WebEnvironment.hostname(i), WebEnvironment.hostname(i), spec.web().port(),
             i <= spec.replicas())).toList();
-    return new HaproxyConfig(spec.balance(), spec.stickyCookie(), spec.web().healthPath(), spec.healthCheckInterval(),
+    return new HaproxyConfig(spec.balance().haproxyKeyword(), spec.stickyCookie(), spec.web().healthPath(), spec.healthCheckInterval(),
         servers).render();
   }
 

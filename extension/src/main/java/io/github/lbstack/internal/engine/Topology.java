@@ -4,7 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.lbstack.internal.backend.Container;
 import io.github.lbstack.internal.backend.ContainerState;
-import io.github.lbstack.internal.spec.StackSpecBuilder;
+import io.github.lbstack.internal.spec.StackSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -104,9 +104,9 @@ final class Topology {
   }
 
   synchronized void scaleTo(int target) {
-    if (target < 1 || target > StackSpecBuilder.MAX_REPLICAS) {
+    if (target < 1 || target > StackSpec.MAX_REPLICAS) {
       throw new IllegalArgumentException("scaleTo(" + target + ") is out of range: use 1 to "
-          + StackSpecBuilder.MAX_REPLICAS + " (LoadBalancedStack.MAX_REPLICAS).");
+          + StackSpec.MAX_REPLICAS + " (LoadBalancedStack.MAX_REPLICAS).");
     }
     int current = replicas.size();
     long start = System.nanoTime();

@@ -4,10 +4,11 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Everything needed to start a stack, already validated. Build it with {@link StackSpecBuilder}. It is a value:
- * two equal specs describe interchangeable stacks, which is what lets classes share one.
+ * Everything needed to start a stack, already validated: a {@link StackDeclaration} with the configuration applied,
+ * made by {@link StackSpecs#from}. It is a value: two equal specs describe interchangeable stacks, which is what lets
+ * classes share one.
  *
- * @param balance HAProxy's {@code balance} keyword
+ * @param balance how the lb picks a replica
  * @param mysql whether the stack has a database
  * @param redis whether the stack has a cache
  * @param keepTables tables a data reset leaves alone (migration history), compared case-insensitively
@@ -16,9 +17,16 @@ import java.util.List;
  * @param startOrder when the replicas start relative to the database and the lb
  */
 public record StackSpec(int replicas, WebSpec web, Images images, Duration startupTimeout,
-    Duration healthCheckInterval, String balance, boolean stickyCookie, boolean mysql, boolean redis,
+    Duration healthCheckInterval, Balancing balance, boolean stickyCookie, boolean mysql, boolean redis,
     List<String> keepTables, boolean fastMysql, int spares,
     StartOrder startOrder) {
+
+  public static final int MAX_REPLICAS = 16;
+  public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(120);
+  public static final Duration DEFAULT_HEALTH_CHECK_INTERVAL = Duration.ofMillis(500);
+  /** Migration history of Flyway and Liquibase: a data reset that emptied it would make the app migrate again. */
+  public static final List<String> DEFAULT_KEEP_TABLES = List.of("flyway_schema_history", "DATABASECHANGELOG",
+      "DATABASECHANGELOGLOCK");
 
   public StackSpec {
     keepTables = List.copyOf(keepTables);

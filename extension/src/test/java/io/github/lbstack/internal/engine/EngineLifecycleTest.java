@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lbstack.internal.backend.ContainerState.Status;
 import io.github.lbstack.internal.spec.StackSpec;
-import io.github.lbstack.internal.spec.StackSpecBuilder;
+import io.github.lbstack.internal.spec.TestSpecs;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,8 +23,8 @@ class EngineLifecycleTest {
   private final FakeProbes probes = new FakeProbes(backend);
   private final Engine engine = new Engine(backend, probes);
 
-  private static StackSpecBuilder spec(int replicas) {
-    return new StackSpecBuilder().image("app:1").replicas(replicas).startupTimeout(Duration.ofSeconds(5));
+  private static TestSpecs spec(int replicas) {
+    return TestSpecs.image("app:1").set("replicas", replicas).config("lbstack.startup.timeout", "PT5S");
   }
 
   private static int indexOf(List<String> events, String event) {
@@ -32,9 +32,8 @@ class EngineLifecycleTest {
     return events.indexOf(event);
   }
 
-  private static StackSpecBuilder inOrder(int replicas, String order) {
-    return spec(replicas).configuration(new io.github.lbstack.internal.spec.Configuration(
-        key -> java.util.Optional.ofNullable(key.equals("lbstack.startup.order") ? order : null))).image("app:1");
+  private static TestSpecs inOrder(int replicas, String order) {
+    return spec(replicas).config("lbstack.startup.order", order);
   }
 
   @Test
@@ -84,10 +83,9 @@ class EngineLifecycleTest {
    */
   private LiveStack startHoldingTheDatabase(String order, String event) throws Exception {
     probes.databaseReady = false;
-    var configuration = new io.github.lbstack.internal.spec.Configuration(
-        key -> java.util.Optional.ofNullable(key.equals("lbstack.startup.order") ? order : null));
+    // The hold is released by events, not by the clock: the start-up timeout only bounds a broken run.
     var starting = java.util.concurrent.CompletableFuture.supplyAsync(
-        () -> engine.start(spec(2).configuration(configuration).image("app:1").build()));
+        () -> engine.start(inOrder(2, order).config("lbstack.startup.timeout", "PT2M").build()));
     org.awaitility.Awaitility.await(event).atMost(java.time.Duration.ofMinutes(1))
         .until(() -> backend.events().contains(event));
     int heldBefore = probes.databaseHeld.get();
@@ -116,7 +114,7 @@ class EngineLifecycleTest {
 
   @Test
   void givesEveryReplicaTheSameContractWithItsOwnIdentity() {
-    LiveStack stack = engine.start(spec(2).env(List.of("NODE=${replica.hostname}")).build());
+    LiveStack stack = engine.start(spec(2).set("env", List.of("NODE=${replica.hostname}")).build());
 
     var web2 = backend.byAlias.get("web-2").spec;
     assertThat(web2.hostname()).isEqualTo("web-2");
@@ -129,7 +127,7 @@ class EngineLifecycleTest {
 
   @Test
   void leavesOutTheServicesTheSpecLeavesOut() {
-    LiveStack stack = engine.start(spec(1).mysql(false).redis(false).build());
+    LiveStack stack = engine.start(spec(1).set("mysql", false).set("redis", false).build());
 
     assertThat(backend.byAlias).containsOnlyKeys("web-1", "lb");
     assertThat(backend.byAlias.get("web-1").spec.env()).isEmpty();
@@ -201,7 +199,7 @@ class EngineLifecycleTest {
 
   @Test
   void scalesIntoWarmSparesByUnpausingThemAndPausesThemAgainOnTheWayDown() {
-    LiveStack stack = engine.start(spec(2).spares(2).build());
+    LiveStack stack = engine.start(spec(2).set("spares", 2).build());
     assertThat(backend.events()).containsSubsequence("start web-3", "pause web-3")
         .containsSubsequence("start web-4", "pause web-4");
     assertThat(stack.replicas()).extracting(LiveReplica::hostname).containsExactly("web-1", "web-2");
@@ -226,7 +224,7 @@ class EngineLifecycleTest {
 
   @Test
   void aSharedStacksResetRefillsASpareThatWasKilledAfterScalingIntoIt() {
-    LiveStack stack = engine.start(spec(1).spares(1).build());
+    LiveStack stack = engine.start(spec(1).set("spares", 1).build());
     StackLease lease = stack.lease("ClassA", true);
     stack.scaleTo(2);
     stack.replica(2).kill();

@@ -21,7 +21,7 @@ class ConfigurationTest {
 
     assertThat(configuration.duration("lbstack.startup.timeout", 1000, Duration.ofSeconds(120)))
         .isEqualTo(Duration.ofSeconds(120));
-    assertThat(new StackSpecBuilder().configuration(configuration).image("app:1").build().startupTimeout())
+    assertThat(StackSpecs.from(TestSpecs.image("app:1").declaration(), configuration).startupTimeout())
         .isEqualTo(Duration.ofSeconds(120));
   }
 
@@ -37,9 +37,9 @@ class ConfigurationTest {
 
   @Test
   void readsTheStartOrderAndKeepsTheDefaultForAnUnknownOne() {
-    assertThat(new StackSpecBuilder().configuration(of(Map.of("lbstack.startup.order", " Database-First ")))
-        .image("app:1").build().startOrder()).isEqualTo(StartOrder.DATABASE_FIRST);
-    assertThat(new StackSpecBuilder().configuration(of(Map.of("lbstack.startup.order", "db-first")))
-        .image("app:1").build().startOrder()).isEqualTo(StartOrder.DATABASE_AND_LB_FIRST);
+    assertThat(StackSpecs.from(TestSpecs.image("app:1").declaration(),
+        of(Map.of("lbstack.startup.order", " Database-First "))).startOrder()).isEqualTo(StartOrder.DATABASE_FIRST);
+    assertThat(StackSpecs.from(TestSpecs.image("app:1").declaration(),
+        of(Map.of("lbstack.startup.order", "db-first"))).startOrder()).isEqualTo(StartOrder.DATABASE_AND_LB_FIRST);
   }
 }

@@ -10,8 +10,8 @@ class WebEnvironmentTest {
 
   private static final WebEnvironment.Secrets SECRETS = new WebEnvironment.Secrets("db_1", "u_1", "pw");
 
-  private static StackSpecBuilder image() {
-    return new StackSpecBuilder().image("app:1");
+  private static TestSpecs image() {
+    return TestSpecs.image("app:1");
   }
 
   @Test
@@ -26,7 +26,7 @@ class WebEnvironmentTest {
 
   @Test
   void expandsUserEntriesPerReplicaAndLetsThemOverrideDefaults() {
-    WebEnvironment environment = new WebEnvironment(image().env(List.of("SPRING_DATASOURCE_URL=${mysql.jdbcUrl}",
+    WebEnvironment environment = new WebEnvironment(image().set("env", List.of("SPRING_DATASOURCE_URL=${mysql.jdbcUrl}",
         "NODE=${replica.hostname}/${replica.index}", "DB_HOST=elsewhere")).build(), SECRETS);
 
     assertThat(environment.forReplica(3))
@@ -37,7 +37,7 @@ class WebEnvironmentTest {
 
   @Test
   void passesOnlyUserEntriesWithoutTheDefaults() {
-    WebEnvironment environment = new WebEnvironment(image().env(List.of("REDIS_URL=${redis.uri}")).defaultEnv(false)
+    WebEnvironment environment = new WebEnvironment(image().set("env", List.of("REDIS_URL=${redis.uri}")).set("defaultEnv", false)
         .build(), SECRETS);
 
     assertThat(environment.forReplica(1)).containsExactly(entry("REDIS_URL", "redis://redis:6379"));
@@ -45,9 +45,9 @@ class WebEnvironmentTest {
 
   @Test
   void leavesOutTheVariablesOfALeftOutService() {
-    assertThat(new WebEnvironment(image().redis(false).build(), SECRETS).forReplica(1))
+    assertThat(new WebEnvironment(image().set("redis", false).build(), SECRETS).forReplica(1))
         .containsOnlyKeys("DB_HOST", "DB_PORT", "DB_DATABASE", "DB_USERNAME", "DB_PASSWORD");
-    assertThat(new WebEnvironment(image().mysql(false).build(), SECRETS).forReplica(1))
+    assertThat(new WebEnvironment(image().set("mysql", false).build(), SECRETS).forReplica(1))
         .containsOnlyKeys("REDIS_HOST", "REDIS_PORT");
   }
 }

@@ -10,13 +10,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class StackSpecBuilderTest {
+class StackSpecsTest {
 
   @TempDir
   Path dir;
 
-  private StackSpecBuilder image() {
-    return new StackSpecBuilder().image("app:1");
+  private TestSpecs image() {
+    return TestSpecs.image("app:1");
   }
 
   @Test
@@ -36,69 +36,69 @@ class StackSpecBuilderTest {
     Files.createDirectories(dir.resolve("target"));
     Files.writeString(dir.resolve("target/app.jar"), "jar");
 
-    StackSpec spec = new StackSpecBuilder().jar("target/app.jar").baseDirectory(dir).build();
+    StackSpec spec = TestSpecs.declare().set("jar", "target/app.jar").set("baseDirectory", dir).build();
 
     assertThat(spec.web().source()).isEqualTo(new WebSource.FromJar(dir.resolve("target/app.jar")));
   }
 
   @Test
   void rejectsReplicasOutOfRange() {
-    assertThatThrownBy(() -> image().replicas(0).build()).isInstanceOf(InvalidSpecException.class)
+    assertThatThrownBy(() -> image().set("replicas", 0).build()).isInstanceOf(InvalidSpecException.class)
         .hasMessage("replicas = 0 is out of range: use 1 to 16 (LoadBalancedStack.MAX_REPLICAS).");
-    assertThatThrownBy(() -> image().replicas(17).build())
+    assertThatThrownBy(() -> image().set("replicas", 17).build())
         .hasMessageStartingWith("replicas = 17 is out of range");
   }
 
   @Test
   void rejectsNegativeSparesAndSparesBeyondTheLastSlot() {
-    assertThatThrownBy(() -> image().spares(-1).build()).isInstanceOf(InvalidSpecException.class)
+    assertThatThrownBy(() -> image().set("spares", -1).build()).isInstanceOf(InvalidSpecException.class)
         .hasMessageStartingWith("spares = -1 is out of range with replicas = 3: use 0 to 13");
-    assertThat(image().replicas(3).spares(13).build().spares()).isEqualTo(13);
-    assertThatThrownBy(() -> image().replicas(3).spares(14).build())
+    assertThat(image().set("replicas", 3).set("spares", 13).build().spares()).isEqualTo(13);
+    assertThatThrownBy(() -> image().set("replicas", 3).set("spares", 14).build())
         .hasMessageStartingWith("spares = 14 is out of range with replicas = 3: use 0 to 13");
   }
 
   @Test
   void rejectsAMissingWebTier() {
-    assertThatThrownBy(() -> new StackSpecBuilder().build())
+    assertThatThrownBy(() -> TestSpecs.declare().build())
         .hasMessageStartingWith("no web tier given: set exactly one of @Web(image = \"app:tag\")");
   }
 
   @Test
   void rejectsTwoWebForms() {
-    assertThatThrownBy(() -> image().jar("app.jar").build())
+    assertThatThrownBy(() -> image().set("jar", "app.jar").build())
         .hasMessage("@Web gives image and jar at once: keep exactly one of image, dockerfile or jar.");
   }
 
   @Test
   void rejectsPathsThatDoNotExist() {
-    assertThatThrownBy(() -> new StackSpecBuilder().jar("target/missing.jar").baseDirectory(dir).build())
+    assertThatThrownBy(() -> TestSpecs.declare().set("jar", "target/missing.jar").set("baseDirectory", dir).build())
         .hasMessage("@Web(jar = \"target/missing.jar\") does not exist (looked for " + dir.resolve("target/missing.jar")
             + "): build the jar first (mvn package) or fix the path.");
-    assertThatThrownBy(() -> new StackSpecBuilder().dockerfile("Dockerfile", List.of()).baseDirectory(dir).build())
+    assertThatThrownBy(() -> TestSpecs.declare().set("dockerfile", "Dockerfile").set("baseDirectory", dir).build())
         .hasMessageStartingWith("@Web(dockerfile = \"Dockerfile\") does not exist");
   }
 
   @Test
   void rejectsMalformedEnvEntriesAndBuildArgsWithoutADockerfile() {
-    assertThatThrownBy(() -> image().env(List.of("JUST_A_NAME")).build())
+    assertThatThrownBy(() -> image().set("env", List.of("JUST_A_NAME")).build())
         .hasMessage("@Web(env) entry \"JUST_A_NAME\" is not NAME=value: write it like \"SPRING_PROFILES_ACTIVE=test\".");
-    assertThatThrownBy(() -> image().env(List.of("A=1", "A=2")).build())
+    assertThatThrownBy(() -> image().set("env", List.of("A=1", "A=2")).build())
         .hasMessage("@Web(env) sets A twice: keep one entry.");
-    assertThatThrownBy(() -> new StackSpecBuilder().jar("x").dockerfile("", List.of("A=1")).build())
+    assertThatThrownBy(() -> TestSpecs.declare().set("jar", "x").set("buildArgs", List.of("A=1")).build())
         .hasMessageStartingWith("@Web(buildArgs) only applies to a dockerfile");
   }
 
   @Test
   void rejectsAnUnknownPlaceholderBeforeAnythingStarts() {
-    assertThatThrownBy(() -> image().env(List.of("URL=${mysql.url}")).build())
+    assertThatThrownBy(() -> image().set("env", List.of("URL=${mysql.url}")).build())
         .hasMessageStartingWith("@Web(env) URL uses unknown placeholder ${mysql.url}: use one of [");
   }
 
   @Test
   void rejectsBadPortsAndHealthPaths() {
-    assertThatThrownBy(() -> image().port(0).build()).hasMessage("@Web(port = 0) is not a TCP port: use 1 to 65535.");
-    assertThatThrownBy(() -> image().healthPath("health").build())
+    assertThatThrownBy(() -> image().set("port", 0).build()).hasMessage("@Web(port = 0) is not a TCP port: use 1 to 65535.");
+    assertThatThrownBy(() -> image().set("healthPath", "health").build())
         .hasMessage("@Web(healthPath = \"health\") must be an absolute path without spaces, such as \"/health\".");
   }
 
@@ -120,7 +120,7 @@ class StackSpecBuilderTest {
     Configuration configuration = new Configuration(key -> java.util.Optional.ofNullable(
         key.equals("app.jar") ? dir.resolve("app.jar").toString() : null));
 
-    StackSpec spec = new StackSpecBuilder().configuration(configuration).jar("${app.jar}").build();
+    StackSpec spec = StackSpecs.from(TestSpecs.declare().set("jar", "${app.jar}").declaration(), configuration);
 
     assertThat(spec.web().source()).isEqualTo(new WebSource.FromJar(dir.resolve("app.jar")));
   }
@@ -130,12 +130,12 @@ class StackSpecBuilderTest {
     Configuration configuration = new Configuration(key -> java.util.Optional.ofNullable(
         key.equals("app.jar") ? "/nowhere/app.jar" : null));
 
-    assertThatThrownBy(() -> new StackSpecBuilder().jar("${no.such.key}").build())
+    assertThatThrownBy(() -> TestSpecs.declare().set("jar", "${no.such.key}").build())
         .isInstanceOf(InvalidSpecException.class)
         .hasMessage("@Web(jar = \"${no.such.key}\") reads configuration parameter no.such.key, which is not set: "
             + "pass -Dno.such.key=... to the test JVM (Surefire/Failsafe systemPropertyVariables), or set it in "
             + "junit-platform.properties.");
-    assertThatThrownBy(() -> new StackSpecBuilder().configuration(configuration).jar("${app.jar}").build())
+    assertThatThrownBy(() -> StackSpecs.from(TestSpecs.declare().set("jar", "${app.jar}").declaration(), configuration))
         .hasMessage("@Web(jar = \"${app.jar}\", which is \"/nowhere/app.jar\") does not exist (looked for "
             + "/nowhere/app.jar): build the jar first (mvn package) or fix the path.");
   }
@@ -145,14 +145,14 @@ class StackSpecBuilderTest {
     Configuration configuration = new Configuration(key -> java.util.Optional.ofNullable(
         key.equals("lbstack.reset.keep-tables") ? " schema_version, , audit " : null));
 
-    assertThat(image().build().keepTables()).isEqualTo(StackSpecBuilder.DEFAULT_KEEP_TABLES);
-    assertThat(image().configuration(configuration).build().keepTables()).containsExactly("schema_version", "audit");
+    assertThat(image().build().keepTables()).isEqualTo(StackSpec.DEFAULT_KEEP_TABLES);
+    assertThat(StackSpecs.from(image().declaration(), configuration).keepTables()).containsExactly("schema_version", "audit");
   }
 
   @Test
   void equalDescriptionsGiveEqualSpecs() {
-    assertThat(image().env(List.of("A=1")).build()).isEqualTo(image().env(List.of("A=1")).build())
-        .isNotEqualTo(image().env(List.of("A=2")).build());
+    assertThat(image().set("env", List.of("A=1")).build()).isEqualTo(image().set("env", List.of("A=1")).build())
+        .isNotEqualTo(image().set("env", List.of("A=2")).build());
   }
 
   @Test

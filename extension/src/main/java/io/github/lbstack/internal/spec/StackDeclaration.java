@@ -1,0 +1,35 @@
+package io.github.lbstack.internal.spec;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a stack's author declared, by annotation or by builder, before configuration and validation: the one model
+ * of a definition. Equality, hashing and therefore which classes share a stack come from this record; a new
+ * attribute is a new component, its validation in {@link StackSpecs}, and its use.
+ *
+ * @param image, dockerfile, jar the web tier; exactly one is non-blank once valid
+ * @param env {@code NAME=value} entries, placeholders unexpanded
+ * @param disabledWithoutDocker skip the tests instead of failing them when no Docker engine answers
+ * @param baseDirectory what relative jar and Dockerfile paths are resolved against
+ */
+public record StackDeclaration(int replicas, int spares, String image, String dockerfile, List<String> buildArgs,
+    String jar, int port, String healthPath, List<String> env, boolean defaultEnv, Balancing balance,
+    boolean stickyCookie, boolean mysql, boolean redis, boolean disabledWithoutDocker, Path baseDirectory) {
+
+  /** Every attribute's default, the same as the annotation's. */
+  public static final StackDeclaration DEFAULTS = new StackDeclaration(3, 0, "", "", List.of(), "", 8080, "/health",
+      List.of(), true, Balancing.ROUND_ROBIN, false, true, true, false, Path.of(""));
+
+  public StackDeclaration {
+    Objects.requireNonNull(image, "image");
+    Objects.requireNonNull(dockerfile, "dockerfile");
+    Objects.requireNonNull(jar, "jar");
+    Objects.requireNonNull(healthPath, "healthPath");
+    Objects.requireNonNull(balance, "balance");
+    Objects.requireNonNull(baseDirectory, "baseDirectory");
+    buildArgs = List.copyOf(buildArgs);
+    env = List.copyOf(env);
+  }
+}

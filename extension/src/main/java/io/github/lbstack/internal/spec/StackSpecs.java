@@ -1,0 +1,184 @@
+package io.github.lbstack.internal.spec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a {@link StackDeclaration} and the configuration into a validated {@link StackSpec}, in one place, so every
+ * front end gets the same error messages. Nothing here touches Docker.
+ */
+public final class StackSpecs {
+
+  private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]*)}");
+
+  private final StackDeclaration declared;
+  private final Configuration configuration;
+
+  private StackSpecs(StackDeclaration declared, Configuration configuration) {
+    this.declared = declared;
+    this.configuration = configuration;
+  }
+
+  /**
+   * The validated spec of a declaration, with images, timeouts and reset settings read from the configuration and
+   * {@code ${key}} references in the web source resolved against it.
+   *
+   * @throws InvalidSpecException naming what is wrong and how to fix it
+   */
+  public static StackSpec from(StackDeclaration declared, Configuration configuration) {
+    return new StackSpecs(declared, configuration).build();
+  }
+
+  private StackSpec build() {
+    int replicas = declared.replicas();
+    int spares = declared.spares();
+    int max = StackSpec.MAX_REPLICAS;
+    if (replicas < 1 || replicas > max) {
+      throw new InvalidSpecException("replicas = " + replicas + " is out of range: use 1 to " + max
+          + " (LoadBalancedStack.MAX_REPLICAS).");
+    }
+    if (spares < 0 || replicas + spares > max) {
+      throw new InvalidSpecException("spares = " + spares + " is out of range with replicas = " + replicas
+          + ": use 0 to " + (max - replicas) + ", so that replicas + spares stay within " + max
+          + " (LoadBalancedStack.MAX_REPLICAS).");
+    }
+    WebSpec web = new WebSpec(source(), checkedPort(), checkedHealthPath(), pairs("env", declared.env()),
+        declared.defaultEnv());
+    Duration startupTimeout = configuration.duration(ConfigKeys.STARTUP_TIMEOUT, 1000,
+        StackSpec.DEFAULT_STARTUP_TIMEOUT);
+    Duration healthCheckInterval = configuration.duration(ConfigKeys.HEALTH_CHECK_INTERVAL, 1,
+        StackSpec.DEFAULT_HEALTH_CHECK_INTERVAL);
+    if (startupTimeout.isNegative() || startupTimeout.isZero()) {
+      throw new InvalidSpecException("startup timeout " + startupTimeout + " must be positive.");
+    }
+    if (healthCheckInterval.toMillis() < 10) {
+      throw new InvalidSpecException("health check interval " + healthCheckInterval
+          + " is too short: use at least 10 ms.");
+    }
+    StackSpec spec = new StackSpec(replicas, web, Images.from(configuration), startupTimeout, healthCheckInterval,
+        declared.balance(), declared.stickyCookie(), declared.mysql(), declared.redis(),
+        configuration.list(ConfigKeys.RESET_KEEP_TABLES, StackSpec.DEFAULT_KEEP_TABLES),
+        configuration.bool(ConfigKeys.MYSQL_FAST, true), spares,
+        configuration.choice(ConfigKeys.STARTUP_ORDER, StartOrder::parse,
+            java.util.Arrays.stream(StartOrder.values()).map(StartOrder::key).toList(), StartOrder.DEFAULT));
+    checkPlaceholders(spec);
+    return spec;
+  }
+
+  /** Expands every placeholder once with sample values, so a typo fails before any container exists. */
+  private static void checkPlaceholders(StackSpec spec) {
+    WebEnvironment environment = new WebEnvironment(spec, new WebEnvironment.Secrets("db", "user", "password"));
+    environment.forReplica(1);
+    if (spec.web().source() instanceof WebSource.FromDockerfile dockerfile) {
+      environment.buildArgs(dockerfile);
+    }
+  }
+
+  private WebSource source() {
+    String image = resolved("image", declared.image());
+    String dockerfile = resolved("dockerfile", declared.dockerfile());
+    String jar = resolved("jar", declared.jar());
+    List<String> buildArgs = declared.buildArgs();
+    List<String> given = new ArrayList<>();
+    if (!image.isBlank()) {
+      given.add("image");
+    }
+    if (!dockerfile.isBlank()) {
+      given.add("dockerfile");
+    }
+    if (!jar.isBlank()) {
+      given.add("jar");
+    }
+    if (given.isEmpty()) {
+      throw new InvalidSpecException("no web tier given: set exactly one of @Web(image = \"app:tag\"), "
+          + "@Web(dockerfile = \"path/to/Dockerfile\") or @Web(jar = \"target/app.jar\").");
+    }
+    if (given.size() > 1) {
+      throw new InvalidSpecException("@Web gives " + String.join(" and ", given)
+          + " at once: keep exactly one of image, dockerfile or jar.");
+    }
+    if (!buildArgs.isEmpty() && dockerfile.isBlank()) {
+      throw new InvalidSpecException("@Web(buildArgs) only applies to a dockerfile, but the web tier is "
+          + given.get(0) + ": remove buildArgs or build from a dockerfile.");
+    }
+    if (!image.isBlank()) {
+      return new WebSource.FromImage(image.trim());
+    }
+    if (!dockerfile.isBlank()) {
+      Path path = existingFile("dockerfile", declared.dockerfile(), dockerfile,
+          "fix the path; it is resolved against the working directory");
+      return new WebSource.FromDockerfile(path, pairs("buildArgs", buildArgs));
+    }
+    return new WebSource.FromJar(existingFile("jar", declared.jar(), jar,
+        "build the jar first (mvn package) or fix the path"));
+  }
+
+  /**
+   * Replaces {@code ${key}} in a web source with the configuration parameter (or system property) {@code key}, so a
+   * build can hand in a path it only knows at run time.
+   */
+  private String resolved(String attribute, String value) {
+    Matcher matcher = REFERENCE.matcher(value);
+    StringBuilder out = new StringBuilder();
+    while (matcher.find()) {
+      String key = matcher.group(1).trim();
+      String replacement = configuration.string(key).orElseThrow(() -> new InvalidSpecException("@Web(" + attribute
+          + " = \"" + value + "\") reads configuration parameter " + key + ", which is not set: pass -D" + key
+          + "=... to the test JVM (Surefire/Failsafe systemPropertyVariables), or set it in "
+          + "junit-platform.properties."));
+      matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    }
+    matcher.appendTail(out);
+    return out.toString();
+  }
+
+  private Path existingFile(String attribute, String given, String value, String fix) {
+    Path path = declared.baseDirectory().resolve(value).toAbsolutePath().normalize();
+    if (!Files.isRegularFile(path)) {
+      String shown = "\"" + given + "\"" + (given.equals(value) ? "" : ", which is \"" + value + "\"");
+      throw new InvalidSpecException("@Web(" + attribute + " = " + shown + ") does not exist (looked for " + path
+          + "): " + fix + ".");
+    }
+    return path;
+  }
+
+  private int checkedPort() {
+    int port = declared.port();
+    if (port < 1 || port > 65535) {
+      throw new InvalidSpecException("@Web(port = " + port + ") is not a TCP port: use 1 to 65535.");
+    }
+    return port;
+  }
+
+  private String checkedHealthPath() {
+    String healthPath = declared.healthPath();
+    if (!healthPath.startsWith("/") || healthPath.chars().anyMatch(Character::isWhitespace)) {
+      throw new InvalidSpecException("@Web(healthPath = \"" + healthPath
+          + "\") must be an absolute path without spaces, such as \"/health\".");
+    }
+    return healthPath;
+  }
+
+  private static Map<String, String> pairs(String attribute, List<String> entries) {
+    Map<String, String> pairs = new LinkedHashMap<>();
+    for (String entry : entries) {
+      int equals = entry.indexOf('=');
+      String name = equals < 0 ? "" : entry.substring(0, equals).trim();
+      if (name.isEmpty() || !name.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
+        throw new InvalidSpecException("@Web(" + attribute + ") entry \"" + entry
+            + "\" is not NAME=value: write it like \"SPRING_PROFILES_ACTIVE=test\".");
+      }
+      if (pairs.put(name, entry.substring(equals + 1)) != null) {
+        throw new InvalidSpecException("@Web(" + attribute + ") sets " + name + " twice: keep one entry.");
+      }
+    }
+    return pairs;
+  }
+}
