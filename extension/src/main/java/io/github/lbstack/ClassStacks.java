@@ -1,5 +1,6 @@
 package io.github.lbstack;
 
+import io.github.lbstack.internal.Log;
 import io.github.lbstack.internal.engine.Engine;
 import io.github.lbstack.internal.engine.LiveStack;
 import io.github.lbstack.internal.engine.SharedStacks;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The stack of a test class, for both front ends (the annotation and {@link StackExtension}). A class's own stack
@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ClassStacks {
 
-  private static final Logger LOG = LoggerFactory.getLogger("io.github.lbstack");
+  private static final Logger LOG = Log.LBSTACK;
   static final Namespace NAMESPACE = Namespace.create("io.github.lbstack");
   private static final String CLASS_STACK = "class-stack";
   private static final java.util.concurrent.atomic.AtomicBoolean REUSE_NOTE_LOGGED =

@@ -1,5 +1,6 @@
 package io.github.lbstack;
 
+import io.github.lbstack.internal.Log;
 import io.github.lbstack.internal.engine.LiveStack;
 import io.github.lbstack.internal.engine.StackLease;
 import io.github.lbstack.internal.report.ClassRun;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The run's report: failure evidence per class as tests fail, and one {@code index.html} for the whole run, written
@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 final class RunReport implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger("io.github.lbstack");
+  private static final Logger LOG = Log.LBSTACK;
   static final String DEFAULT_DIR = "target/lbstack-reports";
 
   private final Path dir;

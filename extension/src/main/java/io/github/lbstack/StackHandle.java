@@ -1,6 +1,5 @@
 package io.github.lbstack;
 
-import io.github.lbstack.internal.backend.Endpoint;
 import io.github.lbstack.internal.engine.LiveReplica;
 import io.github.lbstack.internal.engine.LiveStack;
 import io.restassured.builder.RequestSpecBuilder;
@@ -27,8 +26,9 @@ final class StackHandle implements RunningStack {
     return stack;
   }
 
-  static RequestSpecification spec(Endpoint endpoint) {
-    return new RequestSpecBuilder().setBaseUri("http://" + endpoint.host()).setPort(endpoint.port()).build();
+  /** A specification of requests to {@code uri}; for the lb's, it also carries the stack (see {@link LbOf}). */
+  static RequestSpecification spec(URI uri) {
+    return new RequestSpecBuilder().setBaseUri("http://" + uri.getHost()).setPort(uri.getPort()).build();
   }
 
   @Override
@@ -48,12 +48,14 @@ final class StackHandle implements RunningStack {
 
   @Override
   public URI lbUri() {
-    return stack.lbEndpoint().http("");
+    return stack.lbUri();
   }
 
   @Override
   public RequestSpecification lb() {
-    return spec(stack.lbEndpoint());
+    RequestSpecification lb = spec(stack.lbUri());
+    lb.filter(new LbOf(this));
+    return lb;
   }
 
   @Override
@@ -83,8 +85,7 @@ final class StackHandle implements RunningStack {
 
   @Override
   public URI redisUri() {
-    Endpoint endpoint = stack.redisEndpoint();
-    return URI.create("redis://" + endpoint);
+    return stack.redisUri();
   }
 
   @Override
@@ -147,12 +148,12 @@ final class StackHandle implements RunningStack {
 
     @Override
     public URI uri() {
-      return replica.endpoint().http("");
+      return replica.uri();
     }
 
     @Override
     public RequestSpecification spec() {
-      return StackHandle.spec(replica.endpoint());
+      return StackHandle.spec(replica.uri());
     }
 
     @Override

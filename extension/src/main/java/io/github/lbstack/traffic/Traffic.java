@@ -2,6 +2,7 @@ package io.github.lbstack.traffic;
 
 import static io.restassured.RestAssured.given;
 
+import io.github.lbstack.LbOf;
 import io.github.lbstack.RunningStack;
 import io.github.lbstack.internal.lb.HaproxyConfig;
 import io.restassured.filter.cookie.CookieFilter;
@@ -9,8 +10,6 @@ import io.restassured.response.Response;
 import io.restassured.specification.QueryableRequestSpecification;
 import io.restassured.specification.RequestSpecification;
 import io.restassured.specification.SpecificationQuerier;
-import io.github.lbstack.internal.engine.Engine;
-import java.net.URI;
 import java.util.LinkedHashSet;
 import java.time.Duration;
 import java.util.Set;
@@ -58,20 +57,20 @@ public final class Traffic {
   }
 
   /**
-   * Traffic through any specification, usually the injected load balancer one. When it points at the lb of a stack
-   * open in this JVM, the distribution knows that stack's replicas in rotation, as with {@link #through(RunningStack)};
-   * otherwise it knows none, and assertions that need them say so.
+   * Traffic through any specification, usually the injected load balancer one. A specification from
+   * {@link RunningStack#lb()} carries its stack, so the distribution knows the replicas in rotation, as with
+   * {@link #through(RunningStack)}; any other knows none, and assertions that need them say so.
    */
   public static Traffic through(RequestSpecification spec) {
     QueryableRequestSpecification query = SpecificationQuerier.query(spec);
-    Set<String> inRotation = new LinkedHashSet<>();
-    try {
-      String host = URI.create(query.getBaseUri()).getHost();
-      Engine.replicasInRotationBehind(host, query.getPort()).ifPresent(inRotation::addAll);
-    } catch (IllegalArgumentException notAnAddress) {
-      // A spec without a usable base URI: nothing to look up.
-    }
-    return new Traffic(spec, inRotation);
+    return query.getDefinedFilters().stream().filter(LbOf.class::isInstance).map(LbOf.class::cast).findFirst()
+        .map(lb -> through(lb.stack()).withSpec(spec))
+        .orElseGet(() -> new Traffic(spec, Set.of()));
+  }
+
+  /** The same traffic through {@code spec}, which may add headers or auth to the stack's own. */
+  private Traffic withSpec(RequestSpecification spec) {
+    return new Traffic(spec, replicas);
   }
 
   /** The path to GET; default {@code /}. */

@@ -1,5 +1,6 @@
 package io.github.lbstack.internal.engine;
 
+import io.github.lbstack.internal.Log;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,7 +11,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Empties a stack's data so a class starts clean on a shared stack: {@code FLUSHALL} on Redis, and {@code TRUNCATE}
@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 final class DataReset {
 
-  private static final Logger LOG = LoggerFactory.getLogger("io.github.lbstack");
+  private static final Logger LOG = Log.LBSTACK;
 
   private final LiveStack stack;
 

@@ -65,13 +65,6 @@ public final class Engine {
     return backend.supportsReuse();
   }
 
-  /**
-   * The replicas the lb at this address has in rotation now, when that lb belongs to a stack open in this JVM. Lets
-   * traffic sent through a plain request specification know which replicas should serve it.
-   */
-  public static java.util.Optional<java.util.List<String>> replicasInRotationBehind(String host, int port) {
-    return OpenStacks.withLbAt(host, port).map(LiveStack::replicasInRotation);
-  }
 
   public boolean isAvailable() {
     return backend.isAvailable();

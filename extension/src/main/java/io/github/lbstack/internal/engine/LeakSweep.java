@@ -1,5 +1,6 @@
 package io.github.lbstack.internal.engine;
 
+import io.github.lbstack.internal.Log;
 import io.github.lbstack.internal.backend.Backend;
 import io.github.lbstack.internal.backend.Backend.Owned;
 import io.github.lbstack.internal.backend.Labels;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Removes what earlier runs left behind when their JVM died without closing its stacks ({@code kill -9}, an OOM
@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 final class LeakSweep {
 
-  private static final Logger LOG = LoggerFactory.getLogger("io.github.lbstack");
+  private static final Logger LOG = Log.LBSTACK;
   private static final Map<Backend, Boolean> SWEPT = new java.util.concurrent.ConcurrentHashMap<>();
 
   private LeakSweep() {}

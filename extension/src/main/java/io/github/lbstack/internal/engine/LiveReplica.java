@@ -1,5 +1,6 @@
 package io.github.lbstack.internal.engine;
 
+import io.github.lbstack.internal.Log;
 import static org.awaitility.Awaitility.await;
 
 import io.github.lbstack.internal.backend.Container;
@@ -8,12 +9,11 @@ import java.time.Duration;
 import java.util.function.Predicate;
 import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** A running web replica: its address, its logs, its fault drills, and the lb's view of it. */
 public final class LiveReplica {
 
-  private static final Logger LOG = LoggerFactory.getLogger("io.github.lbstack");
+  private static final Logger LOG = Log.LBSTACK;
   private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
   private final String stackId;
@@ -49,6 +49,11 @@ public final class LiveReplica {
   }
 
   /** Read live: a replica that was killed and started again may have a new host port. */
+  /** This replica's published port, as the test JVM reaches it now. */
+  public java.net.URI uri() {
+    return endpoint().http("");
+  }
+
   public Endpoint endpoint() {
     return service.container().liveEndpoint(port);
   }

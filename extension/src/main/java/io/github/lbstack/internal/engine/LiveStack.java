@@ -1,5 +1,6 @@
 package io.github.lbstack.internal.engine;
 
+import io.github.lbstack.internal.Log;
 import com.mysql.cj.jdbc.MysqlDataSource;
 import io.github.lbstack.internal.backend.Endpoint;
 import io.github.lbstack.internal.lb.HaproxyConfig;
@@ -13,7 +14,6 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import redis.clients.jedis.JedisPooled;
 
 /**
@@ -23,7 +23,7 @@ import redis.clients.jedis.JedisPooled;
  */
 public final class LiveStack implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger("io.github.lbstack");
+  private static final Logger LOG = Log.LBSTACK;
 
   private final String id;
   private final StackSpec spec;
@@ -74,6 +74,16 @@ public final class LiveStack implements AutoCloseable {
   /** @throws IllegalArgumentException when no replica has that index */
   public LiveReplica replica(int index) {
     return topology.replica(index);
+  }
+
+  /** The lb's HTTP frontend, as the test JVM reaches it. */
+  public java.net.URI lbUri() {
+    return lbEndpoint().http("");
+  }
+
+  /** Redis as the test JVM reaches it, {@code redis://host:port}. */
+  public java.net.URI redisUri() {
+    return java.net.URI.create("redis://" + redisEndpoint());
   }
 
   public Endpoint lbEndpoint() {

@@ -25,14 +25,6 @@ final class OpenStacks {
     OPEN.remove(stack);
   }
 
-  /** The open stack whose lb is published at this address, if any. */
-  static java.util.Optional<LiveStack> withLbAt(String host, int port) {
-    return OPEN.stream().filter(stack -> {
-      var endpoint = stack.lbEndpoint();
-      return endpoint.port() == port && endpoint.host().equals(host);
-    }).findFirst();
-  }
-
   private static void closeAll() {
     for (LiveStack stack : Set.copyOf(OPEN)) {
       try {

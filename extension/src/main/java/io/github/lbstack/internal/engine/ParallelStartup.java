@@ -1,5 +1,6 @@
 package io.github.lbstack.internal.engine;
 
+import io.github.lbstack.internal.Log;
 import static org.awaitility.Awaitility.await;
 
 import io.github.lbstack.internal.backend.ContainerState;
@@ -15,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Starts services concurrently and waits until each one's readiness check passes, all under one deadline. Start
@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ParallelStartup implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger("io.github.lbstack");
+  private static final Logger LOG = Log.LBSTACK;
   private static final Duration POLL = Duration.ofMillis(100);
   private static final int LOG_TAIL_LINES = 20;
   private static final Duration CRASH_GRACE = Duration.ofSeconds(3);

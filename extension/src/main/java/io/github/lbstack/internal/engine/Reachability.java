@@ -1,5 +1,6 @@
 package io.github.lbstack.internal.engine;
 
+import io.github.lbstack.internal.Log;
 import io.github.lbstack.internal.backend.Endpoint;
 import java.util.function.Consumer;
 
@@ -11,7 +12,7 @@ import java.util.function.Consumer;
  */
 final class Reachability implements Consumer<Service> {
 
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("io.github.lbstack");
+  private static final org.slf4j.Logger LOG = Log.LBSTACK;
 
   private final Probes probes;
   private final String engine;

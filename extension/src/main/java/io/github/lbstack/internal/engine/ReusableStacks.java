@@ -1,5 +1,6 @@
 package io.github.lbstack.internal.engine;
 
+import io.github.lbstack.internal.Log;
 import static org.awaitility.Awaitility.await;
 
 import io.github.lbstack.internal.backend.Backend;
@@ -28,7 +29,6 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Stacks kept between runs on a developer's machine ({@code lbstack.reuse=true}, never in CI). A reusable stack is
@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ReusableStacks {
 
-  private static final Logger LOG = LoggerFactory.getLogger("io.github.lbstack");
+  private static final Logger LOG = Log.LBSTACK;
   /** A stack that was fine when its run ended answers at once; one that does not is not worth waiting for. */
   private static final Duration CHECK_LIMIT = Duration.ofSeconds(15);
   /** Bumped when the containers a stack is made of change, so an older lbstack's stacks are not taken up. */

@@ -1,12 +1,12 @@
 package io.github.lbstack.internal.engine;
 
+import io.github.lbstack.internal.Log;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The stacks that classes share in one run, keyed by their definition (like Spring's context cache). A stack starts
@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SharedStacks implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger("io.github.lbstack");
+  private static final Logger LOG = Log.LBSTACK;
 
   private final Map<Object, CompletableFuture<LiveStack>> stacks = new ConcurrentHashMap<>();
   /** Closed newest first, every one attempted, like a stack's own resources. */

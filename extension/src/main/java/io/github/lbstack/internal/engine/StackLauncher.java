@@ -1,5 +1,6 @@
 package io.github.lbstack.internal.engine;
 
+import io.github.lbstack.internal.Log;
 import io.github.lbstack.internal.backend.Backend;
 import io.github.lbstack.internal.backend.BackendException;
 import io.github.lbstack.internal.backend.Labels;
@@ -20,7 +21,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Starts a stack on a backend, in the spec's start order (by default MySQL, Redis and the lb at once, the replicas
@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 final class StackLauncher {
 
-  private static final Logger LOG = LoggerFactory.getLogger("io.github.lbstack");
+  private static final Logger LOG = Log.LBSTACK;
 
   private final Backend backend;
   private final Probes probes;

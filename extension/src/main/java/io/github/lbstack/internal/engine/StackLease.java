@@ -1,10 +1,10 @@
 package io.github.lbstack.internal.engine;
 
+import io.github.lbstack.internal.Log;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One user's time on a stack (a test class, usually). The lb's counters run for the stack's whole life, so the
@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class StackLease implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger("io.github.lbstack");
+  private static final Logger LOG = Log.LBSTACK;
 
   private final LiveStack stack;
   private final String user;

@@ -1,5 +1,6 @@
 package io.github.lbstack.internal.engine;
 
+import io.github.lbstack.internal.Log;
 import static org.awaitility.Awaitility.await;
 
 import io.github.lbstack.internal.backend.Container;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The web tier as it is now: which replicas exist, and which the lb has in rotation. It scales live and puts itself
@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Topology {
 
-  private static final Logger LOG = LoggerFactory.getLogger("io.github.lbstack");
+  private static final Logger LOG = Log.LBSTACK;
   private static final Duration POLL = Duration.ofMillis(100);
   private static final Duration DRAIN_LIMIT = Duration.ofSeconds(30);
 

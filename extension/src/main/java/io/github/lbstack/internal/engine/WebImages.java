@@ -1,5 +1,6 @@
 package io.github.lbstack.internal.engine;
 
+import io.github.lbstack.internal.Log;
 import io.github.lbstack.internal.backend.Backend;
 import io.github.lbstack.internal.backend.Labels;
 import io.github.lbstack.internal.spec.StackSpec;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Turns the web source into an image to run. A Dockerfile is built once per JVM for the same context content and
@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 final class WebImages {
 
-  private static final Logger LOG = LoggerFactory.getLogger("io.github.lbstack");
+  private static final Logger LOG = Log.LBSTACK;
   private static final Map<String, String> BUILT = new ConcurrentHashMap<>();
   private static final Map<List<Object>, String> JAR_TAGS = new ConcurrentHashMap<>();
 

@@ -1,12 +1,12 @@
 package io.github.lbstack.internal.spec;
 
+import io.github.lbstack.internal.Log;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads lbstack's settings from one source: JUnit's configuration parameters inside a test run (which fall back to
@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Configuration {
 
-  private static final Logger LOG = LoggerFactory.getLogger("io.github.lbstack");
+  private static final Logger LOG = Log.LBSTACK;
 
   private final Function<String, Optional<String>> source;
 

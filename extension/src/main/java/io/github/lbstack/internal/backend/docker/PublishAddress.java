@@ -1,9 +1,9 @@
 package io.github.lbstack.internal.backend.docker;
 
+import io.github.lbstack.internal.Log;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 
 /**
@@ -14,7 +14,7 @@ import org.testcontainers.DockerClientFactory;
  */
 final class PublishAddress {
 
-  private static final Logger LOG = LoggerFactory.getLogger("io.github.lbstack");
+  private static final Logger LOG = Log.LBSTACK;
   private static volatile String address;
 
   private PublishAddress() {}

@@ -1,5 +1,6 @@
 package io.github.lbstack.internal.backend.swarm;
 
+import io.github.lbstack.internal.Log;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.SwarmNode;
@@ -22,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.dockerclient.DockerClientProviderStrategy;
 import org.testcontainers.dockerclient.TransportConfig;
@@ -39,7 +39,7 @@ import org.testcontainers.dockerclient.TransportConfig;
  */
 public final class SwarmBackend implements Backend {
 
-  private static final Logger LOG = LoggerFactory.getLogger("io.github.lbstack");
+  private static final Logger LOG = Log.LBSTACK;
 
   private final int nodePort;
   private final Map<String, DockerClient> nodeEngines = new ConcurrentHashMap<>();
