@@ -1,10 +1,12 @@
 package io.github.lbstack.internal.engine;
 
 import io.github.lbstack.internal.backend.Backend;
+import io.github.lbstack.internal.backend.Container;
+import io.github.lbstack.internal.backend.ContainerSpec;
 import io.github.lbstack.internal.spec.StackSpec;
 import io.github.lbstack.internal.spec.WebEnvironment;
 
-/** The one place a web replica is made, for start-up and for scaling alike. */
+/** The one place a web replica is made, for start-up, scaling and taking up a kept stack alike. */
 final class ReplicaFactory {
 
   private final StackSpec spec;
@@ -26,8 +28,18 @@ final class ReplicaFactory {
 
   /** Replica {@code index}, described but not started; ready when it answers its health path. */
   Service create(int index) {
+    return service(index, backend.container(describe(index)));
+  }
+
+  /** How replica {@code index}'s container is made. */
+  ContainerSpec describe(int index) {
     String hostname = WebEnvironment.hostname(index);
-    var container = backend.container(containers.web(hostname, webImage, environment.forReplica(index)));
-    return new Service(hostname, container, spec.web().port(), probes.http(container, spec.web().port(), spec.web().healthPath()));
+    return containers.web(hostname, webImage, environment.forReplica(index));
+  }
+
+  /** Replica {@code index} on a container made from {@link #describe}, new or attached. */
+  Service service(int index, Container container) {
+    return new Service(WebEnvironment.hostname(index), container, spec.web().port(),
+        probes.http(container, spec.web().port(), spec.web().healthPath()));
   }
 }

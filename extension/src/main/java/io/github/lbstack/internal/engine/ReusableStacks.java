@@ -9,12 +9,10 @@ import io.github.lbstack.internal.backend.Container;
 import io.github.lbstack.internal.backend.ContainerState;
 import io.github.lbstack.internal.backend.Labels;
 import io.github.lbstack.internal.backend.NetworkHandle;
-import io.github.lbstack.internal.lb.HaproxyConfig;
 import io.github.lbstack.internal.spec.ConfigKeys;
 import io.github.lbstack.internal.spec.Configuration;
 import io.github.lbstack.internal.spec.StackSpec;
 import io.github.lbstack.internal.spec.WebEnvironment;
-import io.github.lbstack.internal.spec.WebSource;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -154,54 +151,24 @@ final class ReusableStacks {
     WebEnvironment.Secrets secrets = spec.mysql() ? secrets(backend.environment(containers.get("mysql")))
         : Credentials.random();
     WebEnvironment environment = new WebEnvironment(spec, secrets);
-    ContainerSpecs specs = new ContainerSpecs(id, spec, network, Map.of(Labels.REUSE, key, Labels.REUSE_NAME, name));
     String webImage = WebImages.resolve(spec, environment, backend);
-
-    Optional<Service> mysql = Optional.empty();
-    if (spec.mysql()) {
-      Container container = backend.attach(specs.mysql(secrets), containers.get("mysql"));
-      mysql = Optional.of(new Service("mysql", container, WebEnvironment.MYSQL_PORT,
-          probes.database(container, secrets)));
-    }
-    Optional<Service> redis = Optional.empty();
-    if (spec.redis()) {
-      Container container = backend.attach(specs.redis(), containers.get("redis"));
-      redis = Optional.of(new Service("redis", container, WebEnvironment.REDIS_PORT, probes.redis(container)));
-    }
-    Map<Integer, Service> webs = new TreeMap<>();
-    containers.forEach((service, resource) -> {
-      if (service.startsWith("web-")) {
-        int index = Integer.parseInt(service.substring("web-".length()));
-        Container container = backend.attach(specs.web(service, webImage, environment.forReplica(index)), resource);
-        webs.put(index, new Service(service, container, spec.web().port(),
-            probes.http(container, spec.web().port(), spec.web().healthPath())));
-      }
-    });
-    Container lbContainer = backend.attach(specs.lb(StackLauncher.haproxyConfig(spec)), containers.get("lb"));
-    LbControl lbControl = probes.lb(lbContainer);
-    List<String> defined = java.util.stream.IntStream.rangeClosed(1, spec.replicas())
-        .mapToObj(WebEnvironment::hostname).toList();
-    Service lb = new Service("lb", lbContainer, HaproxyConfig.HTTP_PORT,
-        () -> StackLauncher.allServersUp(lbControl, defined));
-    mysql.ifPresent(service -> resources.add("mysql", service));
-    redis.ifPresent(service -> resources.add("redis", service));
-    webs.values().forEach(web -> resources.add(web.name(), web));
-    resources.add("lb", lb);
+    List<Integer> webIndexes = containers.keySet().stream().filter(service -> service.startsWith("web-"))
+        .map(service -> Integer.parseInt(service.substring("web-".length()))).sorted().toList();
+    StackAssembly parts = new StackAssembly(id, spec, backend, probes, network,
+        Map.of(Labels.REUSE, key, Labels.REUSE_NAME, name), environment, webImage, webIndexes,
+        (service, container) -> backend.attach(container, containers.get(service)));
+    parts.register(resources);
     timeline.mark("stack", "attached to " + containers.size() + " containers");
 
     // A machine that restarted stops containers; they come back with the same names and data.
     List<Service> infrastructure = new ArrayList<>();
-    mysql.ifPresent(infrastructure::add);
-    redis.ifPresent(infrastructure::add);
-    infrastructure.add(lb);
+    parts.mysql.ifPresent(infrastructure::add);
+    parts.redis.ifPresent(infrastructure::add);
+    infrastructure.add(parts.lb);
     infrastructure.forEach(ReusableStacks::running);
-    Reachability reachability = new Reachability(probes, backend.describe());
-    Topology topology = new Topology(id, spec.replicas(), spec.spares(), spec.web().port(),
-        new ReplicaFactory(spec, backend, specs, webImage, environment, probes), lbControl, resources,
-        spec.startupTimeout(), reachability, timeline);
-    webs.forEach((index, web) -> {
-      boolean spare = index > spec.replicas() && index <= spec.replicas() + spec.spares();
-      if (spare && web.container().state().status() == ContainerState.Status.PAUSED) {
+    Topology topology = parts.topology(resources, new Reachability(probes, backend.describe()), timeline);
+    parts.webs.forEach((index, web) -> {
+      if (topology.isSpareIndex(index) && web.container().state().status() == ContainerState.Status.PAUSED) {
         topology.adoptSpare(index, web);
       } else {
         topology.adopt(index, web);
@@ -216,11 +183,15 @@ final class ReusableStacks {
     }
     List<String> changes = topology.restore();
     timeline.mark("stack", "topology restored" + (changes.isEmpty() ? "" : ": " + String.join(", ", changes)));
-    LiveStack stack = new LiveStack(id, spec, secrets, resources, lb, mysql, redis, topology, lbControl, timeline,
-        backend.describe());
-    stack.resetData();
+    LiveStack stack = parts.stack(resources, topology, timeline, backend.describe());
+    try {
+      stack.resetData();
+    } catch (RuntimeException e) {
+      // The caller removes this stack's containers; nothing may close it again at exit.
+      OpenStacks.remove(stack);
+      throw e;
+    }
     timeline.mark("stack", "data reset");
-    OpenStacks.add(stack);
     LOG.info("lbstack {}: reused from an earlier run ({}=true): reset and ready in {} ms: lb {} -> {}{}", id,
         ConfigKeys.REUSE, (System.nanoTime() - start) / 1_000_000, stack.lbEndpoint(),
         String.join(", ", topology.hostnames()), changes.isEmpty() ? "" : " (" + String.join(", ", changes) + ")");

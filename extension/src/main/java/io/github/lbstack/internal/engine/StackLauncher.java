@@ -5,9 +5,6 @@ import io.github.lbstack.internal.backend.Backend;
 import io.github.lbstack.internal.backend.BackendException;
 import io.github.lbstack.internal.backend.Labels;
 import io.github.lbstack.internal.backend.NetworkHandle;
-import io.github.lbstack.internal.lb.HaproxyConfig;
-import io.github.lbstack.internal.lb.LbServer;
-import io.github.lbstack.internal.spec.StackSpec;
 import io.github.lbstack.internal.spec.StackSpec;
 import io.github.lbstack.internal.spec.StartOrder;
 import io.github.lbstack.internal.spec.WebEnvironment;
@@ -68,32 +65,16 @@ final class StackLauncher {
       resources.add("network " + network.name(), network);
       timeline.mark("stack", "network created");
 
-      ContainerSpecs containers = new ContainerSpecs(id, spec, network, stackLabels);
-      Optional<Service> mysql = Optional.empty();
-      if (spec.mysql()) {
-        var container = backend.container(containers.mysql(secrets));
-        mysql = Optional.of(new Service("mysql", container, WebEnvironment.MYSQL_PORT, probes.database(container, secrets)));
-      }
-      Optional<Service> redis = Optional.empty();
-      if (spec.redis()) {
-        var container = backend.container(containers.redis());
-        redis = Optional.of(new Service("redis", container, WebEnvironment.REDIS_PORT, probes.redis(container)));
-      }
-      ReplicaFactory factory = new ReplicaFactory(spec, backend, containers, webImage, environment, probes);
-      List<Service> webs = IntStream.rangeClosed(1, spec.replicas()).mapToObj(factory::create).toList();
-      List<Service> spares = IntStream.rangeClosed(spec.replicas() + 1, spec.replicas() + spec.spares())
-          .mapToObj(factory::create).toList();
-      var lbContainer = backend.container(containers.lb(haproxyConfig(spec)));
-      LbControl lbControl = probes.lb(lbContainer);
+      StackAssembly parts = new StackAssembly(id, spec, backend, probes, network, stackLabels, environment,
+          webImage, IntStream.rangeClosed(1, spec.replicas() + spec.spares()).boxed().toList(),
+          (service, container) -> backend.container(container));
+      parts.register(resources);
+      Optional<Service> mysql = parts.mysql;
+      Optional<Service> redis = parts.redis;
+      Service lb = parts.lb;
+      List<Service> webs = parts.webs.headMap(spec.replicas() + 1).values().stream().toList();
+      List<Service> spares = parts.webs.tailMap(spec.replicas() + 1).values().stream().toList();
       List<String> hostnames = webs.stream().map(Service::name).toList();
-      Service lb = new Service("lb", lbContainer, HaproxyConfig.HTTP_PORT, () -> allServersUp(lbControl, hostnames));
-
-      // Registered in dependency order, so closing runs lb, replicas, redis, mysql, network.
-      mysql.ifPresent(service -> resources.add("mysql", service));
-      redis.ifPresent(service -> resources.add("redis", service));
-      webs.forEach(web -> resources.add(web.name(), web));
-      spares.forEach(spare -> resources.add(spare.name(), spare));
-      resources.add("lb", lb);
 
       List<CompletableFuture<Void>> backing = new ArrayList<>();
       mysql.ifPresent(service -> {
@@ -119,8 +100,7 @@ final class StackLauncher {
       }
       startup.awaitAll();
 
-      Topology topology = new Topology(id, spec.replicas(), spec.spares(), spec.web().port(), factory, lbControl,
-          resources, spec.startupTimeout(), reachability, timeline);
+      Topology topology = parts.topology(resources, reachability, timeline);
       for (int i = 0; i < webs.size(); i++) {
         topology.adopt(i + 1, webs.get(i));
       }
@@ -131,9 +111,7 @@ final class StackLauncher {
         timeline.mark("stack", "spares paused");
       }
       timeline.mark("stack", "ready");
-      LiveStack stack = new LiveStack(id, spec, secrets, resources, lb, mysql, redis, topology, lbControl, timeline,
-          backend.describe());
-      OpenStacks.add(stack);
+      LiveStack stack = parts.stack(resources, topology, timeline, backend.describe());
       LOG.info("lbstack {}: start-up timeline\n{}", id, timeline.table());
       LOG.info("lbstack {}: ready in {}: lb {} -> {}{}{}{}", id, startup.elapsed(), stack.lbEndpoint(),
           String.join(", ", hostnames), spares.isEmpty() ? "" : " (spares, paused: "
@@ -147,25 +125,6 @@ final class StackLauncher {
         throw new StartupFailedException("lbstack " + id + ": " + backendFailure.getMessage(), backendFailure);
       }
       throw e;
-    }
-  }
-
-  /** Every possible replica gets a server slot; slots beyond the first N wait, disabled, for scaleTo. */
-  static String haproxyConfig(StackSpec spec) {
-    List<LbServer> servers = IntStream.rangeClosed(1, StackSpec.MAX_REPLICAS)
-        .mapToObj(i -> new LbServer(WebEnvironment.hostname(i), WebEnvironment.hostname(i), spec.web().port(),
-            i <= spec.replicas())).toList();
-    return new HaproxyConfig(spec.balance().haproxyKeyword(), spec.stickyCookie(), spec.web().healthPath(), spec.healthCheckInterval(),
-        servers).render();
-  }
-
-  /** The lb lists every expected server, and each one is UP. */
-  static void allServersUp(LbControl lb, List<String> servers) throws NotReadyException {
-    var statuses = lb.statuses();
-    List<String> notUp = servers.stream().filter(server -> !"UP".equals(statuses.get(server)))
-        .map(server -> server + "=" + statuses.getOrDefault(server, "missing")).toList();
-    if (!notUp.isEmpty()) {
-      throw new NotReadyException("servers not UP: " + String.join(", ", notUp));
     }
   }
 

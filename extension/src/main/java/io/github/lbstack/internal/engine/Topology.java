@@ -217,7 +217,7 @@ final class Topology {
     return false;
   }
 
-  private boolean isSpareIndex(int index) {
+  boolean isSpareIndex(int index) {
     return index > defined && index <= defined + spareCount;
   }
 

@@ -24,6 +24,11 @@ public final class WebEnvironment {
   private final StackSpec spec;
   private final Secrets secrets;
 
+  /** The database's name and login that the replicas are given. */
+  public Secrets secrets() {
+    return secrets;
+  }
+
   public WebEnvironment(StackSpec spec, Secrets secrets) {
     this.spec = spec;
     this.secrets = secrets;

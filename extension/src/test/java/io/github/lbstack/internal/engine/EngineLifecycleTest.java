@@ -112,6 +112,31 @@ class EngineLifecycleTest {
     assertThat(ReusableStacks.enabled(off, java.util.Optional.empty())).isFalse();
   }
 
+  /**
+   * The reuse path, on the same assembly as a fresh start: the second run attaches to every container the first one
+   * kept (none is made or started anew), and the topology goes back to the definition.
+   */
+  @Test
+  void aKeptStackIsTakenUpByAttachingToItsContainersAndPutBackToItsDefinition() {
+    StackSpec spec = spec(2).set("spares", 1).set("mysql", false).set("redis", false).build();
+    LiveStack first = engine.startReusable(spec, "ReuseFixture");
+    first.scaleTo(3);
+    first.close();
+    assertThat(backend.events()).as("a kept stack is left running").noneMatch(event -> event.startsWith("remove "));
+    assertThat(backend.byAlias.get("web-3").status).isEqualTo(Status.RUNNING);
+    backend.events.clear();
+
+    LiveStack second = engine.startReusable(spec, "ReuseFixture");
+
+    assertThat(second.id()).isEqualTo(first.id());
+    assertThat(backend.events()).contains("attach network ", "attach lb", "attach web-1", "attach web-2",
+        "attach web-3").noneMatch(event -> event.startsWith("create ") || event.startsWith("start "));
+    assertThat(second.replicas()).extracting(LiveReplica::hostname).containsExactly("web-1", "web-2");
+    assertThat(backend.byAlias.get("web-3").status).as("the spare, parked again").isEqualTo(Status.PAUSED);
+    assertThat(second.lbStatuses()).containsEntry("web-1", "UP").containsEntry("web-2", "UP");
+    second.close();
+  }
+
   @Test
   void givesEveryReplicaTheSameContractWithItsOwnIdentity() {
     LiveStack stack = engine.start(spec(2).set("env", List.of("NODE=${replica.hostname}")).build());

@@ -60,9 +60,22 @@ final class FakeBackend implements Backend {
     return tag;
   }
 
+  /** Networks not removed yet, with their labels: the ones of kept stacks are listed by {@link #owned()}. */
+  final Map<String, Map<String, String>> networks = new ConcurrentHashMap<>();
+
+  @Override
+  public boolean supportsReuse() {
+    return true;
+  }
+
   @Override
   public NetworkHandle createNetwork(String name, Map<String, String> labels) {
     events.add("create network " + name);
+    networks.put(name, labels);
+    return network(name);
+  }
+
+  private NetworkHandle network(String name) {
     return new NetworkHandle() {
       @Override
       public String id() {
@@ -76,6 +89,7 @@ final class FakeBackend implements Backend {
 
       @Override
       public void close() {
+        networks.remove(name);
         events.add("remove network " + name);
       }
     };
@@ -93,33 +107,61 @@ final class FakeBackend implements Backend {
     return "sha256:" + Integer.toHexString(image.hashCode());
   }
 
-  // Attaching is about real containers that outlived their JVM: ReuseIT covers it on Docker.
+  // A kept stack's containers stay in byAlias, as a real engine keeps them after the JVM that made them is gone.
   @Override
   public NetworkHandle attachNetwork(Owned network) {
-    throw new UnsupportedOperationException("the fake backend holds no earlier run's stacks");
+    events.add("attach network " + network.name());
+    return network(network.name());
   }
 
   @Override
   public Container attach(ContainerSpec spec, Owned container) {
-    throw new UnsupportedOperationException("the fake backend holds no earlier run's stacks");
+    FakeContainer kept = byName(container.name());
+    if (kept == null || !kept.spec.name().equals(spec.name())) {
+      throw new IllegalStateException("no kept container " + container.name() + " for " + spec.name());
+    }
+    events.add("attach " + spec.name());
+    return kept;
   }
 
   @Override
   public Map<String, String> environment(Owned container) {
-    throw new UnsupportedOperationException("the fake backend holds no earlier run's stacks");
+    return byName(container.name()).spec.env();
+  }
+
+  private FakeContainer byName(String name) {
+    return byAlias.values().stream().filter(container -> container.spec.name().equals(name)).findFirst()
+        .orElse(null);
   }
 
   /** What the fake platform holds of other processes' stacks, for the leak sweep. */
   final List<Owned> leftovers = Collections.synchronizedList(new ArrayList<>());
 
+  /** The leftovers, and the containers and networks of stacks kept for reuse that are still there. */
   @Override
   public List<Owned> owned() {
-    return List.copyOf(leftovers);
+    List<Owned> owned = new ArrayList<>(leftovers);
+    byAlias.values().stream().filter(container -> container.spec.labels().containsKey(
+            io.github.lbstack.internal.backend.Labels.REUSE) && container.status != Status.MISSING)
+        .forEach(container -> owned.add(new Owned(Owned.Kind.CONTAINER, container.spec.name(),
+            container.spec.name(), container.spec.labels())));
+    networks.forEach((name, labels) -> {
+      if (labels.containsKey(io.github.lbstack.internal.backend.Labels.REUSE)) {
+        owned.add(new Owned(Owned.Kind.NETWORK, name, name, labels));
+      }
+    });
+    return owned;
   }
 
   @Override
   public void remove(Owned owned) {
     leftovers.remove(owned);
+    if (owned.kind() == Owned.Kind.CONTAINER && byName(owned.name()) != null) {
+      byName(owned.name()).status = Status.MISSING;
+    }
+    if (owned.kind() == Owned.Kind.NETWORK) {
+      networks.remove(owned.name());
+    }
     events.add("remove " + owned.kind() + " " + owned.name());
   }
 
