@@ -1,14 +1,15 @@
 package io.github.lbstack;
 
 import io.github.lbstack.internal.Log;
-import io.github.lbstack.internal.engine.Engine;
-import io.github.lbstack.internal.engine.LiveStack;
-import io.github.lbstack.internal.engine.SharedStacks;
-import io.github.lbstack.internal.engine.StackLease;
-import io.github.lbstack.internal.engine.StartupFailedException;
+import io.github.lbstack.internal.core.Stacks;
+import io.github.lbstack.internal.core.LiveStack;
+import io.github.lbstack.internal.core.SharedStacks;
+import io.github.lbstack.internal.core.StackLease;
+import io.github.lbstack.internal.core.StartupFailedException;
 import io.github.lbstack.internal.spec.Configuration;
 import io.github.lbstack.internal.spec.StackSpec;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
@@ -27,9 +28,29 @@ final class ClassStacks {
   private static final java.util.concurrent.atomic.AtomicBoolean REUSE_NOTE_LOGGED =
       new java.util.concurrent.atomic.AtomicBoolean();
 
-  /** What a front end says about a class's stack. */
-  /** @param origin where the definition is declared (a class, or a composed annotation), for reusable stacks */
-  record Request(StackDefinition definition, boolean shared, String where, String sharingKey, String origin) {}
+  /**
+   * What a front end says about a class's stack.
+   *
+   * @param where names the definition in messages, for example {@code @LoadBalancedStack on [com.example.ShopIT]}
+   * @param sharing present for a stack shared between classes
+   */
+  record Request(StackDefinition definition, String where, Optional<Sharing> sharing) {
+
+    /** A stack of the class's own. */
+    static Request own(StackDefinition definition, String where) {
+      return new Request(definition, where, Optional.empty());
+    }
+
+    boolean shared() {
+      return sharing.isPresent();
+    }
+  }
+
+  /**
+   * @param key what classes that may share one stack have in common (their lock key)
+   * @param origin where the definition is declared (a class, or a composed annotation), naming a reusable stack
+   */
+  record Sharing(String key, String origin) {}
 
   private ClassStacks() {}
 
@@ -57,16 +78,16 @@ final class ClassStacks {
   private static ClassStack open(ExtensionContext context, Request request) {
     Class<?> testClass = context.getRequiredTestClass();
     StackSpec spec;
-    Engine engine;
+    Stacks stacks;
     Configuration configuration = new Configuration(context::getConfigurationParameter);
     try {
       spec = request.definition().spec(configuration, request.where());
-      engine = StackDefinition.engine(configuration, request.where());
+      stacks = StackDefinition.stacks(configuration, request.where());
     } catch (StackConfigurationException e) {
       throw new ExtensionConfigurationException(e.getMessage(), e);
     }
-    DockerRequirement.evaluate(request.definition().disabledWithoutDocker(), engine.isAvailable(), request.where());
-    boolean reuse = Engine.reuseEnabled(configuration) && engine.supportsReuse();
+    DockerRequirement.evaluate(request.definition().disabledWithoutDocker(), stacks.isAvailable(), request.where());
+    boolean reuse = Stacks.reuseEnabled(configuration) && stacks.supportsReuse();
     if (reuse && !request.shared() && REUSE_NOTE_LOGGED.compareAndSet(false, true)) {
       LOG.info("lbstack: {}=true keeps shared stacks (shared = true) only; the stack of {} is a class's own and "
           + "starts fresh", LoadBalancedStack.REUSE_PROPERTY, testClass.getSimpleName());
@@ -75,20 +96,21 @@ final class ClassStacks {
       if (request.shared()) {
         SharedStacks registry = context.getRoot().getStore(NAMESPACE)
             .getOrComputeIfAbsent(SharedStacks.class, key -> new SharedStacks(), SharedStacks.class);
-        LiveStack stack = registry.acquire(List.of(request.sharingKey(), spec), testClass.getSimpleName(),
-            () -> reuse ? engine.startReusable(spec, request.origin()) : start(engine, testClass, spec));
+        Sharing sharing = request.sharing().orElseThrow();
+        LiveStack stack = registry.acquire(List.of(sharing.key(), spec), testClass.getSimpleName(),
+            () -> reuse ? stacks.startReusable(spec, sharing.origin()) : start(stacks, testClass, spec));
         return new ClassStack(testClass, stack.lease(testClass.getSimpleName(), true), false, RunReport.of(context));
       }
-      LiveStack stack = start(engine, testClass, spec);
+      LiveStack stack = start(stacks, testClass, spec);
       return new ClassStack(testClass, stack.lease(testClass.getSimpleName(), false), true, RunReport.of(context));
     } catch (StartupFailedException e) {
       throw new StackStartupException(e.getMessage(), e);
     }
   }
 
-  private static LiveStack start(Engine engine, Class<?> testClass, StackSpec spec) {
+  private static LiveStack start(Stacks stacks, Class<?> testClass, StackSpec spec) {
     LOG.info("lbstack: starting the stack of {}", testClass.getSimpleName());
-    return engine.start(spec);
+    return stacks.start(spec);
   }
 
   /**

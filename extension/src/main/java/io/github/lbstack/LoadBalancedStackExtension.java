@@ -25,8 +25,11 @@ class LoadBalancedStackExtension extends StackExtensionSupport {
         + "class with @LoadBalancedStack(web = @Web(...)) instead."));
     rejectAnnotatedNestedClasses(testClass);
     rejectBothFrontEnds(testClass);
-    return new ClassStacks.Request(StackDefinition.of(annotation), annotation.shared(),
-        where(testClass), SharedStackLocks.key(annotation), origin(testClass));
+    StackDefinition definition = StackDefinition.of(annotation);
+    return annotation.shared()
+        ? new ClassStacks.Request(definition, where(testClass), Optional.of(
+            new ClassStacks.Sharing(SharedStackLocks.key(annotation), origin(testClass))))
+        : ClassStacks.Request.own(definition, where(testClass));
   }
 
   /**

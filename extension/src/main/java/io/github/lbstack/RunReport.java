@@ -1,8 +1,8 @@
 package io.github.lbstack;
 
 import io.github.lbstack.internal.Log;
-import io.github.lbstack.internal.engine.LiveStack;
-import io.github.lbstack.internal.engine.StackLease;
+import io.github.lbstack.internal.core.LiveStack;
+import io.github.lbstack.internal.core.StackLease;
 import io.github.lbstack.internal.report.ClassRun;
 import io.github.lbstack.internal.report.HtmlReport;
 import io.github.lbstack.internal.spec.ConfigKeys;

@@ -1,7 +1,7 @@
 package io.github.lbstack;
 
-import io.github.lbstack.internal.engine.Engine;
-import io.github.lbstack.internal.engine.StartupFailedException;
+import io.github.lbstack.internal.core.Stacks;
+import io.github.lbstack.internal.core.StartupFailedException;
 import io.github.lbstack.internal.spec.Configuration;
 import io.github.lbstack.internal.spec.InvalidSpecException;
 import io.github.lbstack.internal.spec.StackSpec;
@@ -58,20 +58,20 @@ public final class StackDefinition {
   public RunningStack start() {
     StackSpec spec = spec(Configuration.systemProperties(), "StackDefinition");
     try {
-      return new StackHandle(engine(Configuration.systemProperties(), "StackDefinition").start(spec), true);
+      return new StackHandle(stacks(Configuration.systemProperties(), "StackDefinition").start(spec), true);
     } catch (StartupFailedException e) {
       throw new StackStartupException(e.getMessage(), e);
     }
   }
 
   /**
-   * The engine the configuration selects ({@code lbstack.backend}).
+   * lbstack's core on the backend the configuration selects ({@code lbstack.backend}).
    *
    * @throws StackConfigurationException naming {@code where} when the backend is unknown
    */
-  static Engine engine(Configuration configuration, String where) {
+  static Stacks stacks(Configuration configuration, String where) {
     try {
-      return Engine.of(configuration);
+      return Stacks.of(configuration);
     } catch (IllegalArgumentException e) {
       throw new StackConfigurationException(where + ": " + e.getMessage(), e);
     }

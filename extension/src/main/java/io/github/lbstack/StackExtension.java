@@ -44,7 +44,6 @@ public final class StackExtension extends StackExtensionSupport {
   @Override
   ClassStacks.Request request(ExtensionContext classContext) {
     rejectBothFrontEnds(classContext.getRequiredTestClass());
-    String where = where(classContext.getRequiredTestClass());
-    return new ClassStacks.Request(definition, false, where, where, where);
+    return ClassStacks.Request.own(definition, where(classContext.getRequiredTestClass()));
   }
 }

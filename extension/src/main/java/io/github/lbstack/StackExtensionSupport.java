@@ -1,6 +1,6 @@
 package io.github.lbstack;
 
-import io.github.lbstack.internal.engine.Engine;
+import io.github.lbstack.internal.core.Stacks;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -32,14 +32,14 @@ abstract class StackExtensionSupport implements ExecutionCondition, BeforeAllCal
     if (context.getTestClass().isEmpty() || !disabledWithoutDocker(context).orElse(false)) {
       return ConditionEvaluationResult.enabled("no Docker requirement to check");
     }
-    Engine engine;
+    Stacks stacks;
     try {
-      engine = Engine.of(new io.github.lbstack.internal.spec.Configuration(context::getConfigurationParameter));
+      stacks = Stacks.of(new io.github.lbstack.internal.spec.Configuration(context::getConfigurationParameter));
     } catch (IllegalArgumentException unknownBackend) {
       // beforeAll reports it, with the class's name.
       return ConditionEvaluationResult.enabled("the backend is checked when the stack starts");
     }
-    return DockerRequirement.evaluate(true, engine.isAvailable(), where(context.getRequiredTestClass()))
+    return DockerRequirement.evaluate(true, stacks.isAvailable(), where(context.getRequiredTestClass()))
         .orElse(ConditionEvaluationResult.enabled("Docker is available"));
   }
 

@@ -1,7 +1,7 @@
 package io.github.lbstack;
 
-import io.github.lbstack.internal.engine.LiveReplica;
-import io.github.lbstack.internal.engine.LiveStack;
+import io.github.lbstack.internal.core.LiveReplica;
+import io.github.lbstack.internal.core.LiveStack;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;

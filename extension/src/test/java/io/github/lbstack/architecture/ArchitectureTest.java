@@ -53,7 +53,7 @@ class ArchitectureTest {
   @Test
   void theBackendsKnowNothingOfTheCoreAbove() {
     noClasses().that().resideInAPackage(BACKEND).should().dependOnClassesThat()
-        .resideInAnyPackage("io.github.lbstack.internal.engine..", "io.github.lbstack.internal.spec..",
+        .resideInAnyPackage("io.github.lbstack.internal.core..", "io.github.lbstack.internal.spec..",
             "io.github.lbstack.internal.lb..", "io.github.lbstack.internal.report..")
         .check(LBSTACK);
   }

@@ -5,11 +5,11 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Where a stack's containers run. The engine talks only to this interface; an implementation owns every call to
- * its platform (Docker through Testcontainers today; Docker Swarm or Kubernetes could follow) and nothing above it
+ * Where a stack's containers run. lbstack's core talks only to this interface; an implementation owns every call to
+ * its platform (one Docker engine, or a Docker Swarm; the seam is meant to take Kubernetes too) and nothing above it
  * knows which one it is.
  *
- * <p>The contract, in the engine's words: a stack is one private network with named services on it. Each service
+ * <p>The contract, in the core's words: a stack is one private network with named services on it. Each service
  * is reachable inside the network under its alias, and from the test JVM on the published ports that
  * {@link Container#endpoint(int)} reports. Everything a backend creates carries the labels it is given, so a sweep
  * can find it.

@@ -3,8 +3,8 @@ package io.github.lbstack.internal.backend;
 import java.time.Duration;
 
 /**
- * A container of a stack, from its start to its removal, and the fault drills the engine offers on replicas.
- * Drills return once the platform has acted; whether the lb noticed is the engine's business.
+ * A container of a stack, from its start to its removal, and the fault drills the core offers on replicas.
+ * Drills return once the platform has acted; whether the lb noticed is the core's business.
  */
 public interface Container extends AutoCloseable {
 

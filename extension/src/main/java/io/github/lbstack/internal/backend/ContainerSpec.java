@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One container of a stack, as the engine wants it; a backend decides how to make it real.
+ * One container of a stack, as the core wants it; a backend decides how to make it real.
  *
  * @param name unique name on the platform
  * @param alias the name other services resolve it by on the stack's network

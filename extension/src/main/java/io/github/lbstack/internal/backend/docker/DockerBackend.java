@@ -15,7 +15,8 @@ import org.testcontainers.DockerClientFactory;
 
 /**
  * A Docker engine, found the way Testcontainers finds it ({@code DOCKER_HOST}, {@code ~/.testcontainers.properties},
- * the local socket). The only class family in lbstack that touches Testcontainers or docker-java.
+ * the local socket). Only the backends ({@code backend.docker} and {@code backend.swarm}) touch Testcontainers or
+ * docker-java; {@code ArchitectureTest} holds them to that.
  */
 public final class DockerBackend implements Backend {
 

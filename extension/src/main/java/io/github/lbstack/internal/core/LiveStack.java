@@ -1,0 +1,342 @@
+package io.github.lbstack.internal.core;
+
+import io.github.lbstack.internal.Log;
+import com.mysql.cj.jdbc.MysqlDataSource;
+import io.github.lbstack.internal.backend.Endpoint;
+import io.github.lbstack.internal.lb.HaproxyConfig;
+import io.github.lbstack.internal.spec.StackSpec;
+import io.github.lbstack.internal.spec.WebEnvironment;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import redis.clients.jedis.JedisPooled;
+
+/**
+ * A started stack. It owns every container, the network and the clients it handed out. Closing it closes the
+ * clients, removes every container at once (nothing is in flight by then, so they need no order), and removes the
+ * network last. It knows nothing of JUnit, so it can serve one class, many classes, or code outside tests.
+ */
+public final class LiveStack implements AutoCloseable {
+
+  private static final Logger LOG = Log.LBSTACK;
+
+  private final String id;
+  private final StackSpec spec;
+  private final WebEnvironment.Secrets secrets;
+  private final Resources resources;
+  private final Service lb;
+  private final Optional<Service> mysql;
+  private final Optional<Service> redis;
+  private final Topology topology;
+  private final LbControl lbControl;
+  private final AtomicInteger leases = new AtomicInteger();
+  private final Timeline timeline;
+  private final String backend;
+  private volatile MysqlDataSource dataSource;
+  private volatile JedisPooled redisClient;
+  private volatile boolean closed;
+  /** Set for a stack kept for the next run: closing then lets go of it and leaves its containers running. */
+  private volatile String keptForReuse;
+
+  LiveStack(String id, StackSpec spec, WebEnvironment.Secrets secrets, Resources resources, Service lb,
+      Optional<Service> mysql, Optional<Service> redis, Topology topology, LbControl lbControl, Timeline timeline,
+      String backend) {
+    this.timeline = timeline;
+    this.backend = backend;
+    this.id = id;
+    this.spec = spec;
+    this.secrets = secrets;
+    this.resources = resources;
+    this.lb = lb;
+    this.mysql = mysql;
+    this.redis = redis;
+    this.topology = topology;
+    this.lbControl = lbControl;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public StackSpec spec() {
+    return spec;
+  }
+
+  public List<LiveReplica> replicas() {
+    return topology.replicas();
+  }
+
+  /** @throws IllegalArgumentException when no replica has that index */
+  public LiveReplica replica(int index) {
+    return topology.replica(index);
+  }
+
+  /** The lb's HTTP frontend, as the test JVM reaches it. */
+  public java.net.URI lbUri() {
+    return lbEndpoint().http("");
+  }
+
+  /** Redis as the test JVM reaches it, {@code redis://host:port}. */
+  public java.net.URI redisUri() {
+    return java.net.URI.create("redis://" + redisEndpoint());
+  }
+
+  public Endpoint lbEndpoint() {
+    return lb.container().endpoint(HaproxyConfig.HTTP_PORT);
+  }
+
+  public Endpoint lbStatsEndpoint() {
+    return lb.container().endpoint(HaproxyConfig.STATS_PORT);
+  }
+
+  public void scaleTo(int replicas) {
+    topology.scaleTo(replicas);
+  }
+
+  public Map<String, String> lbStatuses() {
+    return topology.statuses();
+  }
+
+  /** The replicas the lb reports UP, in index order. */
+  public List<String> replicasInRotation() {
+    return lbStatuses().entrySet().stream().filter(entry -> "UP".equals(entry.getValue())).map(Map.Entry::getKey)
+        .toList();
+  }
+
+  public String jdbcUrl() {
+    return NetworkProbes.jdbcUrl(require(mysql, "MySQL").container().endpoint(WebEnvironment.MYSQL_PORT),
+        secrets.database());
+  }
+
+  public WebEnvironment.Secrets secrets() {
+    require(mysql, "MySQL");
+    return secrets;
+  }
+
+  public DataSource dataSource() {
+    if (dataSource == null) {
+      synchronized (this) {
+        if (dataSource == null) {
+          MysqlDataSource created = new MysqlDataSource();
+          created.setURL(jdbcUrl());
+          created.setUser(secrets.user());
+          created.setPassword(secrets.password());
+          dataSource = created;
+        }
+      }
+    }
+    return dataSource;
+  }
+
+  public Endpoint redisEndpoint() {
+    return require(redis, "Redis").container().endpoint(WebEnvironment.REDIS_PORT);
+  }
+
+  public JedisPooled redis() {
+    if (redisClient == null) {
+      synchronized (this) {
+        if (closed) {
+          throw new IllegalStateException("lbstack stack " + id + " is closed");
+        }
+        if (redisClient == null) {
+          Endpoint endpoint = redisEndpoint();
+          redisClient = new JedisPooled(endpoint.host(), endpoint.port());
+        }
+      }
+    }
+    return redisClient;
+  }
+
+  /** Whether the stack has the database and Redis, so the API layer can say what it lacks before asking. */
+  public boolean hasMysql() {
+    return mysql.isPresent();
+  }
+
+  public boolean hasRedis() {
+    return redis.isPresent();
+  }
+
+  /** Empties Redis and the database's tables, except those the spec keeps; see {@link DataReset}. */
+  public void resetData() {
+    new DataReset(this).run();
+  }
+
+  /** Closing will leave this stack running for a later run; {@code removeCommand} is how a person removes it. */
+  void keepForReuse(String removeCommand) {
+    this.keptForReuse = removeCommand;
+  }
+
+  public Timeline timeline() {
+    return timeline;
+  }
+
+  /**
+   * Saves what explains a failure into {@code dir}: every container's log, the lb's view of each replica, the
+   * stack's description with the password masked, and its start-up timeline.
+   */
+  public void saveEvidence(java.nio.file.Path dir) throws java.io.IOException {
+    java.nio.file.Files.createDirectories(dir);
+    for (var service : services().entrySet()) {
+      java.nio.file.Files.writeString(dir.resolve(service.getKey() + ".log"), safeLogs(service.getValue()));
+    }
+    java.nio.file.Files.writeString(dir.resolve("lb-stats.txt"), lbStatsTable());
+    java.nio.file.Files.writeString(dir.resolve("stack.txt"), describe());
+    java.nio.file.Files.writeString(dir.resolve("timeline.txt"), timeline.render());
+  }
+
+  private static String safeLogs(Service service) {
+    try {
+      return service.logs();
+    } catch (RuntimeException e) {
+      return "(no log: " + e + ")";
+    }
+  }
+
+  private String lbStatsTable() {
+    try {
+      StringBuilder table = new StringBuilder(String.format("%-8s %-40s %10s %10s%n", "server", "status (last check)",
+          "requests", "failed"));
+      Map<String, Long> served = lbControl.requestsServed();
+      Map<String, Long> failed = lbControl.failedResponses();
+      lbControl.explainedStatuses().forEach((server, status) -> {
+        if (topology.worthShowing(server, served.getOrDefault(server, 0L))) {
+          table.append(String.format("%-8s %-40s %10d %10d%n", server, status, served.getOrDefault(server, 0L),
+              failed.getOrDefault(server, 0L)));
+        }
+      });
+      return table.toString();
+    } catch (RuntimeException e) {
+      return "the lb's stats could not be read: " + e + "\n";
+    }
+  }
+
+  /** Images, replicas, addresses and users; the password is masked. */
+  public String describe() {
+    StringBuilder text = new StringBuilder();
+    text.append("stack ").append(id).append(" on ").append(backend).append('\n');
+    text.append("images: ").append(spec.images()).append('\n');
+    text.append("web: ").append(spec.web().source()).append(", port ").append(spec.web().port())
+        .append(", health ").append(spec.web().healthPath()).append('\n');
+    text.append("lb: ").append(lbEndpoint()).append(" (stats ").append(lbStatsEndpoint()).append(")\n");
+    for (LiveReplica replica : replicas()) {
+      String address;
+      try {
+        address = replica.endpoint().toString();
+      } catch (RuntimeException e) {
+        address = "not published (" + e.getMessage() + ")";
+      }
+      text.append(replica.hostname()).append(": ").append(address).append('\n');
+    }
+    mysql.ifPresent(service -> text.append("mysql: ").append(jdbcUrl()).append(" user ").append(secrets.user())
+        .append(" password ****\n"));
+    redis.ifPresent(service -> text.append("redis: ").append(redisEndpoint()).append('\n'));
+    return text.toString();
+  }
+
+  public String logs(String service) {
+    return services().entrySet().stream().filter(entry -> entry.getKey().equals(service)).findFirst()
+        .map(entry -> entry.getValue().logs())
+        .orElseThrow(() -> new IllegalArgumentException("no service \"" + service + "\" in stack " + id
+            + ": use one of " + new TreeSet<>(services().keySet())));
+  }
+
+  private Map<String, Service> services() {
+    Map<String, Service> services = new LinkedHashMap<>();
+    services.put("lb", lb);
+    mysql.ifPresent(service -> services.put("mysql", service));
+    redis.ifPresent(service -> services.put("redis", service));
+    topology.replicas().forEach(replica -> services.put(replica.hostname(), replica.service()));
+    topology.spares().forEach(spare -> services.put(spare.name(), spare));
+    return services;
+  }
+
+  /**
+   * One class's use of this stack, from now until the lease is closed. Closing it logs the requests the lb served
+   * during the lease and, for a shared stack, puts the topology back to its definition for the next class.
+   */
+  public StackLease lease(String user, boolean restoreAfter) {
+    leases.incrementAndGet();
+    return new StackLease(this, user, restoreAfter, lbControl, topology);
+  }
+
+  private <T> T require(Optional<T> service, String name) {
+    String attribute = name.toLowerCase(java.util.Locale.ROOT);
+    return service.orElseThrow(() -> new IllegalStateException("stack " + id + " has no " + name + ": its definition "
+        + "leaves it out (" + attribute + " = false). Set " + attribute + " = true to have one."));
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    try {
+      if (leases.get() == 0) {
+        StackLease.logServed(id, "its life", () -> {
+          Map<String, Long> served = new LinkedHashMap<>(lbControl.requestsServed());
+          served.entrySet().removeIf(entry -> !topology.worthShowing(entry.getKey(), entry.getValue()));
+          return served;
+        });
+      }
+      if (redisClient != null) {
+        redisClient.close();
+      }
+      if (keptForReuse != null) {
+        LOG.info("lbstack {}: left running for the next run (lbstack.reuse=true); remove reusable stacks with: {}",
+            id, keptForReuse);
+        OpenStacks.remove(this);
+        return;
+      }
+      LOG.info("lbstack {}: stopping", id);
+      removeContainersAtOnce();
+    } finally {
+      if (keptForReuse == null) {
+        // Whatever is left (all of it, if the parallel removal failed), then the network, in reverse order.
+        resources.close();
+        OpenStacks.remove(this);
+      }
+    }
+  }
+
+  /**
+   * Nothing is in flight once a stack closes, so its containers need no order among themselves; removing them at
+   * once takes the time of the slowest instead of the sum. Failures are left to {@link Resources}, which tries again
+   * and reports them.
+   */
+  private void removeContainersAtOnce() {
+    List<Service> all = List.copyOf(services().values());
+    Thread[] threads = new Thread[all.size()];
+    for (int i = 0; i < all.size(); i++) {
+      Service service = all.get(i);
+      threads[i] = new Thread(() -> {
+        try {
+          service.close();
+        } catch (RuntimeException e) {
+          LOG.debug("lbstack {}: removing {} failed, retried in order: {}", id, service.name(), e.toString());
+        }
+      }, "lbstack-" + id + "-remove-" + service.name());
+      threads[i].start();
+    }
+    for (Thread thread : threads) {
+      try {
+        thread.join(60_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "stack " + id + " (" + topology.replicas().size() + " replicas)";
+  }
+}
