@@ -19,7 +19,7 @@ public final class LbOf implements Filter {
     this.stack = stack;
   }
 
-  /** The stack whose load balancer the specification points at. */
+  /** {@return the stack whose load balancer the specification points at} */
   public RunningStack stack() {
     return stack;
   }

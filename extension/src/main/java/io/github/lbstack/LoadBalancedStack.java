@@ -86,7 +86,7 @@ public @interface LoadBalancedStack {
    */
   String REUSE_PROPERTY = ConfigKeys.REUSE;
 
-  /** Number of web replicas behind the load balancer, from 1 to {@link #MAX_REPLICAS}. */
+  /** {@return number of web replicas behind the load balancer, from 1 to {@link #MAX_REPLICAS}} */
   int replicas() default 3;
 
   /**
@@ -94,18 +94,22 @@ public @interface LoadBalancedStack {
    * unpauses them instead of starting new containers, which makes scaling up take about as long as one health
    * check. Scaling down (or a shared stack's reset between classes) pauses them again. They cost memory, and CPU
    * while the stack starts; {@code replicas + spares} is at most {@link #MAX_REPLICAS}.
+   *
+   * @return warm spare replicas: started with the stack, then paused, out of rotation
    */
   int spares() default 0;
 
-  /** The web tier: exactly one of {@link Web#image()}, {@link Web#dockerfile()} or {@link Web#jar()}. */
+  /** {@return the web tier: exactly one of {@link Web#image()}, {@link Web#dockerfile()} or {@link Web#jar()}} */
   Web web();
 
-  /** How the load balancer picks a replica; default round-robin. */
+  /** {@return how the load balancer picks a replica; default round-robin} */
   Balance balance() default Balance.ROUND_ROBIN;
 
   /**
    * When {@code true}, the load balancer pins each client to a replica with a cookie ({@code LBSTACK_SERVER}) and
    * moves it to another replica only when its own is down.
+   *
+   * @return whether the load balancer pins each client to a replica with a cookie
    */
   boolean stickyCookie() default false;
 
@@ -115,18 +119,24 @@ public @interface LoadBalancedStack {
    * After each class, lbstack puts the stack back to its definition: the replica count, every replica running and
    * UP, nothing paused or disconnected. Data is not reset unless a class asks, with {@link RunningStack#resetData()}.
    * Under JUnit's parallel execution, classes that share a stack never run at the same time; other classes still do.
+   *
+   * @return whether classes with equal definitions share one stack for the run
    */
   boolean shared() default false;
 
-  /** Whether the stack has a MySQL database. With {@code false}, no database starts and none can be injected. */
+  /**
+   * {@return whether the stack has a MySQL database} With {@code false}, no database starts and none can be injected.
+   */
   boolean mysql() default true;
 
-  /** Whether the stack has Redis. With {@code false}, no Redis starts and no client can be injected. */
+  /** {@return whether the stack has Redis} With {@code false}, no Redis starts and no client can be injected. */
   boolean redis() default true;
 
   /**
    * When {@code true}, the class is skipped (reported as disabled) if no Docker engine answers. When {@code false},
    * the default, the class fails with an error that says how to provide one.
+   *
+   * @return whether the class is skipped, rather than failed, when no Docker engine answers
    */
   boolean disabledWithoutDocker() default false;
 }

@@ -15,52 +15,56 @@ import redis.clients.jedis.JedisPooled;
  */
 public interface RunningStack extends AutoCloseable {
 
-  /** A short random id, also used in container names and in the {@code io.github.lbstack.stack} label. */
+  /** {@return a short random id, also used in container names and in the {@code io.github.lbstack.stack} label} */
   String id();
 
-  /** The web replicas, ordered by {@link Replica#index()}. */
+  /** {@return the web replicas, ordered by {@link Replica#index()}} */
   List<Replica> replicas();
 
   /**
    * The replica with the given index.
    *
+   * @param index the replica's index, from 1
+   * @return the replica with the given index
    * @throws IllegalArgumentException when no replica has that index
    */
   Replica replica(int index);
 
-  /** Address of the load balancer's HTTP frontend. */
+  /** {@return the address of the load balancer's HTTP frontend} */
   URI lbUri();
 
-  /** A new request specification pointed at the load balancer. */
+  /** {@return a new request specification pointed at the load balancer} */
   RequestSpecification lb();
 
   /**
    * JDBC URL of the stack's database, reachable from the host.
    *
+   * @return JDBC URL of the stack's database, reachable from the host
    * @throws IllegalStateException when the stack leaves out MySQL; so do the other database methods
    */
   String jdbcUrl();
 
-  /** Name of the stack's database (random per stack). */
+  /** {@return name of the stack's database (random per stack)} */
   String databaseName();
 
-  /** Database user with all privileges on {@link #databaseName()} (random per stack). */
+  /** {@return database user with all privileges on {@link #databaseName()} (random per stack)} */
   String databaseUser();
 
-  /** Password of {@link #databaseUser()} (random per stack). */
+  /** {@return password of {@link #databaseUser()} (random per stack)} */
   String databasePassword();
 
-  /** A data source that logs in as {@link #databaseUser()}; shared by the whole stack. */
+  /** {@return a data source that logs in as {@link #databaseUser()}; shared by the whole stack} */
   DataSource dataSource();
 
   /**
    * Address of Redis, as {@code redis://127.0.0.1:<port>}.
    *
+   * @return the address of Redis, as {@code redis://127.0.0.1:<port>}
    * @throws IllegalStateException when the stack leaves out Redis; so does {@link #redis()}
    */
   URI redisUri();
 
-  /** A Redis client; shared by the whole stack and closed with it. */
+  /** {@return a Redis client; shared by the whole stack and closed with it} */
   JedisPooled redis();
 
   /**
@@ -68,13 +72,14 @@ public interface RunningStack extends AutoCloseable {
    * on; removed ones are the highest-numbered, drained first (out of rotation, in-flight requests finished), then
    * stopped. Returns when the lb serves exactly {@code replicas} healthy replicas.
    *
+   * @param replicas how many replicas, from 1 to {@link io.github.lbstack.LoadBalancedStack#MAX_REPLICAS}
    * @throws IllegalArgumentException when {@code replicas} is outside 1 to {@link LoadBalancedStack#MAX_REPLICAS}
    * @throws IllegalStateException when the lb does not get there within {@code lbstack.startup.timeout}, naming
    *     each replica that is not in rotation and why
    */
   void scaleTo(int replicas);
 
-  /** The lb's current view of each replica: hostname to {@code UP}, {@code DOWN}... */
+  /** {@return the lb's current view of each replica: hostname to {@code UP}, {@code DOWN}} */
   Map<String, String> lbStatuses();
 
   /**
@@ -88,6 +93,7 @@ public interface RunningStack extends AutoCloseable {
    * Everything a service's container has written so far.
    *
    * @param service {@code "lb"}, {@code "mysql"}, {@code "redis"} or a replica hostname such as {@code "web-1"}
+   * @return everything a service's container has written so far
    * @throws IllegalArgumentException for an unknown service, naming the known ones
    */
   String logs(String service);

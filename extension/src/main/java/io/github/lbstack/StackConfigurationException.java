@@ -9,6 +9,10 @@ public class StackConfigurationException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /**
+   * @param message what is wrong and how to fix it
+   * @param cause the failure underneath, or {@code null}
+   */
   public StackConfigurationException(String message, Throwable cause) {
     super(message, cause);
   }

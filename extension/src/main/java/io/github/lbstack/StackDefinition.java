@@ -44,6 +44,7 @@ public final class StackDefinition {
     this.declaration = declaration;
   }
 
+  /** {@return a builder whose every setting starts at the annotation's default} */
   public static Builder builder() {
     return new Builder();
   }
@@ -52,6 +53,7 @@ public final class StackDefinition {
    * Starts the stack and returns once it is ready. Close it to remove it; a shutdown hook removes it too when the
    * JVM exits first.
    *
+   * @return the started stack, ready
    * @throws StackConfigurationException for a definition that cannot work, before anything starts
    * @throws StackStartupException when it is not ready within {@code lbstack.startup.timeout}; nothing is left
    */
@@ -77,7 +79,7 @@ public final class StackDefinition {
     }
   }
 
-  /** An extension for {@code @RegisterExtension} that brings this stack up for the class that registers it. */
+  /** {@return an extension for {@code @RegisterExtension} that brings this stack up for the class that registers it} */
   public StackExtension extension() {
     return new StackExtension(this);
   }
@@ -143,112 +145,202 @@ public final class StackDefinition {
 
     private Builder() {}
 
-    /** See {@link LoadBalancedStack#replicas()}. */
+    /**
+     * See {@link LoadBalancedStack#replicas()}.
+     *
+     * @param replicas how many replicas, from 1 to {@link io.github.lbstack.LoadBalancedStack#MAX_REPLICAS}
+     * @return this builder
+     */
     public Builder replicas(int replicas) {
       this.replicas = replicas;
       return this;
     }
 
-    /** See {@link LoadBalancedStack#spares()}. */
+    /**
+     * See {@link LoadBalancedStack#spares()}.
+     *
+     * @param spares how many paused spares to keep
+     * @return this builder
+     */
     public Builder spares(int spares) {
       this.spares = spares;
       return this;
     }
 
-    /** The web tier is an existing image; see {@link Web#image()}. */
+    /**
+     * The web tier is an existing image; see {@link Web#image()}.
+     *
+     * @param image the image, such as {@code "shop:1.4"}
+     * @return this builder
+     */
     public Builder image(String image) {
       this.image = Objects.requireNonNull(image, "image");
       return this;
     }
 
-    /** The web tier is built from a Dockerfile; see {@link Web#dockerfile()} and {@link Web#buildArgs()}. */
+    /**
+     * The web tier is built from a Dockerfile; see {@link Web#dockerfile()} and {@link Web#buildArgs()}.
+     *
+     * @param buildArgs {@code "NAME=value"} build arguments
+     * @param dockerfile the Dockerfile, relative to the base directory
+     * @return this builder
+     */
     public Builder dockerfile(String dockerfile, String... buildArgs) {
       this.dockerfile = Objects.requireNonNull(dockerfile, "dockerfile");
       this.buildArgs = List.of(buildArgs);
       return this;
     }
 
+    /**
+     * The web tier is built from a Dockerfile at a path; see {@link #dockerfile(String, String...)}.
+     *
+     * @param buildArgs {@code "NAME=value"} build arguments
+     * @param dockerfile the Dockerfile, relative to the base directory
+     * @return this builder
+     */
     public Builder dockerfile(Path dockerfile, String... buildArgs) {
       return dockerfile(Objects.requireNonNull(dockerfile, "dockerfile").toString(), buildArgs);
     }
 
-    /** The web tier is a runnable jar; see {@link Web#jar()}. */
+    /**
+     * The web tier is a runnable jar; see {@link Web#jar()}.
+     *
+     * @param jar the runnable jar, relative to the base directory
+     * @return this builder
+     */
     public Builder jar(String jar) {
       this.jar = Objects.requireNonNull(jar, "jar: the path is null; was a system property not set?");
       return this;
     }
 
+    /**
+     * The web tier is a runnable jar at a path; see {@link #jar(String)}.
+     *
+     * @param jar the runnable jar, relative to the base directory
+     * @return this builder
+     */
     public Builder jar(Path jar) {
       return jar(Objects.requireNonNull(jar, "jar: the path is null; was a system property not set?").toString());
     }
 
-    /** See {@link Web#port()}. */
+    /**
+     * See {@link Web#port()}.
+     *
+     * @param port the port the app listens on
+     * @return this builder
+     */
     public Builder port(int port) {
       this.port = port;
       return this;
     }
 
-    /** See {@link Web#healthPath()}. */
+    /**
+     * See {@link Web#healthPath()}.
+     *
+     * @param healthPath the path the lb checks, such as {@code "/health"}
+     * @return this builder
+     */
     public Builder healthPath(String healthPath) {
       this.healthPath = Objects.requireNonNull(healthPath, "healthPath");
       return this;
     }
 
-    /** Extra {@code "NAME=value"} entries for every replica; see {@link Web#env()}. Replaces earlier entries. */
+    /**
+     * Extra {@code "NAME=value"} entries for every replica; see {@link Web#env()}. Replaces earlier entries.
+     *
+     * @param entries {@code "NAME=value"} entries
+     * @return this builder
+     */
     public Builder env(String... entries) {
       this.env = List.of(entries);
       return this;
     }
 
-    /** See {@link Web#defaultEnv()}. */
+    /**
+     * See {@link Web#defaultEnv()}.
+     *
+     * @param defaultEnv whether the replicas get lbstack's {@code DB_*} and {@code REDIS_*} variables
+     * @return this builder
+     */
     public Builder defaultEnv(boolean defaultEnv) {
       this.defaultEnv = defaultEnv;
       return this;
     }
 
-    /** See {@link LoadBalancedStack#balance()}. */
+    /**
+     * See {@link LoadBalancedStack#balance()}.
+     *
+     * @param balance how the lb picks a replica
+     * @return this builder
+     */
     public Builder balance(Balance balance) {
       this.balance = Objects.requireNonNull(balance, "balance");
       return this;
     }
 
-    /** See {@link LoadBalancedStack#stickyCookie()}. */
+    /**
+     * See {@link LoadBalancedStack#stickyCookie()}.
+     *
+     * @param stickyCookie whether the lb pins each client with a cookie
+     * @return this builder
+     */
     public Builder stickyCookie(boolean stickyCookie) {
       this.stickyCookie = stickyCookie;
       return this;
     }
 
-    /** See {@link LoadBalancedStack#mysql()}. */
+    /**
+     * See {@link LoadBalancedStack#mysql()}.
+     *
+     * @param mysql whether the stack has a MySQL database
+     * @return this builder
+     */
     public Builder mysql(boolean mysql) {
       this.mysql = mysql;
       return this;
     }
 
-    /** See {@link LoadBalancedStack#redis()}. */
+    /**
+     * See {@link LoadBalancedStack#redis()}.
+     *
+     * @param redis whether the stack has Redis
+     * @return this builder
+     */
     public Builder redis(boolean redis) {
       this.redis = redis;
       return this;
     }
 
-    /** See {@link LoadBalancedStack#disabledWithoutDocker()}; only used by {@link StackDefinition#extension()}. */
+    /**
+     * See {@link LoadBalancedStack#disabledWithoutDocker()}; only used by {@link StackDefinition#extension()}.
+     *
+     * @param disabledWithoutDocker whether to skip, rather than fail, without a Docker engine
+     * @return this builder
+     */
     public Builder disabledWithoutDocker(boolean disabledWithoutDocker) {
       this.disabledWithoutDocker = disabledWithoutDocker;
       return this;
     }
 
-    /** Directory that relative jar and Dockerfile paths are resolved against; default: the working directory. */
+    /**
+     * Directory that relative jar and Dockerfile paths are resolved against; default: the working directory.
+     *
+     * @param baseDirectory what relative paths are resolved against
+     * @return this builder
+     */
     public Builder baseDirectory(Path baseDirectory) {
       this.baseDirectory = Objects.requireNonNull(baseDirectory, "baseDirectory");
       return this;
     }
 
+    /** {@return the definition as collected so far; the builder can go on and build another} */
     public StackDefinition build() {
       return new StackDefinition(new StackDeclaration(replicas, spares, image, dockerfile, buildArgs, jar, port,
           healthPath, env, defaultEnv, Balancing.valueOf(balance.name()), stickyCookie, mysql, redis,
           disabledWithoutDocker, baseDirectory));
     }
 
-    /** Shorthand for {@code build().start()}. */
+    /** {@return shorthand for {@code build().start()}} */
     public RunningStack start() {
       return build().start();
     }

@@ -27,6 +27,7 @@ public final class StackExtension extends StackExtensionSupport {
     this.definition = definition;
   }
 
+  /** {@return the definition this extension brings up} */
   public StackDefinition definition() {
     return definition;
   }

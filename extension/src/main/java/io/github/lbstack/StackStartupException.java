@@ -8,6 +8,10 @@ public class StackStartupException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /**
+   * @param message what is wrong and how to fix it
+   * @param cause the failure underneath, or {@code null}
+   */
   public StackStartupException(String message, Throwable cause) {
     super(message, cause);
   }

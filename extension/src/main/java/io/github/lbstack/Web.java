@@ -27,27 +27,32 @@ import java.lang.annotation.Target;
 @Target({})
 public @interface Web {
 
-  /** An existing image, for example {@code "shop:latest"}. */
+  /** {@return an existing image, for example {@code "shop:latest"}} */
   String image() default "";
 
-  /** Path of a Dockerfile, relative to the working directory; its directory is the build context. */
+  /** {@return path of a Dockerfile, relative to the working directory; its directory is the build context} */
   String dockerfile() default "";
 
-  /** Build arguments for {@link #dockerfile()}, each {@code "NAME=value"}; values may use placeholders. */
+  /** {@return build arguments for {@link #dockerfile()}, each {@code "NAME=value"}; values may use placeholders} */
   String[] buildArgs() default {};
 
-  /** Path of a runnable jar, relative to the working directory; it runs with {@code java -jar} on the JRE image. */
+  /**
+   * {@return the path of a runnable jar, relative to the working directory} It runs with {@code java -jar} on the JRE
+   * image.
+   */
   String jar() default "";
 
-  /** The port the app listens on inside its container. */
+  /** {@return the port the app listens on inside its container} */
   int port() default 8080;
 
-  /** The path the load balancer's health check requests; it must answer 2xx or 3xx when the replica is ready. */
+  /**
+   * {@return the path the load balancer's health check requests; it must answer 2xx or 3xx when the replica is ready}
+   */
   String healthPath() default "/health";
 
-  /** Extra environment entries for every replica, each {@code "NAME=value"}; values may use placeholders. */
+  /** {@return extra environment entries for every replica, each {@code "NAME=value"}; values may use placeholders} */
   String[] env() default {};
 
-  /** Whether to set the {@code DB_*} and {@code REDIS_*} variables of the classic {@code .env} contract. */
+  /** {@return whether to set the {@code DB_*} and {@code REDIS_*} variables of the classic {@code .env} contract} */
   boolean defaultEnv() default true;
 }

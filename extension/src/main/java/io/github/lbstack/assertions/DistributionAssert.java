@@ -21,6 +21,8 @@ public class DistributionAssert extends AbstractAssert<DistributionAssert, Distr
    * serves, and request i and request i + k were served by the same replica. The run must show the cycle at least
    * twice. The distribution must know the replicas ({@code Traffic.through(stack)}, or through the injected lb
    * spec), or one replica serving everything would look like a perfect cycle of one.
+   *
+   * @return this assertion, for chaining
    */
   public DistributionAssert isRoundRobin() {
     isNotNull();
@@ -50,7 +52,12 @@ public class DistributionAssert extends AbstractAssert<DistributionAssert, Distr
     return this;
   }
 
-  /** Every replica's share of successful requests is within {@code percent} % of an even share. */
+  /**
+   * Every replica's share of successful requests is within {@code percent} % of an even share.
+   *
+   * @param percent the largest deviation from the mean, in percent
+   * @return this assertion, for chaining
+   */
   public DistributionAssert isEvenWithin(double percent) {
     isNotNull();
     Map<String, Long> counts = actual.counts();
@@ -72,7 +79,11 @@ public class DistributionAssert extends AbstractAssert<DistributionAssert, Distr
     return this;
   }
 
-  /** Every replica in rotation served at least one request (needs a distribution that knows them). */
+  /**
+   * Every replica in rotation served at least one request (needs a distribution that knows them).
+   *
+   * @return this assertion, for chaining
+   */
   public DistributionAssert coversAllReplicas() {
     isNotNull();
     requireKnownReplicas("coversAllReplicas()");
@@ -84,7 +95,12 @@ public class DistributionAssert extends AbstractAssert<DistributionAssert, Distr
     return this;
   }
 
-  /** Every one of these replicas served at least one request, and no other replica did. */
+  /**
+   * Every one of these replicas served at least one request, and no other replica did.
+   *
+   * @param replicas how many replicas, from 1 to {@link io.github.lbstack.LoadBalancedStack#MAX_REPLICAS}
+   * @return this assertion, for chaining
+   */
   public DistributionAssert coversExactly(String... replicas) {
     isNotNull();
     if (replicas.length == 0) {
@@ -99,7 +115,12 @@ public class DistributionAssert extends AbstractAssert<DistributionAssert, Distr
     return this;
   }
 
-  /** Exactly {@code count} distinct replicas served requests. */
+  /**
+   * Exactly {@code count} distinct replicas served requests.
+   *
+   * @param count how many requests
+   * @return this assertion, for chaining
+   */
   public DistributionAssert coversReplicas(int count) {
     isNotNull();
     if (count < 1) {
@@ -112,7 +133,11 @@ public class DistributionAssert extends AbstractAssert<DistributionAssert, Distr
     return this;
   }
 
-  /** Requests were sent, and none failed: every one got a 2xx or 3xx response naming its replica. */
+  /**
+   * Requests were sent, and none failed: every one got a 2xx or 3xx response naming its replica.
+   *
+   * @return this assertion, for chaining
+   */
   public DistributionAssert hasNoFailures() {
     isNotNull();
     requireRequests("hasNoFailures()");
@@ -123,7 +148,12 @@ public class DistributionAssert extends AbstractAssert<DistributionAssert, Distr
     return this;
   }
 
-  /** Every successful request was served by this one replica. */
+  /**
+   * Every successful request was served by this one replica.
+   *
+   * @param replica the replica's hostname, such as {@code "web-2"}
+   * @return this assertion, for chaining
+   */
   public DistributionAssert isStickyTo(String replica) {
     isNotNull();
     Set<String> seen = actual.counts().keySet();
@@ -134,11 +164,22 @@ public class DistributionAssert extends AbstractAssert<DistributionAssert, Distr
     return this;
   }
 
+  /**
+   * As {@link #isStickyTo(String)}, naming the replica by its handle.
+   *
+   * @param replica the replica's hostname, such as {@code "web-2"}
+   * @return this assertion, for chaining
+   */
   public DistributionAssert isStickyTo(Replica replica) {
     return isStickyTo(replica.hostname());
   }
 
-  /** Other replicas served requests, and this one served none. */
+  /**
+   * Other replicas served requests, and this one served none.
+   *
+   * @param replica the replica's hostname, such as {@code "web-2"}
+   * @return this assertion, for chaining
+   */
   public DistributionAssert doesNotReach(String replica) {
     isNotNull();
     if (actual.sequence().isEmpty()) {

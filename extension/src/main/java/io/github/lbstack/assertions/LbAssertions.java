@@ -7,6 +7,12 @@ public final class LbAssertions {
 
   private LbAssertions() {}
 
+  /**
+   * Assertions on a traffic run's distribution, AssertJ style.
+   *
+   * @param actual what a traffic run saw
+   * @return the assertion, for chaining
+   */
   public static DistributionAssert assertThat(Distribution actual) {
     return new DistributionAssert(actual);
   }

@@ -18,49 +18,78 @@ import java.util.stream.Collectors;
  */
 public record Distribution(List<Served> requests, Set<String> replicas) {
 
+  /**
+   * Copies both, so a distribution never changes.
+   *
+   * @param replicas how many replicas, from 1 to {@link io.github.lbstack.LoadBalancedStack#MAX_REPLICAS}
+   * @param requests the requests
+   */
   public Distribution {
     requests = List.copyOf(requests);
     replicas = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(replicas));
   }
 
-  /** A distribution of successful requests served by these replicas, in this order, of no known replica set. */
+  /**
+   * A distribution of successful requests served by these replicas, in this order, of no known replica set.
+   *
+   * @param servedBy the replica that served each request, in order
+   * @return a distribution of successful requests served by these replicas, in this order, of no known replica set
+   */
   public static Distribution of(String... servedBy) {
     return new Distribution(Arrays.stream(servedBy).map(Served::ok).toList(), Set.of());
   }
 
-  /** The same, with the replicas that were in rotation (in tests of assertions, for example). */
+  /**
+   * The same, with the replicas that were in rotation (in tests of assertions, for example).
+   *
+   * @param inRotation the replicas that were in rotation
+   * @param servedBy the replica that served each request, in order
+   * @return the same, with the replicas that were in rotation (in tests of assertions, for example)
+   */
   public static Distribution of(Set<String> inRotation, String... servedBy) {
     return new Distribution(Arrays.stream(servedBy).map(Served::ok).toList(), inRotation);
   }
 
-  /** Which replica served each successful request, in order. */
+  /** {@return which replica served each successful request, in order} */
   public List<String> sequence() {
     return requests.stream().filter(request -> !request.failed()).map(Served::replica).toList();
   }
 
+  /** {@return the requests that failed, in send order} */
   public List<Served> failures() {
     return requests.stream().filter(Served::failed).toList();
   }
 
-  /** Successful requests per replica, in order of first appearance. */
+  /** {@return successful requests per replica, in order of first appearance} */
   public Map<String, Long> counts() {
     Map<String, Long> counts = new LinkedHashMap<>();
     sequence().forEach(replica -> counts.merge(replica, 1L, Long::sum));
     return counts;
   }
 
-  /** Only the requests sent at or after {@code nanoTime} (on {@link System#nanoTime()}'s clock). */
+  /**
+   * Only the requests sent at or after {@code nanoTime} (on {@link System#nanoTime()}'s clock).
+   *
+   * @param nanoTime a time on {@link System#nanoTime()}'s clock
+   * @return only the requests sent at or after {@code nanoTime} (on {@link System#nanoTime()}'s clock)
+   */
   public Distribution sentSince(long nanoTime) {
     return new Distribution(requests.stream().filter(request -> request.startNanos() >= nanoTime).toList(), replicas);
   }
 
-  /** Only the requests sent in {@code [from, to)} (on {@link System#nanoTime()}'s clock). */
+  /**
+   * Only the requests sent in {@code [from, to)} (on {@link System#nanoTime()}'s clock).
+   *
+   * @param from the window's start, on {@link System#nanoTime()}'s clock
+   * @param to the window's end (excluded), on {@link System#nanoTime()}'s clock
+   * @return only the requests sent in {@code [from, to)} (on {@link System#nanoTime()}'s clock)
+   */
   public Distribution sentBetween(long from, long to) {
     return new Distribution(requests.stream()
         .filter(request -> request.startNanos() >= from && request.startNanos() < to).toList(), replicas);
   }
 
-  /** A table of replica against requests, failures and latency, for logs and failure messages. */
+  /** {@return a table of replica against requests, failures and latency, for logs and failure messages} */
   public String table() {
     Map<String, List<Served>> byReplica = new LinkedHashMap<>();
     requests.forEach(request -> byReplica.computeIfAbsent(
@@ -79,7 +108,7 @@ public record Distribution(List<Served> requests, Set<String> replicas) {
     return table.toString();
   }
 
-  /** The request sequence, abbreviated after 60 requests. */
+  /** {@return the request sequence, abbreviated after 60 requests} */
   public String describeSequence() {
     List<String> shown = requests.stream().limit(60)
         .map(request -> request.failed() ? "FAILED(" + request.error() + ")" : request.replica()).toList();

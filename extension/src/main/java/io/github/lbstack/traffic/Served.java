@@ -11,11 +11,17 @@ package io.github.lbstack.traffic;
  */
 public record Served(String replica, int status, String error, long startNanos, long latencyNanos) {
 
+  /** {@return whether the request failed: a status outside 2xx/3xx, an exception, or no replica named} */
   public boolean failed() {
     return error != null;
   }
 
-  /** A successful request, for distributions built by hand (tests of assertions, for example). */
+  /**
+   * A successful request, for distributions built by hand (tests of assertions, for example).
+   *
+   * @param replica the replica's hostname, such as {@code "web-2"}
+   * @return a successful request, for distributions built by hand (tests of assertions, for example)
+   */
   public static Served ok(String replica) {
     return new Served(replica, 200, null, 0, 0);
   }

@@ -45,6 +45,9 @@ public final class Traffic {
   /**
    * Traffic through a stack's load balancer. The distribution knows which replicas the lb has in rotation now, so
    * {@code isRoundRobin()} and {@code coversAllReplicas()} can tell when one of them served nothing.
+   *
+   * @param stack a started stack
+   * @return traffic through its load balancer, one client, GET {@code /}
    */
   public static Traffic through(RunningStack stack) {
     Set<String> inRotation = new LinkedHashSet<>();
@@ -60,6 +63,9 @@ public final class Traffic {
    * Traffic through any specification, usually the injected load balancer one. A specification from
    * {@link RunningStack#lb()} carries its stack, so the distribution knows the replicas in rotation, as with
    * {@link #through(RunningStack)}; any other knows none, and assertions that need them say so.
+   *
+   * @param spec a request specification, usually the injected lb one
+   * @return traffic through it, one client, GET {@code /}
    */
   public static Traffic through(RequestSpecification spec) {
     QueryableRequestSpecification query = SpecificationQuerier.query(spec);
@@ -73,19 +79,34 @@ public final class Traffic {
     return new Traffic(spec, replicas);
   }
 
-  /** The path to GET; default {@code /}. */
+  /**
+   * The path to GET; default {@code /}.
+   *
+   * @param path the path, such as {@code "/"}
+   * @return this traffic, for chaining
+   */
   public Traffic path(String path) {
     this.path = path;
     return this;
   }
 
-  /** The response header that names the replica; default the lb's {@code X-Served-By}. */
+  /**
+   * The response header that names the replica; default the lb's {@code X-Served-By}.
+   *
+   * @param header the response header's name
+   * @return this traffic, for chaining
+   */
   public Traffic identifiedBy(String header) {
     this.identityHeader = header;
     return this;
   }
 
-  /** How many clients send at once; default 1, which sends strictly one request after another. */
+  /**
+   * How many clients send at once; default 1, which sends strictly one request after another.
+   *
+   * @param clients how many clients, 1 or more
+   * @return this traffic, for chaining
+   */
   public Traffic clients(int clients) {
     if (clients < 1) {
       throw new IllegalArgumentException("clients = " + clients + ": use 1 or more");
@@ -94,13 +115,22 @@ public final class Traffic {
     return this;
   }
 
-  /** Each client keeps the cookies it is given, as a browser does (needed for cookie stickiness). */
+  /**
+   * Each client keeps the cookies it is given, as a browser does (needed for cookie stickiness).
+   *
+   * @return this traffic, for chaining
+   */
   public Traffic keepCookies() {
     this.keepCookies = true;
     return this;
   }
 
-  /** Sends {@code count} requests in all, spread over the clients, and returns once all have completed. */
+  /**
+   * Sends {@code count} requests in all, spread over the clients, and returns once all have completed.
+   *
+   * @param count how many requests
+   * @return every request, in the order they were sent
+   */
   public Distribution send(int count) {
     return new TrafficRun(clients, number -> number < count, this::client, replicas).join();
   }
@@ -108,13 +138,20 @@ public final class Traffic {
   /**
    * Sends requests until {@code duration} has passed. For a window that should end when a step of the test ends
    * (a scaling, a drill), use {@link #start()} instead: a fixed duration is too short on a slow machine.
+   *
+   * @param duration how long to send
+   * @return every request, in the order they were sent
    */
   public Distribution sendFor(Duration duration) {
     long end = System.nanoTime() + duration.toNanos();
     return new TrafficRun(clients, number -> System.nanoTime() < end, this::client, replicas).join();
   }
 
-  /** Starts sending in the background until {@link TrafficRun#stop()}; see {@link TrafficRun}. */
+  /**
+   * Starts sending in the background until {@link TrafficRun#stop()}; see {@link TrafficRun}.
+   *
+   * @return the running traffic, to wait on and to stop
+   */
   public TrafficRun start() {
     return new TrafficRun(clients, number -> true, this::client, replicas);
   }

@@ -70,7 +70,7 @@ public final class TrafficRun implements AutoCloseable {
     executor.shutdown();
   }
 
-  /** How many requests have completed so far, served or failed. */
+  /** {@return how many requests have completed so far, served or failed} */
   public int completed() {
     synchronized (served) {
       return served.size();
@@ -80,6 +80,8 @@ public final class TrafficRun implements AutoCloseable {
   /**
    * Returns once {@code count} more requests have completed (served or failed) than when it was called.
    *
+   * @param count how many requests
+   * @return this run, for chaining
    * @throws IllegalStateException when the run has ended first, or no request completed for two minutes
    */
   public TrafficRun awaitRequests(int count) {
@@ -118,6 +120,8 @@ public final class TrafficRun implements AutoCloseable {
   /**
    * Stops sending, waits for the requests in flight, and returns every request in the order they were sent. Calling
    * it again returns the same distribution.
+   *
+   * @return every request, in the order they were sent
    */
   public synchronized Distribution stop() {
     if (result == null) {
