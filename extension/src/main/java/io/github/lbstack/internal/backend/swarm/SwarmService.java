@@ -5,22 +5,8 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.ContainerSpecConfig;
-import com.github.dockerjava.api.model.ContainerSpecFile;
-import com.github.dockerjava.api.model.EndpointResolutionMode;
-import com.github.dockerjava.api.model.EndpointSpec;
-import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.Mount;
-import com.github.dockerjava.api.model.MountType;
-import com.github.dockerjava.api.model.NetworkAttachmentConfig;
-import com.github.dockerjava.api.model.PortConfig;
-import com.github.dockerjava.api.model.PortConfigProtocol;
 import com.github.dockerjava.api.model.Ports;
-import com.github.dockerjava.api.model.ServiceModeConfig;
-import com.github.dockerjava.api.model.ServicePlacement;
-import com.github.dockerjava.api.model.ServiceReplicatedModeOptions;
-import com.github.dockerjava.api.model.ServiceRestartCondition;
-import com.github.dockerjava.api.model.ServiceRestartPolicy;
 import com.github.dockerjava.api.model.ServiceSpec;
 import com.github.dockerjava.api.model.Task;
 import com.github.dockerjava.api.model.TaskSpec;
@@ -31,11 +17,9 @@ import io.github.lbstack.internal.backend.ContainerSpec;
 import io.github.lbstack.internal.backend.ContainerState;
 import io.github.lbstack.internal.backend.Endpoint;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +33,6 @@ import java.util.concurrent.TimeUnit;
 final class SwarmService implements Container {
 
   /** Swarm keeps a config's data in its raft log and refuses more. */
-  private static final int CONFIG_LIMIT = 500 * 1024;
   private static final Duration TASK_LIMIT = Duration.ofMinutes(3);
   private static final Set<TaskState> STARTING = Set.of(TaskState.NEW, TaskState.ALLOCATED, TaskState.PENDING,
       TaskState.ASSIGNED, TaskState.ACCEPTED, TaskState.PREPARING, TaskState.READY, TaskState.STARTING);
@@ -87,55 +70,16 @@ final class SwarmService implements Container {
     swarm.ensureImage(spec.image(), TASK_LIMIT);
     DockerClient manager = swarm.manager();
     List<ContainerSpecConfig> files = new ArrayList<>();
-    Map<String, byte[]> contents = new LinkedHashMap<>();
-    spec.textFiles().forEach((path, text) -> contents.put(path, text.getBytes(StandardCharsets.UTF_8)));
-    spec.hostFiles().forEach((path, file) -> {
-      try {
-        contents.put(path, Files.readAllBytes(file));
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException("could not read " + file + " for " + spec.name(), e);
-      }
-    });
     int n = 0;
-    for (var file : contents.entrySet()) {
-      if (file.getValue().length > CONFIG_LIMIT) {
-        throw new BackendException(spec.name() + ": " + file.getKey() + " is " + file.getValue().length / 1024
-            + " KB; the swarm backend sends files as swarm configs, which hold at most 500 KB. Build the file into "
-            + "the image instead.");
-      }
-      String name = spec.name() + "-file-" + (++n);
+    for (var file : ServiceSpecs.files(spec).entrySet()) {
+      String name = ServiceSpecs.configName(spec, ++n);
       String id = manager.createConfigCmd().withName(name).withData(file.getValue()).withLabels(spec.labels()).exec()
           .getId();
       configs.add(id);
-      files.add(new ContainerSpecConfig().withConfigID(id).withConfigName(name).withFile(new ContainerSpecFile()
-          .withName(file.getKey()).withUid("0").withGid("0").withMode(0444L)));
+      files.add(ServiceSpecs.mountedConfig(id, name, file.getKey()));
     }
-    com.github.dockerjava.api.model.ContainerSpec container = new com.github.dockerjava.api.model.ContainerSpec()
-        // By id: a tag makes every node's agent try a pull first, which takes ~25 s to fail without a registry.
-        .withImage(node.engine().inspectImageCmd(spec.image()).exec().getId())
-        .withLabels(spec.labels())
-        .withEnv(spec.env().entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue()).toList())
-        .withConfigs(files)
-        .withMounts(spec.tmpfs().keySet().stream().map(path -> new Mount().withType(MountType.TMPFS)
-            .withTarget(path)).toList());
-    if (!spec.hostname().isEmpty()) {
-      container.withHostname(spec.hostname());
-    }
-    if (!spec.command().isEmpty()) {
-      container.withArgs(spec.command());
-    }
-    TaskSpec task = new TaskSpec().withContainerSpec(container)
-        // A killed replica stays down, as on one engine, until a drill or a reset starts it again.
-        .withRestartPolicy(new ServiceRestartPolicy().withCondition(ServiceRestartCondition.NONE))
-        .withPlacement(new ServicePlacement().withConstraints(List.of("node.id==" + node.id())))
-        .withNetworks(List.of(new NetworkAttachmentConfig().withTarget(network.id())
-            .withAliases(List.of(spec.alias()))))
-        .withForceUpdate(0);
-    ServiceSpec service = new ServiceSpec().withName(spec.name()).withLabels(spec.labels()).withTaskTemplate(task)
-        .withMode(new ServiceModeConfig().withReplicated(new ServiceReplicatedModeOptions().withReplicas(1)))
-        .withEndpointSpec(new EndpointSpec().withMode(EndpointResolutionMode.DNSRR).withPorts(spec.ports().stream()
-            .map(port -> new PortConfig().withProtocol(PortConfigProtocol.TCP).withTargetPort(port)
-                .withPublishMode(PortConfig.PublishMode.host)).toList()));
+    ServiceSpec service = ServiceSpecs.service(spec, node.engine().inspectImageCmd(spec.image()).exec().getId(),
+        node.id(), network.id(), files);
     serviceId = manager.createServiceCmd(service).exec().getId();
     awaitRunningTask();
   }
