@@ -1,7 +1,6 @@
 package io.github.lbstack.internal.core;
 
 import io.github.lbstack.internal.Log;
-import com.mysql.cj.jdbc.MysqlDataSource;
 import io.github.lbstack.internal.backend.Endpoint;
 import io.github.lbstack.internal.lb.HaproxyConfig;
 import io.github.lbstack.internal.spec.StackSpec;
@@ -37,8 +36,7 @@ public final class LiveStack implements AutoCloseable {
   private final AtomicInteger leases = new AtomicInteger();
   private final Timeline timeline;
   private final String backend;
-  private volatile MysqlDataSource dataSource;
-  private volatile JedisPooled redisClient;
+  private final StackClients clients;
   private volatile boolean closed;
   /** Set for a stack kept for the next run: closing then lets go of it and leaves its containers running. */
   private volatile String keptForReuse;
@@ -57,6 +55,7 @@ public final class LiveStack implements AutoCloseable {
     this.redis = redis;
     this.topology = topology;
     this.lbControl = lbControl;
+    this.clients = new StackClients(id, this::jdbcUrl, secrets, this::redisEndpoint);
   }
 
   public String id() {
@@ -119,18 +118,7 @@ public final class LiveStack implements AutoCloseable {
   }
 
   public DataSource dataSource() {
-    if (dataSource == null) {
-      synchronized (this) {
-        if (dataSource == null) {
-          MysqlDataSource created = new MysqlDataSource();
-          created.setURL(jdbcUrl());
-          created.setUser(secrets.user());
-          created.setPassword(secrets.password());
-          dataSource = created;
-        }
-      }
-    }
-    return dataSource;
+    return clients.dataSource();
   }
 
   public Endpoint redisEndpoint() {
@@ -138,18 +126,7 @@ public final class LiveStack implements AutoCloseable {
   }
 
   public JedisPooled redis() {
-    if (redisClient == null) {
-      synchronized (this) {
-        if (closed) {
-          throw new IllegalStateException("lbstack stack " + id + " is closed");
-        }
-        if (redisClient == null) {
-          Endpoint endpoint = redisEndpoint();
-          redisClient = new JedisPooled(endpoint.host(), endpoint.port());
-        }
-      }
-    }
-    return redisClient;
+    return clients.redis();
   }
 
   /** Whether the stack has the database and Redis, so the API layer can say what it lacks before asking. */
@@ -171,48 +148,24 @@ public final class LiveStack implements AutoCloseable {
     this.keptForReuse = removeCommand;
   }
 
+  LbControl lbControl() {
+    return lbControl;
+  }
+
+  Topology topology() {
+    return topology;
+  }
+
   public Timeline timeline() {
     return timeline;
   }
 
   /**
    * Saves what explains a failure into {@code dir}: every container's log, the lb's view of each replica, the
-   * stack's description with the password masked, and its start-up timeline.
+   * stack's description with the password masked, and its start-up timeline; see {@link Evidence}.
    */
   public void saveEvidence(java.nio.file.Path dir) throws java.io.IOException {
-    java.nio.file.Files.createDirectories(dir);
-    for (var service : services().entrySet()) {
-      java.nio.file.Files.writeString(dir.resolve(service.getKey() + ".log"), safeLogs(service.getValue()));
-    }
-    java.nio.file.Files.writeString(dir.resolve("lb-stats.txt"), lbStatsTable());
-    java.nio.file.Files.writeString(dir.resolve("stack.txt"), describe());
-    java.nio.file.Files.writeString(dir.resolve("timeline.txt"), timeline.render());
-  }
-
-  private static String safeLogs(Service service) {
-    try {
-      return service.logs();
-    } catch (RuntimeException e) {
-      return "(no log: " + e + ")";
-    }
-  }
-
-  private String lbStatsTable() {
-    try {
-      StringBuilder table = new StringBuilder(String.format("%-8s %-40s %10s %10s%n", "server", "status (last check)",
-          "requests", "failed"));
-      Map<String, Long> served = lbControl.requestsServed();
-      Map<String, Long> failed = lbControl.failedResponses();
-      lbControl.explainedStatuses().forEach((server, status) -> {
-        if (topology.worthShowing(server, served.getOrDefault(server, 0L))) {
-          table.append(String.format("%-8s %-40s %10d %10d%n", server, status, served.getOrDefault(server, 0L),
-              failed.getOrDefault(server, 0L)));
-        }
-      });
-      return table.toString();
-    } catch (RuntimeException e) {
-      return "the lb's stats could not be read: " + e + "\n";
-    }
+    Evidence.save(this, dir);
   }
 
   /** Images, replicas, addresses and users; the password is masked. */
@@ -245,7 +198,7 @@ public final class LiveStack implements AutoCloseable {
             + ": use one of " + new TreeSet<>(services().keySet())));
   }
 
-  private Map<String, Service> services() {
+  Map<String, Service> services() {
     Map<String, Service> services = new LinkedHashMap<>();
     services.put("lb", lb);
     mysql.ifPresent(service -> services.put("mysql", service));
@@ -286,9 +239,7 @@ public final class LiveStack implements AutoCloseable {
           return served;
         });
       }
-      if (redisClient != null) {
-        redisClient.close();
-      }
+      clients.close();
       if (keptForReuse != null) {
         LOG.info("lbstack {}: left running for the next run (lbstack.reuse=true); remove reusable stacks with: {}",
             id, keptForReuse);

@@ -17,7 +17,8 @@ import org.slf4j.Logger;
 
 /**
  * The web tier as it is now: which replicas exist, and which the lb has in rotation. It scales live and puts itself
- * back to the defined shape, always through the lb's Runtime API, never restarting the lb. The lb already has a
+ * back to the defined shape, always through the lb's Runtime API, never restarting the lb; its warm spares wait in a
+ * {@link SparePool}. The lb already has a
  * disabled server slot for every possible replica, so adding a replica is starting a container and enabling its
  * slot, and removing one is draining its slot before removing its container.
  */
@@ -37,15 +38,13 @@ final class Topology {
   private final Reachability reachability;
   private final Timeline timeline;
   private final List<LiveReplica> replicas = new CopyOnWriteArrayList<>();
-  /** Paused replicas beyond the defined count, by index, waiting for scaleTo. */
-  private final java.util.Map<Integer, Service> spares = new java.util.concurrent.ConcurrentSkipListMap<>();
-  private final int spareCount;
+  private final SparePool spares;
 
   Topology(String stackId, int defined, int spareCount, int port, ReplicaFactory factory, LbControl lb,
       Resources resources, Duration timeout, Reachability reachability, Timeline timeline) {
     this.stackId = stackId;
     this.defined = defined;
-    this.spareCount = spareCount;
+    this.spares = new SparePool(defined, spareCount);
     this.port = port;
     this.factory = factory;
     this.lb = lb;
@@ -63,13 +62,12 @@ final class Topology {
 
   /** Takes a started replica as a spare: it is paused here, and its lb slot stays disabled. */
   void parkSpare(int index, Service service) {
-    service.container().pause();
-    spares.put(index, service);
+    spares.park(index, service);
   }
 
   /** Takes a replica that is paused already (an earlier run's spare) as a spare. */
   void adoptSpare(int index, Service service) {
-    spares.put(index, service);
+    spares.adopt(index, service);
   }
 
   List<LiveReplica> replicas() {
@@ -78,7 +76,7 @@ final class Topology {
 
   /** The paused spares, for logs and teardown. */
   List<Service> spares() {
-    return List.copyOf(spares.values());
+    return spares.all();
   }
 
   LiveReplica replica(int index) {
@@ -202,41 +200,20 @@ final class Topology {
    * @return whether it became a spare
    */
   private boolean retire(int index, Service service) {
-    if (isSpareIndex(index)) {
-      ContainerState.Status status = service.container().state().status();
-      if (status == ContainerState.Status.RUNNING) {
-        parkSpare(index, service);
-        return true;
-      }
-      if (status == ContainerState.Status.PAUSED) {
-        adoptSpare(index, service);
-        return true;
-      }
+    if (spares.takeBack(index, service)) {
+      return true;
     }
     service.close();
     return false;
   }
 
   boolean isSpareIndex(int index) {
-    return index > defined && index <= defined + spareCount;
+    return spares.isSpareIndex(index);
   }
 
   /** Starts (and pauses) a new spare for each spare index that has neither a spare nor a replica. */
   private void refillSpares(List<String> changes) {
-    List<Integer> missing = new ArrayList<>();
-    for (int index = defined + 1; index <= defined + spareCount; index++) {
-      int wanted = index;
-      Service spare = spares.get(index);
-      if (spare != null && spare.container().state().status() != ContainerState.Status.PAUSED) {
-        // A spare must be paused to be one; anything else (killed from outside, say) is replaced.
-        spares.remove(index);
-        spare.close();
-        spare = null;
-      }
-      if (spare == null && replicas.stream().noneMatch(replica -> replica.index() == wanted)) {
-        missing.add(index);
-      }
-    }
+    List<Integer> missing = spares.missing(index -> replicas.stream().anyMatch(replica -> replica.index() == index));
     if (missing.isEmpty()) {
       return;
     }
@@ -254,10 +231,10 @@ final class Topology {
     List<Integer> fresh = new ArrayList<>();
     java.util.Map<Integer, Service> ready = new java.util.TreeMap<>();
     for (int index : indexes) {
-      Service spare = spares.remove(index);
-      if (spare != null) {
-        spare.container().unpause();
-        ready.put(index, spare);
+      java.util.Optional<Service> spare = spares.take(index);
+      if (spare.isPresent()) {
+        spare.get().container().unpause();
+        ready.put(index, spare.get());
       } else {
         fresh.add(index);
       }
