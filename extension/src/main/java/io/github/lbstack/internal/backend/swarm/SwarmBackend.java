@@ -3,8 +3,6 @@ package io.github.lbstack.internal.backend.swarm;
 import io.github.lbstack.internal.Log;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.SwarmNode;
-import com.github.dockerjava.api.model.SwarmNodeState;
 import io.github.lbstack.internal.backend.Backend;
 import io.github.lbstack.internal.backend.BackendException;
 import io.github.lbstack.internal.backend.Container;
@@ -12,20 +10,13 @@ import io.github.lbstack.internal.backend.ContainerSpec;
 import io.github.lbstack.internal.backend.Labels;
 import io.github.lbstack.internal.backend.NetworkHandle;
 import io.github.lbstack.internal.backend.docker.EngineImages;
-import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.testcontainers.DockerClientFactory;
-import org.testcontainers.dockerclient.DockerClientProviderStrategy;
-import org.testcontainers.dockerclient.TransportConfig;
 
 /**
  * A Docker Swarm cluster: {@code DOCKER_HOST} points at a manager, every container of a stack is a one-task service
@@ -41,14 +32,13 @@ public final class SwarmBackend implements Backend {
 
   private static final Logger LOG = Log.LBSTACK;
 
-  private final int nodePort;
-  private final Map<String, DockerClient> nodeEngines = new ConcurrentHashMap<>();
-  private final Set<String> imagesOnEveryNode = ConcurrentHashMap.newKeySet();
-  private volatile List<Node> nodes;
+  private final SwarmNodes nodes;
+  private final NodeImages images;
 
   /** @param nodePort the TCP port where each node's engine answers, for drills and images */
   public SwarmBackend(int nodePort) {
-    this.nodePort = nodePort;
+    this.nodes = new SwarmNodes(nodePort, this::manager, this::describe);
+    this.images = new NodeImages(this::nodes);
   }
 
   /** A swarm node that is ready, with its own engine. */
@@ -82,104 +72,17 @@ public final class SwarmBackend implements Backend {
    * @throws BackendException when DOCKER_HOST is no swarm manager or a node's engine does not answer
    */
   List<Node> nodes() {
-    List<Node> known = nodes;
-    if (known != null) {
-      return known;
-    }
-    List<SwarmNode> ready;
-    try {
-      ready = manager().listSwarmNodesCmd().exec().stream()
-          .filter(node -> node.getStatus() != null && node.getStatus().getState() == SwarmNodeState.READY).toList();
-    } catch (RuntimeException e) {
-      throw new BackendException("lbstack.backend=swarm needs DOCKER_HOST to point at a swarm manager, and "
-          + DockerClientFactory.instance().getTransportConfig().getDockerHost() + " is not one (" + e.getMessage()
-          + "). Run `docker swarm init` there, or point DOCKER_HOST at a manager.", e);
-    }
-    List<Node> found = new ArrayList<>();
-    for (SwarmNode node : ready) {
-      String address = node.getStatus().getAddress();
-      found.add(new Node(node.getId(), address, engine(address)));
-    }
-    found.sort(Comparator.comparing(Node::address));
-    if (found.isEmpty()) {
-      throw new BackendException("the swarm at " + describe() + " has no node in state ready");
-    }
-    nodes = List.copyOf(found);
-    LOG.info("lbstack: swarm with {} nodes: {}", found.size(), found.stream().map(Node::address).toList());
-    return nodes;
+    return nodes.ready();
   }
 
   Node node(String id) {
-    return nodes().stream().filter(node -> node.id().equals(id)).findFirst()
-        .orElseThrow(() -> new BackendException("swarm node " + id + " is not ready"));
+    return nodes.node(id);
   }
 
-  private DockerClient engine(String address) {
-    return nodeEngines.computeIfAbsent(address, key -> {
-      URI uri = URI.create("tcp://" + address + ":" + nodePort);
-      DockerClient client = DockerClientProviderStrategy.getClientForConfig(TransportConfig.builder().dockerHost(uri)
-          .build());
-      try {
-        client.pingCmd().exec();
-      } catch (RuntimeException e) {
-        throw new BackendException("the engine of swarm node " + address + " does not answer at " + uri + " ("
-            + e.getMessage() + "). lbstack needs each node's engine for drills and images: make it listen there, "
-            + "or set lbstack.swarm.node-port to the port it listens on.", e);
-      }
-      return client;
-    });
-  }
-
-  /**
-   * Makes sure every node has the image: a node that lacks it gets it from a node that has it ({@code docker save}
-   * there, {@code docker load} here); when none has it, each node pulls it.
-   */
+  /** Every node has the image afterwards; see {@link NodeImages}. */
   @Override
   public void ensureImage(String image, Duration timeout) {
-    if (imagesOnEveryNode.contains(image)) {
-      return;
-    }
-    List<Node> lacking = new ArrayList<>();
-    Node source = null;
-    for (Node node : nodes()) {
-      if (EngineImages.has(node.engine(), image)) {
-        source = source == null ? node : source;
-      } else {
-        lacking.add(node);
-      }
-    }
-    for (Node node : lacking) {
-      if (source != null) {
-        copy(image, source, node);
-      } else {
-        pull(node, image, timeout);
-      }
-    }
-    imagesOnEveryNode.add(image);
-  }
-
-  private void copy(String image, Node from, Node to) {
-    long start = System.nanoTime();
-    try (InputStream saved = from.engine().saveImageCmd(image).exec()) {
-      to.engine().loadImageCmd(saved).exec();
-    } catch (java.io.IOException | RuntimeException e) {
-      throw new BackendException("could not copy image " + image + " from swarm node " + from.address() + " to "
-          + to.address() + ": " + e.getMessage(), e);
-    }
-    LOG.info("lbstack: image {} loaded into swarm node {} from {} in {} ms", image, to.address(), from.address(),
-        (System.nanoTime() - start) / 1_000_000);
-  }
-
-  private void pull(Node node, String image, Duration timeout) {
-    try {
-      EngineImages.pull(node.engine(), image, timeout);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new BackendException("interrupted while pulling " + image, e);
-    } catch (RuntimeException e) {
-      throw new BackendException("image " + image + " is on no swarm node and could not be pulled on "
-          + node.address() + " (" + e.getMessage() + ")", e);
-    }
+    images.ensure(image, timeout);
   }
 
   @Override
@@ -204,7 +107,7 @@ public final class SwarmBackend implements Backend {
             + builder.address() + ": " + e.getMessage(), e);
       }
     }
-    imagesOnEveryNode.remove(tag);
+    images.forget(tag);
     ensureImage(tag, Duration.ofMinutes(10));
     return tag;
   }
