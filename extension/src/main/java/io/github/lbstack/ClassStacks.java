@@ -2,7 +2,7 @@ package io.github.lbstack;
 
 import io.github.lbstack.internal.Log;
 import io.github.lbstack.internal.core.Stacks;
-import io.github.lbstack.internal.core.LiveStack;
+import io.github.lbstack.internal.core.CoreStack;
 import io.github.lbstack.internal.core.SharedStacks;
 import io.github.lbstack.internal.core.StackLease;
 import io.github.lbstack.internal.core.StartupFailedException;
@@ -64,13 +64,13 @@ final class ClassStacks {
   }
 
   /** The stack already held by this class or an enclosing one, if any. */
-  static StackHandle existing(ExtensionContext classContext) {
+  static RunningStackImpl existing(ExtensionContext classContext) {
     ClassStack held = classContext.getStore(NAMESPACE).get(CLASS_STACK, ClassStack.class);
     return held == null ? null : held.handle();
   }
 
   /** The stack of this class, started (or leased) on first use. */
-  static StackHandle get(ExtensionContext classContext, Request request) {
+  static RunningStackImpl get(ExtensionContext classContext, Request request) {
     return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(CLASS_STACK,
         key -> open(classContext, request), ClassStack.class).handle();
   }
@@ -97,18 +97,18 @@ final class ClassStacks {
         SharedStacks registry = context.getRoot().getStore(NAMESPACE)
             .getOrComputeIfAbsent(SharedStacks.class, key -> new SharedStacks(), SharedStacks.class);
         Sharing sharing = request.sharing().orElseThrow();
-        LiveStack stack = registry.acquire(List.of(sharing.key(), spec), testClass.getSimpleName(),
+        CoreStack stack = registry.acquire(List.of(sharing.key(), spec), testClass.getSimpleName(),
             () -> reuse ? stacks.startReusable(spec, sharing.origin()) : start(stacks, testClass, spec));
         return new ClassStack(testClass, stack.lease(testClass.getSimpleName(), true), false, RunReport.of(context));
       }
-      LiveStack stack = start(stacks, testClass, spec);
+      CoreStack stack = start(stacks, testClass, spec);
       return new ClassStack(testClass, stack.lease(testClass.getSimpleName(), false), true, RunReport.of(context));
     } catch (StartupFailedException e) {
       throw new StackStartupException(e.getMessage(), e);
     }
   }
 
-  private static LiveStack start(Stacks stacks, Class<?> testClass, StackSpec spec) {
+  private static CoreStack start(Stacks stacks, Class<?> testClass, StackSpec spec) {
     LOG.info("lbstack: starting the stack of {}", testClass.getSimpleName());
     return stacks.start(spec);
   }
@@ -164,8 +164,8 @@ final class ClassStacks {
       return report;
     }
 
-    StackHandle handle() {
-      return new StackHandle(lease.stack(), false);
+    RunningStackImpl handle() {
+      return new RunningStackImpl(lease.stack(), false);
     }
 
     @Override

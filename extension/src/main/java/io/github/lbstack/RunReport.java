@@ -1,7 +1,7 @@
 package io.github.lbstack;
 
 import io.github.lbstack.internal.Log;
-import io.github.lbstack.internal.core.LiveStack;
+import io.github.lbstack.internal.core.CoreStack;
 import io.github.lbstack.internal.core.StackLease;
 import io.github.lbstack.internal.report.ClassRun;
 import io.github.lbstack.internal.report.HtmlReport;
@@ -39,7 +39,7 @@ final class RunReport implements AutoCloseable {
   }
 
   /** Saves the stack's logs, lb stats, description and timeline for a failed test of this class. */
-  Path saveEvidence(Class<?> testClass, LiveStack stack) throws IOException {
+  Path saveEvidence(Class<?> testClass, CoreStack stack) throws IOException {
     Path folder = dir.resolve(testClass.getName()).toAbsolutePath();
     stack.saveEvidence(folder);
     return folder;
@@ -47,7 +47,7 @@ final class RunReport implements AutoCloseable {
 
   /** Records a class that is done with its stack; call before the lease closes (a restore changes the counters). */
   void add(Class<?> testClass, StackLease lease, boolean shared, Path evidence) {
-    LiveStack stack = lease.stack();
+    CoreStack stack = lease.stack();
     Map<String, Long> served;
     Map<String, Long> failed;
     try {

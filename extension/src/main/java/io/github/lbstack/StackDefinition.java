@@ -60,7 +60,7 @@ public final class StackDefinition {
   public RunningStack start() {
     StackSpec spec = spec(Configuration.systemProperties(), "StackDefinition");
     try {
-      return new StackHandle(stacks(Configuration.systemProperties(), "StackDefinition").start(spec), true);
+      return new RunningStackImpl(stacks(Configuration.systemProperties(), "StackDefinition").start(spec), true);
     } catch (StartupFailedException e) {
       throw new StackStartupException(e.getMessage(), e);
     }

@@ -62,7 +62,7 @@ abstract class StackExtensionSupport implements ExecutionCondition, BeforeAllCal
   @Override
   public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
     StackParameters.Resolver resolver = StackParameters.find(parameterContext.getParameter().getType()).orElseThrow();
-    StackHandle stack = stack(extensionContext);
+    RunningStackImpl stack = stack(extensionContext);
     String missing = resolver.missing().apply(stack);
     if (missing != null) {
       throw new ParameterResolutionException("lbstack cannot supply parameter [" + parameterContext.getParameter()
@@ -77,9 +77,9 @@ abstract class StackExtensionSupport implements ExecutionCondition, BeforeAllCal
   }
 
   /** The stack of the class (or enclosing class) of this context, started on first use. */
-  StackHandle stack(ExtensionContext context) {
+  RunningStackImpl stack(ExtensionContext context) {
     ExtensionContext classContext = ClassStacks.classContext(context);
-    StackHandle existing = ClassStacks.existing(classContext);
+    RunningStackImpl existing = ClassStacks.existing(classContext);
     if (existing != null) {
       checkNested(classContext);
       return existing;

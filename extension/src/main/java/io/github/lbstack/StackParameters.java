@@ -14,7 +14,7 @@ import redis.clients.jedis.JedisPooled;
 final class StackParameters {
 
   /** Supplies one parameter type from a running stack, or says why this stack cannot. */
-  record Resolver(Class<?> type, Function<StackHandle, Object> resolve, Function<StackHandle, String> missing) {}
+  record Resolver(Class<?> type, Function<RunningStackImpl, Object> resolve, Function<RunningStackImpl, String> missing) {}
 
   private static final List<Resolver> RESOLVERS = List.of(
       new Resolver(RunningStack.class, stack -> stack, stack -> null),

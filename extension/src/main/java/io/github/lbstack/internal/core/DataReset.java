@@ -21,9 +21,9 @@ final class DataReset {
 
   private static final Logger LOG = Log.LBSTACK;
 
-  private final LiveStack stack;
+  private final CoreStack stack;
 
-  DataReset(LiveStack stack) {
+  DataReset(CoreStack stack) {
     this.stack = stack;
   }
 

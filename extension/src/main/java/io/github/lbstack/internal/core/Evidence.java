@@ -14,7 +14,7 @@ final class Evidence {
 
   private Evidence() {}
 
-  static void save(LiveStack stack, Path dir) throws IOException {
+  static void save(CoreStack stack, Path dir) throws IOException {
     Files.createDirectories(dir);
     for (var service : stack.services().entrySet()) {
       Files.writeString(dir.resolve(service.getKey() + ".log"), safeLogs(service.getValue()));
@@ -32,7 +32,7 @@ final class Evidence {
     }
   }
 
-  private static String lbStatsTable(LiveStack stack) {
+  private static String lbStatsTable(CoreStack stack) {
     LbControl lbControl = stack.lbControl();
     try {
       StringBuilder table = new StringBuilder(String.format("%-8s %-40s %10s %10s%n", "server", "status (last check)",

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class OpenStacks {
 
-  private static final Set<LiveStack> OPEN = ConcurrentHashMap.newKeySet();
+  private static final Set<CoreStack> OPEN = ConcurrentHashMap.newKeySet();
 
   static {
     Runtime.getRuntime().addShutdownHook(new Thread(OpenStacks::closeAll, "lbstack-shutdown"));
@@ -17,16 +17,16 @@ final class OpenStacks {
 
   private OpenStacks() {}
 
-  static void add(LiveStack stack) {
+  static void add(CoreStack stack) {
     OPEN.add(stack);
   }
 
-  static void remove(LiveStack stack) {
+  static void remove(CoreStack stack) {
     OPEN.remove(stack);
   }
 
   private static void closeAll() {
-    for (LiveStack stack : Set.copyOf(OPEN)) {
+    for (CoreStack stack : Set.copyOf(OPEN)) {
       try {
         stack.close();
       } catch (RuntimeException e) {

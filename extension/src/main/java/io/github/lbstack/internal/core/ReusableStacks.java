@@ -78,7 +78,7 @@ final class ReusableStacks {
    *
    * @param name where the definition is declared, so that a changed definition replaces its predecessor
    */
-  LiveStack startOrReuse(StackSpec spec, String name) {
+  CoreStack startOrReuse(StackSpec spec, String name) {
     LeakSweep.once(backend);
     String key = key(spec);
     Map<String, List<Owned>> reusable = backend.owned().stream()
@@ -89,7 +89,7 @@ final class ReusableStacks {
         continue;
       }
       try {
-        LiveStack taken = attach(stack.getKey(), stack.getValue(), spec, key, name);
+        CoreStack taken = attach(stack.getKey(), stack.getValue(), spec, key, name);
         taken.keepForReuse(REMOVE_COMMAND);
         return taken;
       } catch (RuntimeException e) {
@@ -105,7 +105,7 @@ final class ReusableStacks {
         removeStack(stack.getKey());
       }
     }
-    LiveStack fresh = new StackLauncher(backend, probes).launch(spec, Map.of(Labels.REUSE, key, Labels.REUSE_NAME,
+    CoreStack fresh = new StackLauncher(backend, probes).launch(spec, Map.of(Labels.REUSE, key, Labels.REUSE_NAME,
         name));
     fresh.keepForReuse(REMOVE_COMMAND);
     LOG.info("lbstack {}: kept for reuse by later runs ({}=true); remove reusable stacks with: {}", fresh.id(),
@@ -129,7 +129,7 @@ final class ReusableStacks {
     return sha256(text.toString()).substring(0, 16);
   }
 
-  private LiveStack attach(String id, List<Owned> owned, StackSpec spec, String key, String name) {
+  private CoreStack attach(String id, List<Owned> owned, StackSpec spec, String key, String name) {
     long start = System.nanoTime();
     Timeline timeline = new Timeline();
     Map<String, Owned> containers = owned.stream().filter(resource -> resource.kind() == Owned.Kind.CONTAINER)
@@ -183,7 +183,7 @@ final class ReusableStacks {
     }
     List<String> changes = topology.restore();
     timeline.mark("stack", "topology restored" + (changes.isEmpty() ? "" : ": " + String.join(", ", changes)));
-    LiveStack stack = parts.stack(resources, topology, timeline, backend.describe());
+    CoreStack stack = parts.stack(resources, topology, timeline, backend.describe());
     try {
       stack.resetData();
     } catch (RuntimeException e) {

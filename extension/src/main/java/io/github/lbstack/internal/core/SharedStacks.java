@@ -17,7 +17,7 @@ public final class SharedStacks implements AutoCloseable {
 
   private static final Logger LOG = Log.LBSTACK;
 
-  private final Map<Object, CompletableFuture<LiveStack>> stacks = new ConcurrentHashMap<>();
+  private final Map<Object, CompletableFuture<CoreStack>> stacks = new ConcurrentHashMap<>();
   /** Closed newest first, every one attempted, like a stack's own resources. */
   private final Resources started = new Resources();
 
@@ -26,16 +26,16 @@ public final class SharedStacks implements AutoCloseable {
    * @param user who asks, for the log
    * @param start starts the stack when none exists for the key yet; runs at most once per key
    */
-  public LiveStack acquire(Object key, String user, Supplier<LiveStack> start) {
-    CompletableFuture<LiveStack> mine = new CompletableFuture<>();
-    CompletableFuture<LiveStack> existing = stacks.putIfAbsent(key, mine);
+  public CoreStack acquire(Object key, String user, Supplier<CoreStack> start) {
+    CompletableFuture<CoreStack> mine = new CompletableFuture<>();
+    CompletableFuture<CoreStack> existing = stacks.putIfAbsent(key, mine);
     if (existing != null) {
-      LiveStack stack = join(existing);
+      CoreStack stack = join(existing);
       LOG.info("lbstack {}: shared stack reused by {}", stack.id(), user);
       return stack;
     }
     try {
-      LiveStack stack = start.get();
+      CoreStack stack = start.get();
       started.add("shared stack " + stack.id(), stack);
       mine.complete(stack);
       LOG.info("lbstack {}: shared stack started for {}; later classes with the same definition reuse it",
@@ -47,7 +47,7 @@ public final class SharedStacks implements AutoCloseable {
     }
   }
 
-  private static LiveStack join(CompletableFuture<LiveStack> future) {
+  private static CoreStack join(CompletableFuture<CoreStack> future) {
     try {
       return future.join();
     } catch (CompletionException e) {

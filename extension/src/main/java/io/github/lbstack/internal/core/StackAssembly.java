@@ -88,8 +88,8 @@ final class StackAssembly {
         spec.startupTimeout(), reachability, timeline);
   }
 
-  LiveStack stack(Resources resources, Topology topology, Timeline timeline, String backend) {
-    LiveStack stack = new LiveStack(id, spec, secrets, resources, lb, mysql, redis, topology, lbControl, timeline,
+  CoreStack stack(Resources resources, Topology topology, Timeline timeline, String backend) {
+    CoreStack stack = new CoreStack(id, spec, secrets, resources, lb, mysql, redis, topology, lbControl, timeline,
         backend);
     OpenStacks.add(stack);
     return stack;

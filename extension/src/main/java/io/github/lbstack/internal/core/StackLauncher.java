@@ -37,12 +37,12 @@ final class StackLauncher {
   }
 
   /** @throws StartupFailedException when the stack is not ready in time; nothing is left running */
-  LiveStack launch(StackSpec spec) {
+  CoreStack launch(StackSpec spec) {
     return launch(spec, Map.of());
   }
 
   /** @param stackLabels labels for every resource of the stack besides the usual ones */
-  LiveStack launch(StackSpec spec, Map<String, String> stackLabels) {
+  CoreStack launch(StackSpec spec, Map<String, String> stackLabels) {
     String id = Credentials.hex(4);
     WebEnvironment.Secrets secrets = Credentials.random();
     WebEnvironment environment = new WebEnvironment(spec, secrets);
@@ -111,7 +111,7 @@ final class StackLauncher {
         timeline.mark("stack", "spares paused");
       }
       timeline.mark("stack", "ready");
-      LiveStack stack = parts.stack(resources, topology, timeline, backend.describe());
+      CoreStack stack = parts.stack(resources, topology, timeline, backend.describe());
       LOG.info("lbstack {}: start-up timeline\n{}", id, timeline.table());
       LOG.info("lbstack {}: ready in {}: lb {} -> {}{}{}{}", id, startup.elapsed(), stack.lbEndpoint(),
           String.join(", ", hostnames), spares.isEmpty() ? "" : " (spares, paused: "

@@ -14,7 +14,7 @@ public final class StackLease implements AutoCloseable {
 
   private static final Logger LOG = Log.LBSTACK;
 
-  private final LiveStack stack;
+  private final CoreStack stack;
   private final String user;
   private final boolean restoreAfter;
   private final LbControl lb;
@@ -22,7 +22,7 @@ public final class StackLease implements AutoCloseable {
   private final Map<String, Long> servedBefore;
   private final Map<String, Long> failedBefore;
 
-  StackLease(LiveStack stack, String user, boolean restoreAfter, LbControl lb, Topology topology) {
+  StackLease(CoreStack stack, String user, boolean restoreAfter, LbControl lb, Topology topology) {
     this.stack = stack;
     this.user = user;
     this.restoreAfter = restoreAfter;
@@ -32,7 +32,7 @@ public final class StackLease implements AutoCloseable {
     this.failedBefore = safe(lb::failedResponses);
   }
 
-  public LiveStack stack() {
+  public CoreStack stack() {
     return stack;
   }
 

@@ -75,7 +75,7 @@ public final class Stacks {
    *
    * @throws StartupFailedException when it is not ready in time; nothing is left running
    */
-  public LiveStack start(StackSpec spec) {
+  public CoreStack start(StackSpec spec) {
     return new StackLauncher(backend, probes).launch(spec);
   }
 
@@ -92,7 +92,7 @@ public final class Stacks {
    *
    * @param name where the definition is declared; a changed definition from there replaces the old stack
    */
-  public LiveStack startReusable(StackSpec spec, String name) {
+  public CoreStack startReusable(StackSpec spec, String name) {
     return new ReusableStacks(backend, probes).startOrReuse(spec, name);
   }
 }

@@ -37,7 +37,7 @@ final class Topology {
   private final Duration timeout;
   private final Reachability reachability;
   private final Timeline timeline;
-  private final List<LiveReplica> replicas = new CopyOnWriteArrayList<>();
+  private final List<CoreReplica> replicas = new CopyOnWriteArrayList<>();
   private final SparePool spares;
 
   Topology(String stackId, int defined, int spareCount, int port, ReplicaFactory factory, LbControl lb,
@@ -56,8 +56,8 @@ final class Topology {
 
   /** Adopts a replica whose container runs (the launcher's first ones). */
   void adopt(int index, Service service) {
-    replicas.add(new LiveReplica(stackId, index, service, port, lb, timeout));
-    replicas.sort(Comparator.comparingInt(LiveReplica::index));
+    replicas.add(new CoreReplica(stackId, index, service, port, lb, timeout));
+    replicas.sort(Comparator.comparingInt(CoreReplica::index));
   }
 
   /** Takes a started replica as a spare: it is paused here, and its lb slot stays disabled. */
@@ -70,7 +70,7 @@ final class Topology {
     spares.adopt(index, service);
   }
 
-  List<LiveReplica> replicas() {
+  List<CoreReplica> replicas() {
     return List.copyOf(replicas);
   }
 
@@ -79,14 +79,14 @@ final class Topology {
     return spares.all();
   }
 
-  LiveReplica replica(int index) {
+  CoreReplica replica(int index) {
     return replicas.stream().filter(replica -> replica.index() == index).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no replica " + index + ": this stack has replicas 1 to "
             + replicas.size()));
   }
 
   List<String> hostnames() {
-    return replicas.stream().map(LiveReplica::hostname).toList();
+    return replicas.stream().map(CoreReplica::hostname).toList();
   }
 
   /** Whether a server belongs in a summary: a live replica, or a slot that served. Unused slots are noise. */
@@ -122,7 +122,7 @@ final class Topology {
    */
   synchronized List<String> restore() {
     List<String> changes = new ArrayList<>();
-    for (LiveReplica replica : newestFirst()) {
+    for (CoreReplica replica : newestFirst()) {
       if (replica.index() > defined) {
         // Between classes nothing is in flight, so extra replicas go without draining, whatever their state.
         lb.setState(replica.hostname(), "maint");
@@ -131,7 +131,7 @@ final class Topology {
             : "removed " + replica.hostname());
       }
     }
-    for (LiveReplica replica : replicas()) {
+    for (CoreReplica replica : replicas()) {
       Container container = replica.container();
       ContainerState state = container.state();
       switch (state.status()) {
@@ -160,7 +160,7 @@ final class Topology {
       changes.add("added " + (defined - replicas.size()) + " missing replicas");
       resize(defined);
     }
-    for (LiveReplica replica : replicas) {
+    for (CoreReplica replica : replicas) {
       // A slot a test left in drain or maint would keep its replica out of rotation.
       lb.setState(replica.hostname(), "ready");
     }
@@ -171,7 +171,7 @@ final class Topology {
 
   /** Removes replicas above {@code target} and adds the missing indexes up to it. */
   private void resize(int target) {
-    for (LiveReplica replica : newestFirst()) {
+    for (CoreReplica replica : newestFirst()) {
       if (replica.index() > target) {
         drainAndRemove(replica);
       }
@@ -187,8 +187,8 @@ final class Topology {
   }
 
   /** Highest index first, as users expect from scaling down. */
-  private List<LiveReplica> newestFirst() {
-    List<LiveReplica> newestFirst = new ArrayList<>(replicas());
+  private List<CoreReplica> newestFirst() {
+    List<CoreReplica> newestFirst = new ArrayList<>(replicas());
     java.util.Collections.reverse(newestFirst);
     return newestFirst;
   }
@@ -272,7 +272,7 @@ final class Topology {
 
 
   /** Out of rotation first, so requests in flight finish; then the container goes. */
-  private void drainAndRemove(LiveReplica replica) {
+  private void drainAndRemove(CoreReplica replica) {
     lb.setState(replica.hostname(), "drain");
     try {
       await(replica.hostname() + " drained").pollInSameThread().pollInterval(POLL).atMost(DRAIN_LIMIT)

@@ -38,7 +38,7 @@ class CoreLifecycleTest {
 
   @Test
   void startsTheNetworkFirstAndAllAtOnceTheLbAfterEveryReplicaAndRemovesTheNetworkLast() {
-    LiveStack stack = stacks.start(inOrder(2, "all-at-once").build());
+    CoreStack stack = stacks.start(inOrder(2, "all-at-once").build());
     List<String> started = backend.events();
 
     assertThat(indexOf(started, "create network ")).isZero();
@@ -55,7 +55,7 @@ class CoreLifecycleTest {
 
   @Test
   void startsTheReplicasAfterTheDatabaseAndTheLbBeforeThemWhenTheOrderSaysDatabaseAndLbFirst() throws Exception {
-    LiveStack stack = startHoldingTheDatabase("database-and-lb-first", "start lb");
+    CoreStack stack = startHoldingTheDatabase("database-and-lb-first", "start lb");
     assertThat(heldEvents).as("while the database is not ready").contains("start lb")
         .noneMatch(event -> event.startsWith("start web-"));
     assertThat(indexOf(backend.events(), "start web-1")).isGreaterThan(indexOf(backend.events(), "ready mysql"));
@@ -66,7 +66,7 @@ class CoreLifecycleTest {
 
   @Test
   void startsTheReplicasAndThenTheLbAfterTheDatabaseWhenTheOrderSaysDatabaseFirst() throws Exception {
-    LiveStack stack = startHoldingTheDatabase("database-first", "start redis");
+    CoreStack stack = startHoldingTheDatabase("database-first", "start redis");
     assertThat(heldEvents).as("while the database is not ready")
         .noneMatch(event -> event.startsWith("start web-") || event.equals("start lb"));
     assertThat(indexOf(backend.events(), "start web-1")).isGreaterThan(indexOf(backend.events(), "ready mysql"));
@@ -81,7 +81,7 @@ class CoreLifecycleTest {
    * are kept in {@link #heldEvents}. What must wait for the database is checked by order, after the release: a
    * replica's start comes after "ready mysql" whatever the machine's speed.
    */
-  private LiveStack startHoldingTheDatabase(String order, String event) throws Exception {
+  private CoreStack startHoldingTheDatabase(String order, String event) throws Exception {
     probes.databaseReady = false;
     // The hold is released by events, not by the clock: the start-up timeout only bounds a broken run.
     var starting = java.util.concurrent.CompletableFuture.supplyAsync(
@@ -93,7 +93,7 @@ class CoreLifecycleTest {
         .atMost(java.time.Duration.ofMinutes(1)).until(() -> probes.databaseHeld.get() >= heldBefore + 2);
     heldEvents = backend.events();
     probes.databaseReady = true;
-    LiveStack stack = starting.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    CoreStack stack = starting.get(10, java.util.concurrent.TimeUnit.SECONDS);
     return stack;
   }
 
@@ -119,19 +119,19 @@ class CoreLifecycleTest {
   @Test
   void aKeptStackIsTakenUpByAttachingToItsContainersAndPutBackToItsDefinition() {
     StackSpec spec = spec(2).set("spares", 1).set("mysql", false).set("redis", false).build();
-    LiveStack first = stacks.startReusable(spec, "ReuseFixture");
+    CoreStack first = stacks.startReusable(spec, "ReuseFixture");
     first.scaleTo(3);
     first.close();
     assertThat(backend.events()).as("a kept stack is left running").noneMatch(event -> event.startsWith("remove "));
     assertThat(backend.byAlias.get("web-3").status).isEqualTo(Status.RUNNING);
     backend.events.clear();
 
-    LiveStack second = stacks.startReusable(spec, "ReuseFixture");
+    CoreStack second = stacks.startReusable(spec, "ReuseFixture");
 
     assertThat(second.id()).isEqualTo(first.id());
     assertThat(backend.events()).contains("attach network ", "attach lb", "attach web-1", "attach web-2",
         "attach web-3").noneMatch(event -> event.startsWith("create ") || event.startsWith("start "));
-    assertThat(second.replicas()).extracting(LiveReplica::hostname).containsExactly("web-1", "web-2");
+    assertThat(second.replicas()).extracting(CoreReplica::hostname).containsExactly("web-1", "web-2");
     assertThat(backend.byAlias.get("web-3").status).as("the spare, parked again").isEqualTo(Status.PAUSED);
     assertThat(second.lbStatuses()).containsEntry("web-1", "UP").containsEntry("web-2", "UP");
     second.close();
@@ -139,7 +139,7 @@ class CoreLifecycleTest {
 
   @Test
   void givesEveryReplicaTheSameContractWithItsOwnIdentity() {
-    LiveStack stack = stacks.start(spec(2).set("env", List.of("NODE=${replica.hostname}")).build());
+    CoreStack stack = stacks.start(spec(2).set("env", List.of("NODE=${replica.hostname}")).build());
 
     var web2 = backend.byAlias.get("web-2").spec;
     assertThat(web2.hostname()).isEqualTo("web-2");
@@ -152,7 +152,7 @@ class CoreLifecycleTest {
 
   @Test
   void leavesOutTheServicesTheSpecLeavesOut() {
-    LiveStack stack = stacks.start(spec(1).set("mysql", false).set("redis", false).build());
+    CoreStack stack = stacks.start(spec(1).set("mysql", false).set("redis", false).build());
 
     assertThat(backend.byAlias).containsOnlyKeys("web-1", "lb");
     assertThat(backend.byAlias.get("web-1").spec.env()).isEmpty();
@@ -202,11 +202,11 @@ class CoreLifecycleTest {
 
   @Test
   void scalesUpWithTheSameFactoryAndDownByDrainingTheHighestFirst() {
-    LiveStack stack = stacks.start(spec(2).build());
+    CoreStack stack = stacks.start(spec(2).build());
     backend.events.clear();
 
     stack.scaleTo(4);
-    assertThat(stack.replicas()).extracting(LiveReplica::hostname).containsExactly("web-1", "web-2", "web-3", "web-4");
+    assertThat(stack.replicas()).extracting(CoreReplica::hostname).containsExactly("web-1", "web-2", "web-3", "web-4");
     assertThat(backend.byAlias.get("web-4").spec.env()).containsEntry("DB_HOST", "mysql");
     assertThat(backend.events()).containsSubsequence("start web-3", "lb web-3 ready")
         .containsSubsequence("start web-4", "lb web-4 ready");
@@ -218,16 +218,16 @@ class CoreLifecycleTest {
     stack.scaleTo(1);
     assertThat(backend.events()).containsExactly("lb web-4 drain", "lb web-4 maint", "remove web-4",
         "lb web-3 drain", "lb web-3 maint", "remove web-3", "lb web-2 drain", "lb web-2 maint", "remove web-2");
-    assertThat(stack.replicas()).extracting(LiveReplica::hostname).containsExactly("web-1");
+    assertThat(stack.replicas()).extracting(CoreReplica::hostname).containsExactly("web-1");
     stack.close();
   }
 
   @Test
   void scalesIntoWarmSparesByUnpausingThemAndPausesThemAgainOnTheWayDown() {
-    LiveStack stack = stacks.start(spec(2).set("spares", 2).build());
+    CoreStack stack = stacks.start(spec(2).set("spares", 2).build());
     assertThat(backend.events()).containsSubsequence("start web-3", "pause web-3")
         .containsSubsequence("start web-4", "pause web-4");
-    assertThat(stack.replicas()).extracting(LiveReplica::hostname).containsExactly("web-1", "web-2");
+    assertThat(stack.replicas()).extracting(CoreReplica::hostname).containsExactly("web-1", "web-2");
     assertThat(stack.lbStatuses()).containsOnlyKeys("web-1", "web-2");
     backend.events.clear();
 
@@ -249,7 +249,7 @@ class CoreLifecycleTest {
 
   @Test
   void aSharedStacksResetRefillsASpareThatWasKilledAfterScalingIntoIt() {
-    LiveStack stack = stacks.start(spec(1).set("spares", 1).build());
+    CoreStack stack = stacks.start(spec(1).set("spares", 1).build());
     StackLease lease = stack.lease("ClassA", true);
     stack.scaleTo(2);
     stack.replica(2).kill();
@@ -257,7 +257,7 @@ class CoreLifecycleTest {
 
     lease.close();
 
-    assertThat(stack.replicas()).extracting(LiveReplica::hostname).containsExactly("web-1");
+    assertThat(stack.replicas()).extracting(CoreReplica::hostname).containsExactly("web-1");
     assertThat(backend.events()).containsSubsequence("lb web-2 maint", "remove web-2", "start web-2", "pause web-2");
     backend.events.clear();
     stack.scaleTo(2);
@@ -267,7 +267,7 @@ class CoreLifecycleTest {
 
   @Test
   void aLeaseOnASharedStackPutsItsTopologyBackToTheDefinition() {
-    LiveStack stack = stacks.start(spec(3).build());
+    CoreStack stack = stacks.start(spec(3).build());
     StackLease lease = stack.lease("ClassA", true);
     stack.scaleTo(5);
     stack.replica(1).pause();
@@ -277,7 +277,7 @@ class CoreLifecycleTest {
 
     lease.close();
 
-    assertThat(stack.replicas()).extracting(LiveReplica::hostname).containsExactly("web-1", "web-2", "web-3");
+    assertThat(stack.replicas()).extracting(CoreReplica::hostname).containsExactly("web-1", "web-2", "web-3");
     assertThat(backend.events()).containsSubsequence("lb web-5 maint", "remove web-5", "lb web-4 maint", "remove web-4")
         .contains("unpause web-1", "start again web-2", "reconnect web-3");
     assertThat(stack.lbStatuses()).containsOnlyKeys("web-1", "web-2", "web-3").containsValues("UP")
@@ -287,7 +287,7 @@ class CoreLifecycleTest {
 
   @Test
   void aLeaseOnAClassesOwnStackLeavesTheTopologyAlone() {
-    LiveStack stack = stacks.start(spec(2).build());
+    CoreStack stack = stacks.start(spec(2).build());
     StackLease lease = stack.lease("ClassA", false);
     stack.replica(2).kill();
     backend.events.clear();
@@ -300,7 +300,7 @@ class CoreLifecycleTest {
 
   @Test
   void aLeaseCountsOnlyTheRequestsServedDuringIt() {
-    LiveStack stack = stacks.start(spec(2).build());
+    CoreStack stack = stacks.start(spec(2).build());
     probes.served.put("web-1", 10L);
     StackLease lease = stack.lease("ClassB", true);
     probes.served.put("web-1", 13L);
@@ -316,7 +316,7 @@ class CoreLifecycleTest {
     private final SharedStacks registry = new SharedStacks();
     private final AtomicInteger starts = new AtomicInteger();
 
-    private LiveStack start(StackSpec spec) {
+    private CoreStack start(StackSpec spec) {
       starts.incrementAndGet();
       return stacks.start(spec);
     }
@@ -324,9 +324,9 @@ class CoreLifecycleTest {
     @Test
     void startsOneStackPerEqualDefinitionAndClosesThemWithTheRegistry() {
       StackSpec three = spec(3).build();
-      LiveStack first = registry.acquire(List.of("key", three), "A", () -> start(three));
-      LiveStack second = registry.acquire(List.of("key", spec(3).build()), "B", () -> start(spec(3).build()));
-      LiveStack other = registry.acquire(List.of("key", spec(2).build()), "C", () -> start(spec(2).build()));
+      CoreStack first = registry.acquire(List.of("key", three), "A", () -> start(three));
+      CoreStack second = registry.acquire(List.of("key", spec(3).build()), "B", () -> start(spec(3).build()));
+      CoreStack other = registry.acquire(List.of("key", spec(2).build()), "C", () -> start(spec(2).build()));
 
       assertThat(second).isSameAs(first);
       assertThat(other).isNotSameAs(first);

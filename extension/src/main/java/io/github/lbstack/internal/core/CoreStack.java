@@ -16,11 +16,11 @@ import org.slf4j.Logger;
 import redis.clients.jedis.JedisPooled;
 
 /**
- * A started stack. It owns every container, the network and the clients it handed out. Closing it closes the
- * clients, removes every container at once (nothing is in flight by then, so they need no order), and removes the
- * network last. It knows nothing of JUnit, so it can serve one class, many classes, or code outside tests.
+ * A running stack, as lbstack's core holds it (the API shows it as {@code RunningStack}). It owns every container,
+ * the network and the clients it handed out. Closing it closes the clients, removes every container at once (nothing
+ * is in flight by then, so they need no order), and removes the network last. It knows nothing of JUnit, so it can serve one class, many classes, or code outside tests.
  */
-public final class LiveStack implements AutoCloseable {
+public final class CoreStack implements AutoCloseable {
 
   private static final Logger LOG = Log.LBSTACK;
 
@@ -41,7 +41,7 @@ public final class LiveStack implements AutoCloseable {
   /** Set for a stack kept for the next run: closing then lets go of it and leaves its containers running. */
   private volatile String keptForReuse;
 
-  LiveStack(String id, StackSpec spec, WebEnvironment.Secrets secrets, Resources resources, Service lb,
+  CoreStack(String id, StackSpec spec, WebEnvironment.Secrets secrets, Resources resources, Service lb,
       Optional<Service> mysql, Optional<Service> redis, Topology topology, LbControl lbControl, Timeline timeline,
       String backend) {
     this.timeline = timeline;
@@ -66,12 +66,12 @@ public final class LiveStack implements AutoCloseable {
     return spec;
   }
 
-  public List<LiveReplica> replicas() {
+  public List<CoreReplica> replicas() {
     return topology.replicas();
   }
 
   /** @throws IllegalArgumentException when no replica has that index */
-  public LiveReplica replica(int index) {
+  public CoreReplica replica(int index) {
     return topology.replica(index);
   }
 
@@ -176,7 +176,7 @@ public final class LiveStack implements AutoCloseable {
     text.append("web: ").append(spec.web().source()).append(", port ").append(spec.web().port())
         .append(", health ").append(spec.web().healthPath()).append('\n');
     text.append("lb: ").append(lbEndpoint()).append(" (stats ").append(lbStatsEndpoint()).append(")\n");
-    for (LiveReplica replica : replicas()) {
+    for (CoreReplica replica : replicas()) {
       String address;
       try {
         address = replica.endpoint().toString();

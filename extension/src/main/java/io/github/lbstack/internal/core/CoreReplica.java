@@ -10,8 +10,11 @@ import java.util.function.Predicate;
 import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 
-/** A running web replica: its address, its logs, its fault drills, and the lb's view of it. */
-public final class LiveReplica {
+/**
+ * A running web replica, as the core holds it (the API shows it as {@code Replica}): its address, its logs, its
+ * fault drills, and the lb's view of it.
+ */
+public final class CoreReplica {
 
   private static final Logger LOG = Log.LBSTACK;
   private static final Duration STOP_GRACE = Duration.ofSeconds(10);
@@ -23,7 +26,7 @@ public final class LiveReplica {
   private final LbControl lb;
   private final Duration timeout;
 
-  LiveReplica(String stackId, int index, Service service, int port, LbControl lb, Duration timeout) {
+  CoreReplica(String stackId, int index, Service service, int port, LbControl lb, Duration timeout) {
     this.stackId = stackId;
     this.index = index;
     this.service = service;

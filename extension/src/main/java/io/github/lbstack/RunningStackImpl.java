@@ -1,7 +1,7 @@
 package io.github.lbstack;
 
-import io.github.lbstack.internal.core.LiveReplica;
-import io.github.lbstack.internal.core.LiveStack;
+import io.github.lbstack.internal.core.CoreReplica;
+import io.github.lbstack.internal.core.CoreStack;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
@@ -10,19 +10,19 @@ import java.util.Map;
 import javax.sql.DataSource;
 import redis.clients.jedis.JedisPooled;
 
-/** The public face of a started stack: the API's types over the engine's, nothing more. */
-final class StackHandle implements RunningStack {
+/** The API's {@link RunningStack}: the API's types over the core's {@code CoreStack}, nothing more. */
+final class RunningStackImpl implements RunningStack {
 
-  private final LiveStack stack;
+  private final CoreStack stack;
   private final boolean owned;
 
   /** @param owned whether the caller owns the stack and may close it (not so for an injected one) */
-  StackHandle(LiveStack stack, boolean owned) {
+  RunningStackImpl(CoreStack stack, boolean owned) {
     this.stack = stack;
     this.owned = owned;
   }
 
-  LiveStack live() {
+  CoreStack live() {
     return stack;
   }
 
@@ -38,12 +38,12 @@ final class StackHandle implements RunningStack {
 
   @Override
   public List<Replica> replicas() {
-    return stack.replicas().stream().<Replica>map(ReplicaHandle::new).toList();
+    return stack.replicas().stream().<Replica>map(ReplicaImpl::new).toList();
   }
 
   @Override
   public Replica replica(int index) {
-    return new ReplicaHandle(stack.replica(index));
+    return new ReplicaImpl(stack.replica(index));
   }
 
   @Override
@@ -128,11 +128,11 @@ final class StackHandle implements RunningStack {
   }
 
   /** One replica, as the API shows it. */
-  private static final class ReplicaHandle implements Replica {
+  private static final class ReplicaImpl implements Replica {
 
-    private final LiveReplica replica;
+    private final CoreReplica replica;
 
-    ReplicaHandle(LiveReplica replica) {
+    ReplicaImpl(CoreReplica replica) {
       this.replica = replica;
     }
 
@@ -153,7 +153,7 @@ final class StackHandle implements RunningStack {
 
     @Override
     public RequestSpecification spec() {
-      return StackHandle.spec(replica.uri());
+      return RunningStackImpl.spec(replica.uri());
     }
 
     @Override
@@ -228,7 +228,7 @@ final class StackHandle implements RunningStack {
 
     @Override
     public boolean equals(Object other) {
-      return other instanceof ReplicaHandle handle && handle.replica == replica;
+      return other instanceof ReplicaImpl handle && handle.replica == replica;
     }
 
     @Override
