@@ -50,13 +50,17 @@ public final class Traffic {
    * @return traffic through its load balancer, one client, GET {@code /}
    */
   public static Traffic through(RunningStack stack) {
+    return new Traffic(stack.lb(), inRotation(stack));
+  }
+
+  private static Set<String> inRotation(RunningStack stack) {
     Set<String> inRotation = new LinkedHashSet<>();
     stack.lbStatuses().forEach((replica, status) -> {
       if ("UP".equals(status)) {
         inRotation.add(replica);
       }
     });
-    return new Traffic(stack.lb(), inRotation);
+    return inRotation;
   }
 
   /**
@@ -70,13 +74,8 @@ public final class Traffic {
   public static Traffic through(RequestSpecification spec) {
     QueryableRequestSpecification query = SpecificationQuerier.query(spec);
     return query.getDefinedFilters().stream().filter(LbOf.class::isInstance).map(LbOf.class::cast).findFirst()
-        .map(lb -> through(lb.stack()).withSpec(spec))
+        .map(lb -> new Traffic(spec, inRotation(lb.stack())))
         .orElseGet(() -> new Traffic(spec, Set.of()));
-  }
-
-  /** The same traffic through {@code spec}, which may add headers or auth to the stack's own. */
-  private Traffic withSpec(RequestSpecification spec) {
-    return new Traffic(spec, replicas);
   }
 
   /**

@@ -123,9 +123,21 @@ public final class TrafficRun implements AutoCloseable {
    *
    * @return every request, in the order they were sent
    */
-  public synchronized Distribution stop() {
+  public Distribution stop() {
+    return finish(true);
+  }
+
+  /** Waits until the run ends by itself (a count was reached), and returns every request in send order. */
+  Distribution join() {
+    return finish(false);
+  }
+
+  /** @param early whether to stop the clients after their current request rather than let them run out */
+  private synchronized Distribution finish(boolean early) {
     if (result == null) {
-      stopping = true;
+      if (early) {
+        stopping = true;
+      }
       awaitClients();
       List<Served> ordered;
       synchronized (served) {
@@ -135,12 +147,6 @@ public final class TrafficRun implements AutoCloseable {
       result = new Distribution(ordered, replicas);
     }
     return result;
-  }
-
-  /** Waits until the run ends by itself (a count was reached), then {@link #stop()}s. */
-  Distribution join() {
-    awaitClients();
-    return stop();
   }
 
   private void awaitClients() {

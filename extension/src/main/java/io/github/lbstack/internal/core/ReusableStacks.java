@@ -184,14 +184,9 @@ final class ReusableStacks {
     List<String> changes = topology.restore();
     timeline.mark("stack", "topology restored" + (changes.isEmpty() ? "" : ": " + String.join(", ", changes)));
     CoreStack stack = parts.stack(resources, topology, timeline, backend.describe());
-    try {
-      stack.resetData();
-    } catch (RuntimeException e) {
-      // The caller removes this stack's containers; nothing may close it again at exit.
-      OpenStacks.remove(stack);
-      throw e;
-    }
+    stack.resetData();
     timeline.mark("stack", "data reset");
+    OpenStacks.add(stack);
     LOG.info("lbstack {}: reused from an earlier run ({}=true): reset and ready in {} ms: lb {} -> {}{}", id,
         ConfigKeys.REUSE, (System.nanoTime() - start) / 1_000_000, stack.lbEndpoint(),
         String.join(", ", topology.hostnames()), changes.isEmpty() ? "" : " (" + String.join(", ", changes) + ")");

@@ -88,11 +88,9 @@ final class StackAssembly {
         spec.startupTimeout(), reachability, timeline);
   }
 
+  /** The running stack over these parts; the caller opens it ({@link OpenStacks}) once it is ready. */
   CoreStack stack(Resources resources, Topology topology, Timeline timeline, String backend) {
-    CoreStack stack = new CoreStack(id, spec, secrets, resources, lb, mysql, redis, topology, lbControl, timeline,
-        backend);
-    OpenStacks.add(stack);
-    return stack;
+    return new CoreStack(id, spec, secrets, resources, lb, mysql, redis, topology, lbControl, timeline, backend);
   }
 
   /** Every possible replica gets a server slot; slots beyond the first N wait, disabled, for scaleTo. */

@@ -112,6 +112,7 @@ final class StackLauncher {
       }
       timeline.mark("stack", "ready");
       CoreStack stack = parts.stack(resources, topology, timeline, backend.describe());
+      OpenStacks.add(stack);
       LOG.info("lbstack {}: start-up timeline\n{}", id, timeline.table());
       LOG.info("lbstack {}: ready in {}: lb {} -> {}{}{}{}", id, startup.elapsed(), stack.lbEndpoint(),
           String.join(", ", hostnames), spares.isEmpty() ? "" : " (spares, paused: "

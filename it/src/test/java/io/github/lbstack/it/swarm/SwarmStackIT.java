@@ -9,9 +9,9 @@ import io.github.lbstack.LoadBalancedStack;
 import io.github.lbstack.Replica;
 import io.github.lbstack.RunningStack;
 import io.github.lbstack.Web;
+import io.github.lbstack.it.KillUnderTraffic;
 import io.github.lbstack.traffic.Distribution;
 import io.github.lbstack.traffic.Traffic;
-import io.github.lbstack.traffic.TrafficRun;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -117,17 +117,9 @@ class SwarmStackIT {
   @Test
   @Order(6)
   void theLbRoutesAroundAReplicaKilledDuringTraffic(RunningStack stack) {
-    try (TrafficRun traffic = Traffic.through(stack).clients(4).start()) {
-      traffic.awaitRequests(30);
-      Replica victim = stack.replica(2);
-      victim.kill().awaitDown();
-      long markedDown = System.nanoTime();
-      traffic.awaitRequests(40);
+    KillUnderTraffic drill = KillUnderTraffic.of(stack, 2);
 
-      Distribution served = traffic.stop();
-      System.out.println(served.table());
-      assertThat(served).hasNoFailures().coversExactly("web-1", "web-2", "web-3");
-      assertThat(served.sentSince(markedDown)).coversExactly("web-1", "web-3").doesNotReach("web-2");
-    }
+    assertThat(drill.served()).hasNoFailures().coversExactly("web-1", "web-2", "web-3");
+    assertThat(drill.afterDown()).coversExactly("web-1", "web-3").doesNotReach("web-2");
   }
 }

@@ -50,20 +50,14 @@ final class Ready {
     boolean ok() throws Exception;
   }
 
-  private static void poll(long deadline, String what, Check check) throws InterruptedException {
-    while (true) {
-      try {
-        if (check.ok()) {
-          return;
-        }
-      } catch (Exception notYet) {
-        // Polled again below.
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(what + " not ready within " + LIMIT);
-      }
-      // The poll interval of a readiness wait that the benchmark times; the deadline above bounds it.
-      Thread.sleep(50);
+  /** Polls every 50 ms until the check passes, within what is left of the shared deadline. */
+  private static void poll(long deadline, String what, Check check) {
+    try {
+      org.awaitility.Awaitility.await(what + " ready").pollInSameThread().pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(50)).atMost(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))
+          .ignoreExceptions().until(check::ok);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new IllegalStateException(what + " not ready within " + LIMIT, e);
     }
   }
 }
