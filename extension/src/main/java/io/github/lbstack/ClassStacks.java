@@ -2,10 +2,10 @@ package io.github.lbstack;
 
 import io.github.lbstack.internal.Log;
 import io.github.lbstack.internal.core.Stacks;
-import io.github.lbstack.internal.core.CoreStack;
-import io.github.lbstack.internal.core.SharedStacks;
-import io.github.lbstack.internal.core.StackLease;
-import io.github.lbstack.internal.core.StartupFailedException;
+import io.github.lbstack.internal.core.readiness.StartupFailedException;
+import io.github.lbstack.internal.core.stack.CoreStack;
+import io.github.lbstack.internal.core.stack.SharedStacks;
+import io.github.lbstack.internal.core.stack.StackLease;
 import io.github.lbstack.internal.spec.Configuration;
 import io.github.lbstack.internal.spec.StackSpec;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.github.lbstack;
 
 import io.github.lbstack.internal.Log;
-import io.github.lbstack.internal.core.CoreStack;
-import io.github.lbstack.internal.core.StackLease;
+import io.github.lbstack.internal.core.stack.CoreStack;
+import io.github.lbstack.internal.core.stack.StackLease;
 import io.github.lbstack.internal.report.ClassRun;
 import io.github.lbstack.internal.report.HtmlReport;
 import io.github.lbstack.internal.spec.ConfigKeys;

@@ -1,7 +1,7 @@
 package io.github.lbstack;
 
-import io.github.lbstack.internal.core.CoreReplica;
-import io.github.lbstack.internal.core.CoreStack;
+import io.github.lbstack.internal.core.scaling.CoreReplica;
+import io.github.lbstack.internal.core.stack.CoreStack;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;

@@ -1,12 +1,12 @@
 package io.github.lbstack;
 
 import io.github.lbstack.internal.core.Stacks;
-import io.github.lbstack.internal.core.StartupFailedException;
+import io.github.lbstack.internal.core.readiness.StartupFailedException;
+import io.github.lbstack.internal.spec.Balancing;
 import io.github.lbstack.internal.spec.Configuration;
 import io.github.lbstack.internal.spec.InvalidSpecException;
-import io.github.lbstack.internal.spec.StackSpec;
-import io.github.lbstack.internal.spec.Balancing;
 import io.github.lbstack.internal.spec.StackDeclaration;
+import io.github.lbstack.internal.spec.StackSpec;
 import io.github.lbstack.internal.spec.StackSpecs;
 import java.nio.file.Path;
 import java.util.List;

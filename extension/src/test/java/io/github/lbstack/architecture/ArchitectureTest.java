@@ -2,6 +2,7 @@ package io.github.lbstack.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,6 +56,34 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage(BACKEND).should().dependOnClassesThat()
         .resideInAnyPackage("io.github.lbstack.internal.core..", "io.github.lbstack.internal.spec..",
             "io.github.lbstack.internal.lb..", "io.github.lbstack.internal.report..")
+        .check(LBSTACK);
+  }
+
+  /**
+   * The core's packages, from its front down: each may use only those below it, so a newcomer reads one concern at
+   * a time and a new feature has one obvious home.
+   */
+  @Test
+  void theCoreIsLayeredFromItsFrontDown() {
+    layeredArchitecture().consideringOnlyDependenciesInAnyPackage("io.github.lbstack..")
+        .layer("API").definedBy(API)
+        .layer("Front").definedBy("io.github.lbstack.internal.core")
+        .layer("Reuse").definedBy("io.github.lbstack.internal.core.reuse..")
+        .layer("Launch").definedBy("io.github.lbstack.internal.core.launch..")
+        .layer("Stack").definedBy("io.github.lbstack.internal.core.stack..")
+        .layer("Scaling").definedBy("io.github.lbstack.internal.core.scaling..")
+        .layer("Containers").definedBy("io.github.lbstack.internal.core.containers..")
+        .layer("Readiness").definedBy("io.github.lbstack.internal.core.readiness..")
+        .layer("Sweep").definedBy("io.github.lbstack.internal.core.sweep..")
+        .whereLayer("Front").mayOnlyBeAccessedByLayers("API")
+        .whereLayer("Reuse").mayOnlyBeAccessedByLayers("Front")
+        .whereLayer("Launch").mayOnlyBeAccessedByLayers("Front", "Reuse")
+        .whereLayer("Stack").mayOnlyBeAccessedByLayers("API", "Front", "Reuse", "Launch")
+        .whereLayer("Scaling").mayOnlyBeAccessedByLayers("API", "Front", "Reuse", "Launch", "Stack")
+        .whereLayer("Containers").mayOnlyBeAccessedByLayers("Reuse", "Launch", "Scaling")
+        .whereLayer("Readiness").mayOnlyBeAccessedByLayers("API", "Front", "Reuse", "Launch", "Stack", "Scaling",
+            "Containers")
+        .whereLayer("Sweep").mayOnlyBeAccessedByLayers("Front", "Reuse", "Launch")
         .check(LBSTACK);
   }
 

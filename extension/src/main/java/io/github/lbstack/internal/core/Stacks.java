@@ -3,6 +3,11 @@ package io.github.lbstack.internal.core;
 import io.github.lbstack.internal.backend.Backend;
 import io.github.lbstack.internal.backend.docker.DockerBackend;
 import io.github.lbstack.internal.backend.swarm.SwarmBackend;
+import io.github.lbstack.internal.core.launch.StackLauncher;
+import io.github.lbstack.internal.core.readiness.NetworkProbes;
+import io.github.lbstack.internal.core.readiness.Probes;
+import io.github.lbstack.internal.core.reuse.ReusableStacks;
+import io.github.lbstack.internal.core.stack.CoreStack;
 import io.github.lbstack.internal.spec.ConfigKeys;
 import io.github.lbstack.internal.spec.StackSpec;
 

@@ -4,6 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lbstack.internal.backend.ContainerState.Status;
+import io.github.lbstack.internal.backend.FakeBackend;
+import io.github.lbstack.internal.core.readiness.FakeProbes;
+import io.github.lbstack.internal.core.readiness.StartupFailedException;
+import io.github.lbstack.internal.core.reuse.ReusableStacks;
+import io.github.lbstack.internal.core.scaling.CoreReplica;
+import io.github.lbstack.internal.core.stack.CoreStack;
+import io.github.lbstack.internal.core.stack.SharedStacks;
+import io.github.lbstack.internal.core.stack.StackLease;
 import io.github.lbstack.internal.spec.StackSpec;
 import io.github.lbstack.internal.spec.TestSpecs;
 import java.time.Duration;

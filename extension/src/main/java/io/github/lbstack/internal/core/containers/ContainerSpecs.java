@@ -1,0 +1,76 @@
+package io.github.lbstack.internal.core.containers;
+
+import io.github.lbstack.internal.backend.ContainerSpec;
+import io.github.lbstack.internal.backend.Labels;
+import io.github.lbstack.internal.backend.NetworkHandle;
+import io.github.lbstack.internal.lb.HaproxyConfig;
+import io.github.lbstack.internal.spec.StackSpec;
+import io.github.lbstack.internal.spec.WebEnvironment;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** The containers of one stack as the core describes them to a backend: named, labelled, on the stack network. */
+public final class ContainerSpecs {
+
+  static final String JAR_PATH = "/app/app.jar";
+
+  private final String stackId;
+  private final StackSpec spec;
+  private final NetworkHandle network;
+  private final Map<String, String> stackLabels;
+
+  /** @param stackLabels labels on every container besides the usual ones (a reusable stack's, say) */
+  public ContainerSpecs(String stackId, StackSpec spec, NetworkHandle network, Map<String, String> stackLabels) {
+    this.stackId = stackId;
+    this.spec = spec;
+    this.network = network;
+    this.stackLabels = Map.copyOf(stackLabels);
+  }
+
+  /**
+   * Test data needs no durability. Options the official image passes to mysqld (an argument that starts with a dash
+   * goes to the server) put the datadir on tmpfs and stop flushing the redo log at each commit, the doublewrite
+   * buffer and the binary log; MariaDB, our stand-in, accepts the same ones.
+   */
+  static final List<String> FAST_MYSQL_OPTIONS = List.of("--innodb-flush-log-at-trx-commit=0",
+      "--innodb-doublewrite=OFF", "--skip-log-bin");
+
+  public ContainerSpec mysql(WebEnvironment.Secrets secrets) {
+    // The official image's contract; the root password is random and never handed out.
+    Map<String, String> env = Map.of(
+        "MYSQL_ROOT_PASSWORD", Credentials.hex(12),
+        "MYSQL_DATABASE", secrets.database(),
+        "MYSQL_USER", secrets.user(),
+        "MYSQL_PASSWORD", secrets.password());
+    return new ContainerSpec("lbstack-" + stackId + "-mysql", spec.images().mysql(), network, WebEnvironment.MYSQL_HOST,
+        "", env, spec.fastMysql() ? FAST_MYSQL_OPTIONS : List.of(), Labels.of(stackId, "mysql", stackLabels),
+        List.of(WebEnvironment.MYSQL_PORT), Map.of(), Map.of(),
+        spec.fastMysql() ? Map.of("/var/lib/mysql", "rw") : Map.of());
+  }
+
+  public ContainerSpec redis() {
+    return spec("redis", spec.images().redis(), WebEnvironment.REDIS_HOST, "", Map.of(), List.of(),
+        List.of(WebEnvironment.REDIS_PORT), Map.of(), Map.of());
+  }
+
+  /**
+   * @param image the web image, already resolved (for a jar, the image built with it)
+   * @param hostname what the app reports and what the lb names the server: one identity for both
+   */
+  ContainerSpec web(String hostname, String image, Map<String, String> env) {
+    return spec(hostname, image, hostname, hostname, env, List.of(), List.of(spec.web().port()), Map.of(), Map.of());
+  }
+
+  public ContainerSpec lb(String haproxyConfig) {
+    return spec("lb", spec.images().haproxy(), "lb", "", Map.of(), List.of(),
+        List.of(HaproxyConfig.HTTP_PORT, HaproxyConfig.STATS_PORT, HaproxyConfig.RUNTIME_API_PORT),
+        Map.of(HaproxyConfig.CONFIG_PATH, haproxyConfig), Map.of());
+  }
+
+  private ContainerSpec spec(String service, String image, String alias, String hostname, Map<String, String> env,
+      List<String> command, List<Integer> ports, Map<String, String> textFiles, Map<String, Path> hostFiles) {
+    return new ContainerSpec("lbstack-" + stackId + "-" + service, image, network, alias, hostname, env, command,
+        Labels.of(stackId, service, stackLabels), ports, textFiles, hostFiles, Map.of());
+  }
+}

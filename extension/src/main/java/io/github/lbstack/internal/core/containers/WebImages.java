@@ -1,0 +1,138 @@
+package io.github.lbstack.internal.core.containers;
+
+import io.github.lbstack.internal.Log;
+import io.github.lbstack.internal.backend.Backend;
+import io.github.lbstack.internal.backend.Labels;
+import io.github.lbstack.internal.spec.StackSpec;
+import io.github.lbstack.internal.spec.WebEnvironment;
+import io.github.lbstack.internal.spec.WebSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+
+/**
+ * Turns the web source into an image to run. A Dockerfile is built once per JVM for the same context content and
+ * build arguments, and the image is tagged by that content, so later runs find it built.
+ */
+public final class WebImages {
+
+  private static final Logger LOG = Log.LBSTACK;
+  private static final Map<String, String> BUILT = new ConcurrentHashMap<>();
+  private static final Map<List<Object>, String> JAR_TAGS = new ConcurrentHashMap<>();
+
+  private WebImages() {}
+
+  /** @return the image to run */
+  public static String resolve(StackSpec spec, WebEnvironment environment, Backend backend) {
+    WebSource source = spec.web().source();
+    if (source instanceof WebSource.FromImage image) {
+      return image.image();
+    }
+    if (source instanceof WebSource.FromJar jar) {
+      return jarImage(jar.jar(), spec.images().jre(), backend);
+    }
+    WebSource.FromDockerfile dockerfile = (WebSource.FromDockerfile) source;
+    Map<String, String> args = environment.buildArgs(dockerfile);
+    String tag = "lbstack-web:" + fingerprint(dockerfile.dockerfile().getParent(), args);
+    // Per backend: an image built on one engine is not on another.
+    return BUILT.computeIfAbsent(backend.describe() + " " + tag, built -> {
+      String key = tag;
+      long start = System.nanoTime();
+      LOG.info("lbstack: building web image {} from {} (unless it exists)", key, dockerfile.dockerfile());
+      backend.buildImage(dockerfile.dockerfile(), args, key, Map.of(Labels.SESSION, Labels.SESSION_ID));
+      LOG.info("lbstack: web image {} ready in {} ms", key, (System.nanoTime() - start) / 1_000_000);
+      return key;
+    });
+  }
+
+  /**
+   * An image of the JRE with the jar in it, built once per jar content and JRE image. Copying a big jar into every
+   * replica's container took longer than starting the replica; an image layer is shared by all of them, and by
+   * later runs.
+   */
+  private static String jarImage(Path jar, String jre, Backend backend) {
+    String tag = jarTag(jar, jre);
+    return BUILT.computeIfAbsent(backend.describe() + " " + tag, built -> {
+      String key = tag;
+      long start = System.nanoTime();
+      Path context = null;
+      try {
+        context = Files.createTempDirectory("lbstack-jar-image");
+        Files.copy(jar, context.resolve("app.jar"));
+        Path dockerfile = Files.writeString(context.resolve("Dockerfile"), "FROM " + jre + "\n"
+            + "COPY app.jar " + ContainerSpecs.JAR_PATH + "\n"
+            + "CMD [\"java\", \"-jar\", \"" + ContainerSpecs.JAR_PATH + "\"]\n");
+        LOG.info("lbstack: building web image {} from {} on {} (unless it exists)", key, jar.getFileName(), jre);
+        backend.buildImage(dockerfile, Map.of(), key, Map.of(Labels.SESSION, Labels.SESSION_ID));
+      } catch (IOException e) {
+        throw new UncheckedIOException("lbstack could not prepare the image of " + jar, e);
+      } finally {
+        deleteQuietly(context);
+      }
+      LOG.info("lbstack: web image {} ready in {} ms", key, (System.nanoTime() - start) / 1_000_000);
+      return key;
+    });
+  }
+
+  /**
+   * The tag of a jar's image: a hash of its content and the JRE image. Hashing a big jar on every stack start would
+   * read it again each time, so the hash is kept while the file's size and modification time stay the same.
+   */
+  private static String jarTag(Path jar, String jre) {
+    try {
+      List<Object> version = List.of(jar, Files.size(jar), Files.getLastModifiedTime(jar), jre);
+      return JAR_TAGS.computeIfAbsent(version, key -> {
+        try {
+          MessageDigest digest = MessageDigest.getInstance("SHA-256");
+          digest.update(Files.readAllBytes(jar));
+          digest.update(jre.getBytes(StandardCharsets.UTF_8));
+          return "lbstack-web:jar-" + HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        } catch (IOException e) {
+          throw new UncheckedIOException("lbstack could not read the jar " + jar, e);
+        } catch (NoSuchAlgorithmException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException("lbstack could not read the jar " + jar, e);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+    } catch (IOException ignored) {
+      // A temporary directory; the OS cleans it eventually.
+    }
+  }
+
+  /** Hash of every file in the build context and the build arguments. */
+  private static String fingerprint(Path context, Map<String, String> args) {
+    try (Stream<Path> files = Files.walk(context)) {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+        digest.update(context.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
+        digest.update(Files.readAllBytes(file));
+      }
+      digest.update(args.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+    } catch (IOException e) {
+      throw new UncheckedIOException("lbstack could not read the build context " + context, e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

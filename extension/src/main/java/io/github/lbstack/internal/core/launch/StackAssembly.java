@@ -1,0 +1,126 @@
+package io.github.lbstack.internal.core.launch;
+
+import io.github.lbstack.internal.Resources;
+import io.github.lbstack.internal.backend.Backend;
+import io.github.lbstack.internal.backend.Container;
+import io.github.lbstack.internal.backend.ContainerSpec;
+import io.github.lbstack.internal.backend.NetworkHandle;
+import io.github.lbstack.internal.core.containers.ContainerSpecs;
+import io.github.lbstack.internal.core.containers.ReplicaFactory;
+import io.github.lbstack.internal.core.readiness.NotReadyException;
+import io.github.lbstack.internal.core.readiness.Probes;
+import io.github.lbstack.internal.core.readiness.Reachability;
+import io.github.lbstack.internal.core.readiness.Service;
+import io.github.lbstack.internal.core.readiness.Timeline;
+import io.github.lbstack.internal.core.scaling.Topology;
+import io.github.lbstack.internal.core.stack.CoreStack;
+import io.github.lbstack.internal.core.stack.OpenStacks;
+import io.github.lbstack.internal.lb.HaproxyConfig;
+import io.github.lbstack.internal.lb.LbControl;
+import io.github.lbstack.internal.lb.LbServer;
+import io.github.lbstack.internal.spec.StackSpec;
+import io.github.lbstack.internal.spec.WebEnvironment;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+
+/**
+ * A stack's parts, made from its spec in one place: for a fresh start, where every container is new, and for taking
+ * up a stack an earlier run kept, where every container is attached. Both then register, adopt and wrap the parts
+ * alike, so a new service or setting is added here once.
+ */
+public final class StackAssembly {
+
+  /** Where each container comes from: made new, or attached to the one an earlier run left. */
+  @FunctionalInterface
+  public interface ContainerSource {
+    /** @param service {@code lb}, {@code mysql}, {@code redis} or a replica's hostname */
+    Container container(String service, ContainerSpec spec);
+  }
+
+  final String id;
+  final StackSpec spec;
+  final WebEnvironment.Secrets secrets;
+  final ReplicaFactory replicas;
+  public final Optional<Service> mysql;
+  public final Optional<Service> redis;
+  /** Replicas and spares by index. */
+  public final SortedMap<Integer, Service> webs = new TreeMap<>();
+  final LbControl lbControl;
+  public final Service lb;
+
+  /**
+   * @param stackLabels labels for every resource of the stack besides the usual ones
+   * @param webIndexes the replicas (and spares) to make
+   */
+  public StackAssembly(String id, StackSpec spec, Backend backend, Probes probes, NetworkHandle network,
+      Map<String, String> stackLabels, WebEnvironment environment, String webImage,
+      Collection<Integer> webIndexes, ContainerSource source) {
+    this.id = id;
+    this.spec = spec;
+    this.secrets = environment.secrets();
+    ContainerSpecs containers = new ContainerSpecs(id, spec, network, stackLabels);
+    this.replicas = new ReplicaFactory(spec, backend, containers, webImage, environment, probes);
+    this.mysql = spec.mysql() ? Optional.of(database(probes, source.container("mysql", containers.mysql(secrets))))
+        : Optional.empty();
+    this.redis = spec.redis() ? Optional.of(cache(probes, source.container("redis", containers.redis())))
+        : Optional.empty();
+    for (int index : webIndexes) {
+      ContainerSpec web = replicas.describe(index);
+      webs.put(index, replicas.service(index, source.container(WebEnvironment.hostname(index), web)));
+    }
+    Container lbContainer = source.container("lb", containers.lb(haproxyConfig(spec)));
+    this.lbControl = probes.lb(lbContainer);
+    List<String> defined = IntStream.rangeClosed(1, spec.replicas()).mapToObj(WebEnvironment::hostname).toList();
+    this.lb = new Service("lb", lbContainer, HaproxyConfig.HTTP_PORT, () -> allServersUp(lbControl, defined));
+  }
+
+  private Service database(Probes probes, Container container) {
+    return new Service("mysql", container, WebEnvironment.MYSQL_PORT, probes.database(container, secrets));
+  }
+
+  private static Service cache(Probes probes, Container container) {
+    return new Service("redis", container, WebEnvironment.REDIS_PORT, probes.redis(container));
+  }
+
+  /** Registers every part in dependency order, so that closing runs lb, replicas, redis, mysql (then network). */
+  public void register(Resources resources) {
+    mysql.ifPresent(service -> resources.add("mysql", service));
+    redis.ifPresent(service -> resources.add("redis", service));
+    webs.values().forEach(web -> resources.add(web.name(), web));
+    resources.add("lb", lb);
+  }
+
+  public Topology topology(Resources resources, Reachability reachability, Timeline timeline) {
+    return new Topology(id, spec.replicas(), spec.spares(), spec.web().port(), replicas, lbControl, resources,
+        spec.startupTimeout(), reachability, timeline);
+  }
+
+  /** The running stack over these parts; the caller opens it ({@link OpenStacks}) once it is ready. */
+  public CoreStack stack(Resources resources, Topology topology, Timeline timeline, String backend) {
+    return new CoreStack(id, spec, secrets, resources, lb, mysql, redis, topology, lbControl, timeline, backend);
+  }
+
+  /** Every possible replica gets a server slot; slots beyond the first N wait, disabled, for scaleTo. */
+  static String haproxyConfig(StackSpec spec) {
+    List<LbServer> servers = IntStream.rangeClosed(1, StackSpec.MAX_REPLICAS)
+        .mapToObj(i -> new LbServer(WebEnvironment.hostname(i), WebEnvironment.hostname(i), spec.web().port(),
+            i <= spec.replicas())).toList();
+    return new HaproxyConfig(spec.balance().haproxyKeyword(), spec.stickyCookie(), spec.web().healthPath(),
+        spec.healthCheckInterval(), servers).render();
+  }
+
+  /** The lb lists every expected server, and each one is UP. */
+  static void allServersUp(LbControl lb, List<String> servers) throws NotReadyException {
+    var statuses = lb.statuses();
+    List<String> notUp = servers.stream().filter(server -> !"UP".equals(statuses.get(server)))
+        .map(server -> server + "=" + statuses.getOrDefault(server, "missing")).toList();
+    if (!notUp.isEmpty()) {
+      throw new NotReadyException("servers not UP: " + String.join(", ", notUp));
+    }
+  }
+}

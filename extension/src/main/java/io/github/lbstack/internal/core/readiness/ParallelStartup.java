@@ -1,0 +1,284 @@
+package io.github.lbstack.internal.core.readiness;
+
+import static org.awaitility.Awaitility.await;
+
+import io.github.lbstack.internal.Log;
+import io.github.lbstack.internal.backend.ContainerState;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.core.ConditionTimeoutException;
+import org.slf4j.Logger;
+
+/**
+ * Starts services concurrently and waits until each one's readiness check passes, all under one deadline. Start
+ * order between services is expressed with futures ({@link #start(Service, CompletableFuture)}).
+ */
+public final class ParallelStartup implements AutoCloseable {
+
+  private static final Logger LOG = Log.LBSTACK;
+  private static final Duration POLL = Duration.ofMillis(100);
+  private static final int LOG_TAIL_LINES = 20;
+  private static final Duration CRASH_GRACE = Duration.ofSeconds(3);
+  private static final String ABANDONED = "not waited for any longer, once another service had failed";
+
+  private final String stackId;
+  private final long startNanos = System.nanoTime();
+  private final long deadlineNanos;
+  private final Duration timeout;
+  private final ExecutorService executor;
+  private final Map<Service, String> problems = new LinkedHashMap<>();
+  private final Map<Service, CompletableFuture<Void>> ready = new LinkedHashMap<>();
+  private final java.util.function.Consumer<Service> afterStart;
+  private volatile boolean aborted;
+  private volatile boolean timedOut;
+  private volatile String firstFailure;
+  private final Timeline timeline;
+
+  /** @param afterStart runs once a container runs, before its readiness checks: where it can fail fast */
+  public ParallelStartup(String stackId, Duration timeout, java.util.function.Consumer<Service> afterStart,
+      Timeline timeline) {
+    this.stackId = stackId;
+    this.timeline = timeline;
+    this.afterStart = afterStart;
+    this.timeout = timeout;
+    this.deadlineNanos = startNanos + timeout.toNanos();
+    AtomicInteger threads = new AtomicInteger();
+    this.executor = Executors.newCachedThreadPool(runnable -> {
+      Thread thread = new Thread(runnable, "lbstack-" + stackId + "-start-" + threads.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  /** Starts the container now, in the background; the returned future completes when the container runs. */
+  public CompletableFuture<Void> start(Service service) {
+    return start(service, CompletableFuture.completedFuture(null));
+  }
+
+  /** Completes when the service passed its readiness check; only after {@link #start} of that service. */
+  public CompletableFuture<Void> readiness(Service service) {
+    synchronized (problems) {
+      return ready.get(service);
+    }
+  }
+
+  /** Starts the container once {@code after} completes; the returned future completes when it runs. */
+  public CompletableFuture<Void> start(Service service, CompletableFuture<?> after) {
+    synchronized (problems) {
+      problems.put(service, "waiting to start");
+    }
+    CompletableFuture<Void> running = after.thenRunAsync(() -> {
+      failIfAborted();
+      problem(service, "container starting");
+      timeline.mark(service.name(), "create and start");
+      try {
+        service.container().start();
+      } catch (RuntimeException e) {
+        throw new ServiceFailedException("container did not start: " + rootMessage(e), e);
+      }
+      LOG.info("lbstack {}: {} container started at {}", stackId, service.name(), elapsed());
+      timeline.mark(service.name(), "running");
+      afterStart.accept(service);
+    }, executor);
+    CompletableFuture<Void> serviceReady = running.thenRunAsync(() -> awaitReady(service), executor);
+    serviceReady.whenComplete((ok, error) -> {
+      if (error != null) {
+        aborted = true;
+        String problem = rootMessage(error);
+        problem(service, problem);
+        synchronized (problems) {
+          if (firstFailure == null && !problem.equals(ABANDONED)) {
+            firstFailure = service.name() + ": " + problem;
+          }
+        }
+      }
+    });
+    synchronized (problems) {
+      ready.put(service, serviceReady);
+    }
+    return running;
+  }
+
+  private void awaitReady(Service service) {
+    problem(service, "not checked yet");
+    try {
+      await(service.name() + " ready")
+          .pollInSameThread()
+          .pollDelay(Duration.ZERO)
+          .pollInterval(POLL)
+          .atMost(Duration.ofNanos(Math.max(1, deadlineNanos - System.nanoTime())))
+          .ignoreExceptionsMatching(e -> !(e instanceof ServiceFailedException))
+          .until(() -> isReady(service));
+    } catch (ConditionTimeoutException e) {
+      timedOut = true;
+      throw new ServiceFailedException(problemOf(service), e);
+    }
+    problem(service, null);
+    timeline.mark(service.name(), "ready");
+    LOG.info("lbstack {}: {} ready at {}", stackId, service.name(), elapsed());
+  }
+
+  private boolean isReady(Service service) throws Exception {
+    // A crash is reported as a crash, even when another service failed first.
+    ContainerState state = service.container().state();
+    if (state.status() == ContainerState.Status.EXITED || state.status() == ContainerState.Status.MISSING) {
+      throw new ServiceFailedException("container " + (state.exitCode() == null ? "is gone"
+          : "exited with code " + state.exitCode()), null);
+    }
+    failIfAborted();
+    try {
+      service.check().check();
+      return true;
+    } catch (Exception e) {
+      problem(service, rootMessage(e));
+      throw e;
+    }
+  }
+
+  /**
+   * Waits for every service, then releases the startup threads. On failure, the remaining work stops before this
+   * throws, so no container is created after the caller starts cleaning up.
+   */
+  public void awaitAll() {
+    List<CompletableFuture<Void>> all;
+    synchronized (problems) {
+      all = new ArrayList<>(ready.values());
+    }
+    try {
+      CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+          .get(Math.max(1, deadlineNanos - System.nanoTime()) + TimeUnit.SECONDS.toNanos(5), TimeUnit.NANOSECONDS);
+    } catch (Exception e) {
+      aborted = true;
+      close();
+      revealCrashes();
+      throw new StartupFailedException(report(), e);
+    }
+    close();
+  }
+
+  /**
+   * Services abandoned because another one failed may be crashing the same way a moment later (replicas of one app
+   * with one bad setting). Watching them briefly lets the report say "exited" for each, instead of "abandoned".
+   */
+  private void revealCrashes() {
+    List<Service> abandoned;
+    synchronized (problems) {
+      abandoned = problems.entrySet().stream().filter(entry -> ABANDONED.equals(entry.getValue()))
+          .map(Map.Entry::getKey).toList();
+    }
+    List<Service> watching = new ArrayList<>(abandoned);
+    long until = System.nanoTime() + CRASH_GRACE.toNanos();
+    while (!watching.isEmpty() && System.nanoTime() < until) {
+      for (Service service : List.copyOf(watching)) {
+        try {
+          ContainerState state = service.container().state();
+          if (state.status() == ContainerState.Status.EXITED) {
+            problem(service, "container exited with code " + state.exitCode());
+            watching.remove(service);
+          }
+        } catch (RuntimeException unknown) {
+          // Whatever the platform says now, the report keeps "abandoned".
+          watching.remove(service);
+        }
+      }
+      try {
+        Thread.sleep(POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  public String elapsed() {
+    return String.format("%.1f s", (System.nanoTime() - startNanos) / 1e9);
+  }
+
+  private String report() {
+    StringBuilder message = new StringBuilder("lbstack stack " + stackId);
+    if (timedOut) {
+      message.append(" did not become ready within its timeout of ").append(timeout.toSeconds()).append(" s.");
+    } else {
+      message.append(" failed to start after ").append(elapsed()).append(": ").append(firstFailure()).append('.');
+    }
+    message.append(" Not ready:");
+    synchronized (problems) {
+      problems.forEach((service, problem) -> {
+        if (problem == null) {
+          return;
+        }
+        message.append("\n  - ").append(service.name()).append(": ").append(problem);
+        if (problem.equals(ABANDONED)) {
+          // Its log would only bury the logs of the services that failed.
+          return;
+        }
+        String tail = service.logTail(LOG_TAIL_LINES);
+        if (!tail.isBlank()) {
+          message.append("\n    last log lines:\n      ").append(tail.replace("\n", "\n      "));
+        }
+      });
+    }
+    if (timedOut) {
+      message.append("\nIf the machine is only slow, raise lbstack.startup.timeout (now ").append(timeout.toSeconds())
+          .append(" s).");
+    }
+    return message.toString();
+  }
+
+  /** The service that failed first, and why; abandoned starts are consequences, not causes. */
+  private String firstFailure() {
+    return firstFailure == null ? "a service failed" : firstFailure;
+  }
+
+  private void problem(Service service, String problem) {
+    synchronized (problems) {
+      problems.put(service, problem);
+    }
+  }
+
+  private String problemOf(Service service) {
+    synchronized (problems) {
+      return problems.get(service);
+    }
+  }
+
+  private void failIfAborted() {
+    if (aborted) {
+      throw new ServiceFailedException(ABANDONED, null);
+    }
+  }
+
+  private static String rootMessage(Throwable error) {
+    Throwable cause = error;
+    while ((cause instanceof java.util.concurrent.CompletionException || cause.getMessage() == null)
+        && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof ServiceFailedException || cause instanceof NotReadyException) {
+      return cause.getMessage();
+    }
+    return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+  }
+
+  @Override
+  public void close() {
+    executor.shutdown();
+    try {
+      // No interrupts: a thread inside container.start() must finish it, or Docker could create a container that
+      // nobody tracks. Readiness loops notice the abort at their next poll.
+      if (!executor.awaitTermination(60, TimeUnit.SECONDS)) {
+        LOG.warn("lbstack {}: startup threads still busy after 60 s", stackId);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,321 @@
+package io.github.lbstack.internal.core.scaling;
+
+import static org.awaitility.Awaitility.await;
+
+import io.github.lbstack.internal.Log;
+import io.github.lbstack.internal.Resources;
+import io.github.lbstack.internal.backend.Container;
+import io.github.lbstack.internal.backend.ContainerState;
+import io.github.lbstack.internal.core.containers.ReplicaFactory;
+import io.github.lbstack.internal.core.readiness.ParallelStartup;
+import io.github.lbstack.internal.core.readiness.Reachability;
+import io.github.lbstack.internal.core.readiness.Service;
+import io.github.lbstack.internal.core.readiness.Timeline;
+import io.github.lbstack.internal.lb.LbControl;
+import io.github.lbstack.internal.spec.StackSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.core.ConditionTimeoutException;
+import org.slf4j.Logger;
+
+/**
+ * The web tier as it is now: which replicas exist, and which the lb has in rotation. It scales live and puts itself
+ * back to the defined shape, always through the lb's Runtime API, never restarting the lb; its warm spares wait in a
+ * {@link SparePool}. The lb already has a
+ * disabled server slot for every possible replica, so adding a replica is starting a container and enabling its
+ * slot, and removing one is draining its slot before removing its container.
+ */
+public final class Topology {
+
+  private static final Logger LOG = Log.LBSTACK;
+  private static final Duration POLL = Duration.ofMillis(100);
+  private static final Duration DRAIN_LIMIT = Duration.ofSeconds(30);
+
+  private final String stackId;
+  private final int defined;
+  private final int port;
+  private final ReplicaFactory factory;
+  private final LbControl lb;
+  private final Resources resources;
+  private final Duration timeout;
+  private final Reachability reachability;
+  private final Timeline timeline;
+  private final List<CoreReplica> replicas = new CopyOnWriteArrayList<>();
+  private final SparePool spares;
+
+  public Topology(String stackId, int defined, int spareCount, int port, ReplicaFactory factory, LbControl lb,
+      Resources resources, Duration timeout, Reachability reachability, Timeline timeline) {
+    this.stackId = stackId;
+    this.defined = defined;
+    this.spares = new SparePool(defined, spareCount);
+    this.port = port;
+    this.factory = factory;
+    this.lb = lb;
+    this.resources = resources;
+    this.timeout = timeout;
+    this.reachability = reachability;
+    this.timeline = timeline;
+  }
+
+  /** Adopts a replica whose container runs (the launcher's first ones). */
+  public void adopt(int index, Service service) {
+    replicas.add(new CoreReplica(stackId, index, service, port, lb, timeout));
+    replicas.sort(Comparator.comparingInt(CoreReplica::index));
+  }
+
+  /** Takes a started replica as a spare: it is paused here, and its lb slot stays disabled. */
+  public void parkSpare(int index, Service service) {
+    spares.park(index, service);
+  }
+
+  /** Takes a replica that is paused already (an earlier run's spare) as a spare. */
+  public void adoptSpare(int index, Service service) {
+    spares.adopt(index, service);
+  }
+
+  public List<CoreReplica> replicas() {
+    return List.copyOf(replicas);
+  }
+
+  /** The paused spares, for logs and teardown. */
+  public List<Service> spares() {
+    return spares.all();
+  }
+
+  public CoreReplica replica(int index) {
+    return replicas.stream().filter(replica -> replica.index() == index).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no replica " + index + ": this stack has replicas 1 to "
+            + replicas.size()));
+  }
+
+  public List<String> hostnames() {
+    return replicas.stream().map(CoreReplica::hostname).toList();
+  }
+
+  /** Whether a server belongs in a summary: a live replica, or a slot that served. Unused slots are noise. */
+  public boolean worthShowing(String server, long requests) {
+    return requests > 0 || hostnames().contains(server);
+  }
+
+  /** The lb's view of the live replicas only; unused slots would be noise. */
+  public Map<String, String> statuses() {
+    Map<String, String> statuses = new java.util.LinkedHashMap<>(lb.statuses());
+    statuses.keySet().retainAll(hostnames());
+    return statuses;
+  }
+
+  public synchronized void scaleTo(int target) {
+    if (target < 1 || target > StackSpec.MAX_REPLICAS) {
+      throw new IllegalArgumentException("scaleTo(" + target + ") is out of range: use 1 to "
+          + StackSpec.MAX_REPLICAS + " (LoadBalancedStack.MAX_REPLICAS).");
+    }
+    int current = replicas.size();
+    long start = System.nanoTime();
+    LOG.info("lbstack {}: scaling from {} to {} replicas", stackId, current, target);
+    resize(target);
+    awaitRotation();
+    LOG.info("lbstack {}: {} replicas in rotation after {} ms", stackId, target, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /**
+   * Puts the web tier back to its definition for the next class of a shared stack: every defined replica running,
+   * unpaused and on the network, no extra replica, and exactly those in rotation.
+   *
+   * @return what had to be changed, empty when nothing
+   */
+  public synchronized List<String> restore() {
+    List<String> changes = new ArrayList<>();
+    for (CoreReplica replica : newestFirst()) {
+      if (replica.index() > defined) {
+        // Between classes nothing is in flight, so extra replicas go without draining, whatever their state.
+        lb.setState(replica.hostname(), "maint");
+        replicas.remove(replica);
+        changes.add(retire(replica.index(), replica.service()) ? "paused " + replica.hostname() + " as a spare"
+            : "removed " + replica.hostname());
+      }
+    }
+    for (CoreReplica replica : replicas()) {
+      Container container = replica.container();
+      ContainerState state = container.state();
+      switch (state.status()) {
+        case PAUSED -> {
+          container.unpause();
+          changes.add("unpaused " + replica.hostname());
+        }
+        case EXITED, CREATED -> {
+          container.startAgain();
+          changes.add("started " + replica.hostname());
+        }
+        case MISSING -> {
+          // Removed behind our back: replaced below like any missing replica.
+          replicas.remove(replica);
+          changes.add("replaced " + replica.hostname());
+          continue;
+        }
+        case RUNNING -> { }
+      }
+      if (!state.connected() && state.status() != ContainerState.Status.MISSING) {
+        container.reconnect();
+        changes.add("reconnected " + replica.hostname());
+      }
+    }
+    if (replicas.size() != defined) {
+      changes.add("added " + (defined - replicas.size()) + " missing replicas");
+      resize(defined);
+    }
+    for (CoreReplica replica : replicas) {
+      // A slot a test left in drain or maint would keep its replica out of rotation.
+      lb.setState(replica.hostname(), "ready");
+    }
+    refillSpares(changes);
+    awaitRotation();
+    return changes;
+  }
+
+  /** Removes replicas above {@code target} and adds the missing indexes up to it. */
+  private void resize(int target) {
+    for (CoreReplica replica : newestFirst()) {
+      if (replica.index() > target) {
+        drainAndRemove(replica);
+      }
+    }
+    List<Integer> missing = new ArrayList<>();
+    for (int index = 1; index <= target; index++) {
+      int wanted = index;
+      if (replicas.stream().noneMatch(replica -> replica.index() == wanted)) {
+        missing.add(index);
+      }
+    }
+    add(missing);
+  }
+
+  /** Highest index first, as users expect from scaling down. */
+  private List<CoreReplica> newestFirst() {
+    List<CoreReplica> newestFirst = new ArrayList<>(replicas());
+    java.util.Collections.reverse(newestFirst);
+    return newestFirst;
+  }
+
+  /**
+   * Puts a replica that left rotation back in the spare pool when its index is a spare's and it still runs;
+   * otherwise removes it.
+   *
+   * @return whether it became a spare
+   */
+  private boolean retire(int index, Service service) {
+    if (spares.takeBack(index, service)) {
+      return true;
+    }
+    service.close();
+    return false;
+  }
+
+  public boolean isSpareIndex(int index) {
+    return spares.isSpareIndex(index);
+  }
+
+  /** Starts (and pauses) a new spare for each spare index that has neither a spare nor a replica. */
+  private void refillSpares(List<String> changes) {
+    List<Integer> missing = spares.missing(index -> replicas.stream().anyMatch(replica -> replica.index() == index));
+    if (missing.isEmpty()) {
+      return;
+    }
+    List<Service> started = startReplicas(missing);
+    for (int i = 0; i < started.size(); i++) {
+    parkSpare(missing.get(i), started.get(i));
+      changes.add("started spare " + started.get(i).name());
+    }
+  }
+
+  private void add(List<Integer> indexes) {
+    if (indexes.isEmpty()) {
+      return;
+    }
+    List<Integer> fresh = new ArrayList<>();
+    java.util.Map<Integer, Service> ready = new java.util.TreeMap<>();
+    for (int index : indexes) {
+      java.util.Optional<Service> spare = spares.take(index);
+      if (spare.isPresent()) {
+        spare.get().container().unpause();
+        ready.put(index, spare.get());
+      } else {
+        fresh.add(index);
+      }
+    }
+    if (!ready.isEmpty()) {
+      LOG.info("lbstack {}: unpaused spares {}", stackId, ready.values().stream().map(Service::name).toList());
+    }
+    List<Service> started = startReplicas(fresh);
+    for (int i = 0; i < started.size(); i++) {
+      ready.put(fresh.get(i), started.get(i));
+    }
+    for (var entry : ready.entrySet()) {
+    adopt(entry.getKey(), entry.getValue());
+      lb.setState(entry.getValue().name(), "ready");
+    }
+  }
+
+  /** New replica containers, started at once, each ready when it answers its health path. */
+  private List<Service> startReplicas(List<Integer> indexes) {
+    if (indexes.isEmpty()) {
+      return List.of();
+    }
+    List<Service> added = new ArrayList<>();
+    try (ParallelStartup startup = new ParallelStartup(stackId, timeout, reachability, timeline)) {
+      for (int index : indexes) {
+        Service web = factory.create(index);
+        resources.add(web.name(), web);
+        startup.start(web);
+        added.add(web);
+      }
+      startup.awaitAll();
+    }
+    return added;
+  }
+
+
+  /** Out of rotation first, so requests in flight finish; then the container goes. */
+  private void drainAndRemove(CoreReplica replica) {
+    lb.setState(replica.hostname(), "drain");
+    try {
+      await(replica.hostname() + " drained").pollInSameThread().pollInterval(POLL).atMost(DRAIN_LIMIT)
+          .ignoreExceptions().until(() -> lb.openSessions().getOrDefault(replica.hostname(), 0L) == 0);
+    } catch (ConditionTimeoutException e) {
+      LOG.warn("lbstack {}: {} still had open sessions after {} s of draining; removing it anyway", stackId,
+          replica.hostname(), DRAIN_LIMIT.toSeconds());
+    }
+    lb.setState(replica.hostname(), "maint");
+    replicas.remove(replica);
+    boolean spare = retire(replica.index(), replica.service());
+    LOG.info("lbstack {}: drained and {} {}", stackId, spare ? "paused as a spare" : "removed", replica.hostname());
+  }
+
+  /** Exactly the live replicas UP, every other slot out of rotation. */
+  private void awaitRotation() {
+    List<String> live = hostnames();
+    try {
+      await("exactly " + live.size() + " replicas in rotation").pollInSameThread().pollInterval(POLL)
+          .atMost(timeout).ignoreExceptions()
+          .until(() -> inRotation(lb.statuses()).equals(live));
+    } catch (ConditionTimeoutException e) {
+      List<String> wrong = new ArrayList<>();
+      lb.explainedStatuses().forEach((server, status) -> {
+        boolean shouldServe = live.contains(server);
+        if (shouldServe != status.startsWith("UP")) {
+          wrong.add(server + (shouldServe ? " should serve but is " : " should not serve but is ") + status);
+        }
+      });
+      throw new IllegalStateException("the lb did not reach exactly " + live.size() + " replicas in rotation within "
+          + timeout.toSeconds() + " s: " + String.join("; ", wrong), e);
+    }
+  }
+
+  private static List<String> inRotation(Map<String, String> statuses) {
+    return statuses.entrySet().stream().filter(entry -> entry.getValue().equals("UP")).map(Map.Entry::getKey)
+        .toList();
+  }
+}

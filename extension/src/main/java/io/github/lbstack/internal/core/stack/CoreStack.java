@@ -1,0 +1,269 @@
+package io.github.lbstack.internal.core.stack;
+
+import io.github.lbstack.internal.Log;
+import io.github.lbstack.internal.Resources;
+import io.github.lbstack.internal.backend.Endpoint;
+import io.github.lbstack.internal.core.readiness.NetworkProbes;
+import io.github.lbstack.internal.core.readiness.Service;
+import io.github.lbstack.internal.core.readiness.Timeline;
+import io.github.lbstack.internal.core.scaling.CoreReplica;
+import io.github.lbstack.internal.core.scaling.Topology;
+import io.github.lbstack.internal.lb.HaproxyConfig;
+import io.github.lbstack.internal.lb.LbControl;
+import io.github.lbstack.internal.spec.StackSpec;
+import io.github.lbstack.internal.spec.WebEnvironment;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import redis.clients.jedis.JedisPooled;
+
+/**
+ * A running stack, as lbstack's core holds it (the API shows it as {@code RunningStack}). It owns every container,
+ * the network and the clients it handed out. Closing it closes the clients, removes every container at once (nothing
+ * is in flight by then, so they need no order), and removes the network last. It knows nothing of JUnit, so it can serve one class, many classes, or code outside tests.
+ */
+public final class CoreStack implements AutoCloseable {
+
+  private static final Logger LOG = Log.LBSTACK;
+
+  private final String id;
+  private final StackSpec spec;
+  private final WebEnvironment.Secrets secrets;
+  private final Resources resources;
+  private final Service lb;
+  private final Optional<Service> mysql;
+  private final Optional<Service> redis;
+  private final Topology topology;
+  private final LbControl lbControl;
+  private final AtomicInteger leases = new AtomicInteger();
+  private final Timeline timeline;
+  private final String backend;
+  private final StackClients clients;
+  private final StackTeardown teardown;
+  private volatile boolean closed;
+  /** Set for a stack kept for the next run: closing then lets go of it and leaves its containers running. */
+  private volatile String keptForReuse;
+
+  public CoreStack(String id, StackSpec spec, WebEnvironment.Secrets secrets, Resources resources, Service lb,
+      Optional<Service> mysql, Optional<Service> redis, Topology topology, LbControl lbControl, Timeline timeline,
+      String backend) {
+    this.timeline = timeline;
+    this.backend = backend;
+    this.id = id;
+    this.spec = spec;
+    this.secrets = secrets;
+    this.resources = resources;
+    this.lb = lb;
+    this.mysql = mysql;
+    this.redis = redis;
+    this.topology = topology;
+    this.lbControl = lbControl;
+    this.clients = new StackClients(id, this::jdbcUrl, secrets, this::redisEndpoint);
+    this.teardown = new StackTeardown(id, resources);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public StackSpec spec() {
+    return spec;
+  }
+
+  public List<CoreReplica> replicas() {
+    return topology.replicas();
+  }
+
+  /** @throws IllegalArgumentException when no replica has that index */
+  public CoreReplica replica(int index) {
+    return topology.replica(index);
+  }
+
+  /** The lb's HTTP frontend, as the test JVM reaches it. */
+  public java.net.URI lbUri() {
+    return lbEndpoint().http("");
+  }
+
+  /** Redis as the test JVM reaches it, {@code redis://host:port}. */
+  public java.net.URI redisUri() {
+    return java.net.URI.create("redis://" + redisEndpoint());
+  }
+
+  public Endpoint lbEndpoint() {
+    return lb.container().endpoint(HaproxyConfig.HTTP_PORT);
+  }
+
+  public Endpoint lbStatsEndpoint() {
+    return lb.container().endpoint(HaproxyConfig.STATS_PORT);
+  }
+
+  public void scaleTo(int replicas) {
+    topology.scaleTo(replicas);
+  }
+
+  public Map<String, String> lbStatuses() {
+    return topology.statuses();
+  }
+
+  /** The replicas the lb reports UP, in index order. */
+  public List<String> replicasInRotation() {
+    return lbStatuses().entrySet().stream().filter(entry -> "UP".equals(entry.getValue())).map(Map.Entry::getKey)
+        .toList();
+  }
+
+  public String jdbcUrl() {
+    return NetworkProbes.jdbcUrl(require(mysql, "MySQL").container().endpoint(WebEnvironment.MYSQL_PORT),
+        secrets.database());
+  }
+
+  public WebEnvironment.Secrets secrets() {
+    require(mysql, "MySQL");
+    return secrets;
+  }
+
+  public DataSource dataSource() {
+    return clients.dataSource();
+  }
+
+  public Endpoint redisEndpoint() {
+    return require(redis, "Redis").container().endpoint(WebEnvironment.REDIS_PORT);
+  }
+
+  public JedisPooled redis() {
+    return clients.redis();
+  }
+
+  /** Whether the stack has the database and Redis, so the API layer can say what it lacks before asking. */
+  public boolean hasMysql() {
+    return mysql.isPresent();
+  }
+
+  public boolean hasRedis() {
+    return redis.isPresent();
+  }
+
+  /** Empties Redis and the database's tables, except those the spec keeps; see {@link DataReset}. */
+  public void resetData() {
+    new DataReset(this).run();
+  }
+
+  /** Closing will leave this stack running for a later run; {@code removeCommand} is how a person removes it. */
+  public void keepForReuse(String removeCommand) {
+    this.keptForReuse = removeCommand;
+  }
+
+  LbControl lbControl() {
+    return lbControl;
+  }
+
+  Topology topology() {
+    return topology;
+  }
+
+  public Timeline timeline() {
+    return timeline;
+  }
+
+  /**
+   * Saves what explains a failure into {@code dir}: every container's log, the lb's view of each replica, the
+   * stack's description with the password masked, and its start-up timeline; see {@link Evidence}.
+   */
+  public void saveEvidence(java.nio.file.Path dir) throws java.io.IOException {
+    Evidence.save(this, dir);
+  }
+
+  /** Images, replicas, addresses and users; the password is masked. */
+  public String describe() {
+    StringBuilder text = new StringBuilder();
+    text.append("stack ").append(id).append(" on ").append(backend).append('\n');
+    text.append("images: ").append(spec.images()).append('\n');
+    text.append("web: ").append(spec.web().source()).append(", port ").append(spec.web().port())
+        .append(", health ").append(spec.web().healthPath()).append('\n');
+    text.append("lb: ").append(lbEndpoint()).append(" (stats ").append(lbStatsEndpoint()).append(")\n");
+    for (CoreReplica replica : replicas()) {
+      String address;
+      try {
+        address = replica.endpoint().toString();
+      } catch (RuntimeException e) {
+        address = "not published (" + e.getMessage() + ")";
+      }
+      text.append(replica.hostname()).append(": ").append(address).append('\n');
+    }
+    mysql.ifPresent(service -> text.append("mysql: ").append(jdbcUrl()).append(" user ").append(secrets.user())
+        .append(" password ****\n"));
+    redis.ifPresent(service -> text.append("redis: ").append(redisEndpoint()).append('\n'));
+    return text.toString();
+  }
+
+  public String logs(String service) {
+    return services().entrySet().stream().filter(entry -> entry.getKey().equals(service)).findFirst()
+        .map(entry -> entry.getValue().logs())
+        .orElseThrow(() -> new IllegalArgumentException("no service \"" + service + "\" in stack " + id
+            + ": use one of " + new TreeSet<>(services().keySet())));
+  }
+
+  Map<String, Service> services() {
+    Map<String, Service> services = new LinkedHashMap<>();
+    services.put("lb", lb);
+    mysql.ifPresent(service -> services.put("mysql", service));
+    redis.ifPresent(service -> services.put("redis", service));
+    topology.replicas().forEach(replica -> services.put(replica.hostname(), replica.service()));
+    topology.spares().forEach(spare -> services.put(spare.name(), spare));
+    return services;
+  }
+
+  /**
+   * One class's use of this stack, from now until the lease is closed. Closing it logs the requests the lb served
+   * during the lease and, for a shared stack, puts the topology back to its definition for the next class.
+   */
+  public StackLease lease(String user, boolean restoreAfter) {
+    leases.incrementAndGet();
+    return new StackLease(this, user, restoreAfter, lbControl, topology);
+  }
+
+  private <T> T require(Optional<T> service, String name) {
+    String attribute = name.toLowerCase(java.util.Locale.ROOT);
+    return service.orElseThrow(() -> new IllegalStateException("stack " + id + " has no " + name + ": its definition "
+        + "leaves it out (" + attribute + " = false). Set " + attribute + " = true to have one."));
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    try {
+      if (leases.get() == 0) {
+        StackLease.logServed(id, "its life", () -> {
+          Map<String, Long> served = new LinkedHashMap<>(lbControl.requestsServed());
+          served.entrySet().removeIf(entry -> !topology.worthShowing(entry.getKey(), entry.getValue()));
+          return served;
+        });
+      }
+      clients.close();
+    } finally {
+      try {
+        if (keptForReuse != null) {
+          teardown.leaveRunning(keptForReuse);
+        } else {
+          teardown.removeAll(services().values());
+        }
+      } finally {
+        OpenStacks.remove(this);
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "stack " + id + " (" + topology.replicas().size() + " replicas)";
+  }
+}

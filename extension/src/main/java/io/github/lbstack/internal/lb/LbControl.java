@@ -1,0 +1,25 @@
+package io.github.lbstack.internal.lb;
+
+import java.util.Map;
+
+/** What the core reads from and tells the load balancer while a stack runs. */
+public interface LbControl {
+
+  /** Server name to status ({@code UP}, {@code DOWN}, {@code MAINT}...), for every slot of the replicas' backend. */
+  Map<String, String> statuses();
+
+  /** Status with the last check's result, e.g. {@code "DOWN (L4CON: Connection refused)"}, for messages. */
+  Map<String, String> explainedStatuses();
+
+  /** Server name to the number of requests the lb sent it since it started. */
+  Map<String, Long> requestsServed();
+
+  /** Server name to the responses that failed: 5xx answers and connection or response errors. */
+  Map<String, Long> failedResponses();
+
+  /** Server name to its open sessions. */
+  Map<String, Long> openSessions();
+
+  /** Puts a server in {@code ready}, {@code drain} or {@code maint} state. */
+  void setState(String server, String state);
+}

@@ -1,0 +1,115 @@
+package io.github.lbstack.internal.core.readiness;
+
+import io.github.lbstack.internal.backend.Container;
+import io.github.lbstack.internal.backend.FakeBackend;
+import io.github.lbstack.internal.lb.LbControl;
+import io.github.lbstack.internal.spec.WebEnvironment;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Probes for {@link FakeBackend}: services are ready once their fake container runs, and the lb is a model of
+ * HAProxy's server states, read from the config the engine generated.
+ */
+public final class FakeProbes implements Probes {
+
+  private static final Pattern SERVER = Pattern.compile("^\\s*server (\\S+) .*$", Pattern.MULTILINE);
+
+  private final FakeBackend backend;
+  public final Map<String, Long> served = new ConcurrentHashMap<>();
+  final Map<String, String> states = new ConcurrentHashMap<>();
+
+  public FakeProbes(FakeBackend backend) {
+    this.backend = backend;
+  }
+
+  /** While false, the database is not ready: lets a test see what starts before it. */
+  public volatile boolean databaseReady = true;
+
+  /** How often the database was found not ready: a test sees that the readiness loop is waiting on it. */
+  public final java.util.concurrent.atomic.AtomicInteger databaseHeld = new java.util.concurrent.atomic.AtomicInteger();
+
+  @Override
+  public ReadinessCheck database(Container mysql, WebEnvironment.Secrets secrets) {
+    return () -> {
+      if (!databaseReady) {
+        databaseHeld.incrementAndGet();
+        throw new NotReadyException("held by the test");
+      }
+      backend.events.add("ready " + mysql.name());
+    };
+  }
+
+  @Override
+  public ReadinessCheck redis(Container redis) {
+    return ReadinessCheck.NONE;
+  }
+
+  @Override
+  public ReadinessCheck http(Container web, int port, String path) {
+    return ReadinessCheck.NONE;
+  }
+
+  @Override
+  public Reach awaitReachable(io.github.lbstack.internal.backend.Endpoint endpoint) {
+    // Fake containers publish nothing; reachability is the ITs' business.
+    return Reach.LISTENING;
+  }
+
+  @Override
+  public LbControl lb(Container lb) {
+    String config = ((FakeBackend.FakeContainer) lb).spec.textFiles().values().iterator().next();
+    Matcher servers = SERVER.matcher(config);
+    while (servers.find()) {
+      states.put(servers.group(1), servers.group(0).endsWith(" disabled") ? "maint" : "ready");
+    }
+    return new LbControl() {
+      @Override
+      public Map<String, String> statuses() {
+        Map<String, String> statuses = new LinkedHashMap<>();
+        for (int i = 1; i <= 16; i++) {
+          String server = "web-" + i;
+          String state = states.get(server);
+          FakeBackend.FakeContainer container = backend.byAlias.get(server);
+          statuses.put(server, switch (state) {
+            case "maint" -> "MAINT";
+            case "drain" -> "DRAIN";
+            default -> container != null && container.serving() ? "UP" : "DOWN";
+          });
+        }
+        return statuses;
+      }
+
+      @Override
+      public Map<String, String> explainedStatuses() {
+        return statuses();
+      }
+
+      @Override
+      public Map<String, Long> requestsServed() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        statuses().keySet().forEach(server -> counts.put(server, served.getOrDefault(server, 0L)));
+        return counts;
+      }
+
+      @Override
+      public Map<String, Long> failedResponses() {
+        return Map.of();
+      }
+
+      @Override
+      public Map<String, Long> openSessions() {
+        return Map.of();
+      }
+
+      @Override
+      public void setState(String server, String state) {
+        backend.events.add("lb " + server + " " + state);
+        states.put(server, state);
+      }
+    };
+  }
+}
