@@ -40,6 +40,8 @@ public final class TrafficRun implements AutoCloseable {
   private final ExecutorService executor;
   private final List<Future<?>> clients = new ArrayList<>();
   private final AtomicInteger started = new AtomicInteger();
+  /** Clients still sending; guarded by {@code served}, whose waiters are woken when the last one ends. */
+  private int sending;
   private volatile boolean stopping;
   private Distribution result;
 
@@ -55,13 +57,22 @@ public final class TrafficRun implements AutoCloseable {
       thread.setDaemon(true);
       return thread;
     });
+    this.sending = clients;
     for (int i = 0; i < clients; i++) {
       Supplier<Served> client = sender.get();
       this.clients.add(executor.submit(() -> {
-        while (!stopping && more.test(started.getAndIncrement())) {
-          Served request = client.get();
+        try {
+          while (!stopping && more.test(started.getAndIncrement())) {
+            Served request = client.get();
+            synchronized (served) {
+              served.add(request);
+              served.notifyAll();
+            }
+          }
+        } finally {
+          // A waiter must learn that the run ended as soon as it has, not when its own wait runs out.
           synchronized (served) {
-            served.add(request);
+            sending--;
             served.notifyAll();
           }
         }
@@ -93,7 +104,7 @@ public final class TrafficRun implements AutoCloseable {
       int seen = served.size();
       long stuckAt = System.nanoTime() + STUCK_AFTER.toNanos();
       while (served.size() < target) {
-        if (stopping || executor.isTerminated()) {
+        if (stopping || sending == 0) {
           throw new IllegalStateException("awaitRequests(" + count + "): the traffic run ended after "
               + served.size() + " requests, before " + target);
         }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The run's mechanics, with a sender that answers in turn from three replicas instead of a network. */
 class TrafficRunTest {
@@ -35,7 +36,9 @@ class TrafficRunTest {
     assertThat(sent.get()).as("nothing sent after stop()").isEqualTo(served.requests().size());
   }
 
+  /** The run has ended before the call: the answer is immediate, not the end of a two-minute wait for news. */
   @Test
+  @Timeout(30)
   void awaitingMoreRequestsThanARunThatEndedSentIsAnErrorNamingTheCount() {
     TrafficRun run = new TrafficRun(1, number -> number < 5, roundRobin(), Set.of());
     assertThat(run.join().requests()).hasSize(5);
