@@ -74,6 +74,12 @@ public @interface LoadBalancedStack {
   String RESET_KEEP_TABLES_PROPERTY = ConfigKeys.RESET_KEEP_TABLES;
 
   /**
+   * What {@link RunningStack#resetData()} returns the data to: {@code snapshot} (the default), the data as it was when
+   * the stack became ready, or {@code truncate}, every table but the kept ones emptied and Redis flushed.
+   */
+  String RESET_MODE_PROPERTY = ConfigKeys.RESET_MODE;
+
+  /**
    * Where lbstack writes its run report ({@code index.html}) and, for each class with a failed test, the stack's
    * evidence ({@code <TestClass>/}). Default {@code target/lbstack-reports}, relative to the working directory.
    */
@@ -131,6 +137,22 @@ public @interface LoadBalancedStack {
 
   /** {@return whether the stack has Redis} With {@code false}, no Redis starts and no client can be injected. */
   boolean redis() default true;
+
+  /**
+   * Scripts the database runs once, when its data directory is first made and before any replica starts, for apps
+   * that do not create their own schema. Each is a {@code .sql}, {@code .sql.gz}, {@code .sql.xz} or {@code .sh}
+   * file, relative to the working directory; they run in the order given, as the database image's
+   * {@code /docker-entrypoint-initdb.d} runs them ({@code .sql} files against the stack's database). lbstack copies
+   * them in through the Docker API, so they work on a remote engine and on a swarm too. A script that fails stops
+   * the start with the database's message, which names the script's line.
+   *
+   * <pre>{@code
+   * @LoadBalancedStack(web = @Web(jar = "target/app.jar"), databaseInit = "src/test/resources/schema.sql")
+   * }</pre>
+   *
+   * @return the scripts, in the order they run; none by default
+   */
+  String[] databaseInit() default {};
 
   /**
    * When {@code true}, the class is skipped (reported as disabled) if no Docker engine answers. When {@code false},

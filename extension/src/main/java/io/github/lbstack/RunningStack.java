@@ -83,9 +83,12 @@ public interface RunningStack extends AutoCloseable {
   Map<String, String> lbStatuses();
 
   /**
-   * Empties the stack's data: {@code FLUSHALL} on Redis, and {@code TRUNCATE} of every table in the database except
-   * the migration history ({@code lbstack.reset.keep-tables}), so the schema stays and replicas keep running. Call it
-   * in {@code @BeforeAll} (or {@code @BeforeEach}) of a class that needs a clean slate on a shared stack.
+   * Returns the stack's data to what it was when the stack became ready: seed rows (from
+   * {@link LoadBalancedStack#databaseInit()} or the app's own start) stay, rows added since go, and Redis holds its
+   * keys of then. The migration history ({@code lbstack.reset.keep-tables}) and the schema are left alone, so
+   * replicas keep running. With {@code lbstack.reset.mode=truncate}, and for a kept stack taken up by a later run,
+   * every other table is emptied and Redis flushed instead. Call it in {@code @BeforeAll} (or {@code @BeforeEach}) of
+   * a class that needs a clean slate on a shared stack.
    */
   void resetData();
 

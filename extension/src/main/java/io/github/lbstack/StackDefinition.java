@@ -140,6 +140,7 @@ public final class StackDefinition {
     private boolean stickyCookie = D.stickyCookie();
     private boolean mysql = D.mysql();
     private boolean redis = D.redis();
+    private List<String> databaseInit = D.databaseInit();
     private boolean disabledWithoutDocker = D.disabledWithoutDocker();
     private Path baseDirectory = D.baseDirectory();
 
@@ -312,6 +313,19 @@ public final class StackDefinition {
     }
 
     /**
+     * Scripts the database runs once, before the replicas start; see {@link LoadBalancedStack#databaseInit()}.
+     * Replaces earlier scripts.
+     *
+     * @param scripts {@code .sql}, {@code .sql.gz}, {@code .sql.xz} or {@code .sh} files, relative to the base
+     *     directory, run in this order
+     * @return this builder
+     */
+    public Builder databaseInit(String... scripts) {
+      this.databaseInit = List.of(scripts);
+      return this;
+    }
+
+    /**
      * See {@link LoadBalancedStack#disabledWithoutDocker()}; only used by {@link StackDefinition#extension()}.
      *
      * @param disabledWithoutDocker whether to skip, rather than fail, without a Docker engine
@@ -336,7 +350,7 @@ public final class StackDefinition {
     /** {@return the definition as collected so far; the builder can go on and build another} */
     public StackDefinition build() {
       return new StackDefinition(new StackDeclaration(replicas, spares, image, dockerfile, buildArgs, jar, port,
-          healthPath, env, defaultEnv, Balancing.valueOf(balance.name()), stickyCookie, mysql, redis,
+          healthPath, env, defaultEnv, Balancing.valueOf(balance.name()), stickyCookie, mysql, redis, databaseInit,
           disabledWithoutDocker, baseDirectory));
     }
 
@@ -363,6 +377,7 @@ public final class StackDefinition {
         .stickyCookie(annotation.stickyCookie())
         .mysql(annotation.mysql())
         .redis(annotation.redis())
+        .databaseInit(annotation.databaseInit())
         .disabledWithoutDocker(annotation.disabledWithoutDocker())
         .build();
   }

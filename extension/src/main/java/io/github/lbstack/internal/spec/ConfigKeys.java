@@ -15,6 +15,7 @@ public final class ConfigKeys {
   public static final String STARTUP_TIMEOUT = "lbstack.startup.timeout";
   public static final String HEALTH_CHECK_INTERVAL = "lbstack.lb.health-check-interval";
   public static final String RESET_KEEP_TABLES = "lbstack.reset.keep-tables";
+  public static final String RESET_MODE = "lbstack.reset.mode";
   public static final String REPORT_DIR = "lbstack.report.dir";
   public static final String MYSQL_FAST = "lbstack.mysql.fast";
   public static final String REUSE = "lbstack.reuse";

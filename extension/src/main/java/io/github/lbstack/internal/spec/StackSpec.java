@@ -11,14 +11,16 @@ import java.util.List;
  * @param balance how the lb picks a replica
  * @param mysql whether the stack has a database
  * @param redis whether the stack has a cache
+ * @param databaseInit scripts the database runs once before the replicas start, in this order
  * @param keepTables tables a data reset leaves alone (migration history), compared case-insensitively
+ * @param resetMode what a data reset returns the data to
  * @param fastMysql test data only: the datadir on tmpfs, durability off
  * @param spares replicas kept paused beyond {@code replicas}, so scaling up unpauses instead of starting
  * @param startOrder when the replicas start relative to the database and the lb
  */
 public record StackSpec(int replicas, WebSpec web, Images images, Duration startupTimeout,
     Duration healthCheckInterval, Balancing balance, boolean stickyCookie, boolean mysql, boolean redis,
-    List<String> keepTables, boolean fastMysql, int spares,
+    List<InitScript> databaseInit, List<String> keepTables, ResetMode resetMode, boolean fastMysql, int spares,
     StartOrder startOrder) {
 
   public static final int MAX_REPLICAS = 16;
@@ -29,6 +31,7 @@ public record StackSpec(int replicas, WebSpec web, Images images, Duration start
       "DATABASECHANGELOGLOCK");
 
   public StackSpec {
+    databaseInit = List.copyOf(databaseInit);
     keepTables = List.copyOf(keepTables);
   }
 }

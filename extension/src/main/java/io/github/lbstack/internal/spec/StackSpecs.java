@@ -63,8 +63,10 @@ public final class StackSpecs {
           + " is too short: use at least 10 ms.");
     }
     StackSpec spec = new StackSpec(replicas, web, Images.from(configuration), startupTimeout, healthCheckInterval,
-        declared.balance(), declared.stickyCookie(), declared.mysql(), declared.redis(),
+        declared.balance(), declared.stickyCookie(), declared.mysql(), declared.redis(), databaseInit(),
         configuration.list(ConfigKeys.RESET_KEEP_TABLES, StackSpec.DEFAULT_KEEP_TABLES),
+        configuration.choice(ConfigKeys.RESET_MODE, ResetMode::parse,
+            java.util.Arrays.stream(ResetMode.values()).map(ResetMode::key).toList(), ResetMode.DEFAULT),
         configuration.bool(ConfigKeys.MYSQL_FAST, true), spares,
         configuration.choice(ConfigKeys.STARTUP_ORDER, StartOrder::parse,
             java.util.Arrays.stream(StartOrder.values()).map(StartOrder::key).toList(), StartOrder.DEFAULT));
@@ -147,6 +149,37 @@ public final class StackSpecs {
           + "): " + fix + ".");
     }
     return path;
+  }
+
+  private List<InitScript> databaseInit() {
+    List<String> given = declared.databaseInit();
+    if (given.isEmpty()) {
+      return List.of();
+    }
+    if (!declared.mysql()) {
+      throw new InvalidSpecException("databaseInit = " + quoted(given) + " needs a database, but mysql = false: "
+          + "set mysql = true, or remove databaseInit.");
+    }
+    List<InitScript> scripts = new ArrayList<>();
+    for (String script : given) {
+      Path path = declared.baseDirectory().resolve(script).toAbsolutePath().normalize();
+      if (!Files.isRegularFile(path)) {
+        throw new InvalidSpecException("databaseInit = \"" + script + "\" does not exist (looked for " + path
+            + "): fix the path; it is resolved against the working directory.");
+      }
+      String name = path.getFileName().toString();
+      if (InitScript.SUFFIXES.stream().noneMatch(name::endsWith)) {
+        throw new InvalidSpecException("databaseInit = \"" + script + "\" is not a script the database runs: use "
+            + String.join(", ", InitScript.SUFFIXES) + " files (the database image would skip any other).");
+      }
+      scripts.add(InitScript.of(path));
+    }
+    return scripts;
+  }
+
+  private static String quoted(List<String> values) {
+    return values.size() == 1 ? "\"" + values.get(0) + "\""
+        : values.stream().map(value -> "\"" + value + "\"").collect(java.util.stream.Collectors.joining(", ", "{", "}"));
   }
 
   private int checkedPort() {

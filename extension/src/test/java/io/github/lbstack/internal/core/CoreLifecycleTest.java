@@ -31,8 +31,10 @@ class CoreLifecycleTest {
   private final FakeProbes probes = new FakeProbes(backend);
   private final Stacks stacks = new Stacks(backend, probes);
 
+  /** The fake's database and Redis answer no queries, so no data snapshot at ready (DatabaseInitIT covers it). */
   private static TestSpecs spec(int replicas) {
-    return TestSpecs.image("app:1").set("replicas", replicas).config("lbstack.startup.timeout", "PT5S");
+    return TestSpecs.image("app:1").set("replicas", replicas).config("lbstack.startup.timeout", "PT5S")
+        .config("lbstack.reset.mode", "truncate");
   }
 
   private static int indexOf(List<String> events, String event) {

@@ -80,6 +80,42 @@ class StackSpecsTest {
   }
 
   @Test
+  void takesDatabaseScriptsInTheirOrderWithTheirContentsHash() throws Exception {
+    Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE t (id INT);");
+    Files.writeString(dir.resolve("seed.sh"), "echo seeded");
+
+    StackSpec spec = image().set("databaseInit", List.of("seed.sh", "schema.sql")).set("baseDirectory", dir).build();
+
+    assertThat(spec.databaseInit()).extracting(InitScript::path)
+        .containsExactly(dir.resolve("seed.sh"), dir.resolve("schema.sql"));
+    assertThat(spec.databaseInit().get(0).containerPath(0)).isEqualTo("/docker-entrypoint-initdb.d/01-seed.sh");
+    assertThat(spec.databaseInit().get(1).containerPath(1)).isEqualTo("/docker-entrypoint-initdb.d/02-schema.sql");
+
+    Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE t (id BIGINT);");
+    assertThat(image().set("databaseInit", List.of("seed.sh", "schema.sql")).set("baseDirectory", dir).build())
+        .as("an edited script is another stack").isNotEqualTo(spec);
+  }
+
+  @Test
+  void rejectsDatabaseScriptsThatAreMissingOfAnotherKindOrWithoutADatabase() throws Exception {
+    assertThatThrownBy(() -> image().set("databaseInit", List.of("db/schema.sql")).set("baseDirectory", dir).build())
+        .isInstanceOf(InvalidSpecException.class)
+        .hasMessage("databaseInit = \"db/schema.sql\" does not exist (looked for " + dir.resolve("db/schema.sql")
+            + "): fix the path; it is resolved against the working directory.");
+
+    Files.writeString(dir.resolve("schema.txt"), "CREATE TABLE t (id INT);");
+    assertThatThrownBy(() -> image().set("databaseInit", List.of("schema.txt")).set("baseDirectory", dir).build())
+        .hasMessage("databaseInit = \"schema.txt\" is not a script the database runs: use .sql, .sql.gz, .sql.xz, "
+            + ".sh files (the database image would skip any other).");
+
+    Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE t (id INT);");
+    assertThatThrownBy(() -> image().set("databaseInit", List.of("schema.sql")).set("mysql", false)
+        .set("baseDirectory", dir).build())
+        .hasMessage("databaseInit = \"schema.sql\" needs a database, but mysql = false: set mysql = true, or remove "
+            + "databaseInit.");
+  }
+
+  @Test
   void rejectsMalformedEnvEntriesAndBuildArgsWithoutADockerfile() {
     assertThatThrownBy(() -> image().set("env", List.of("JUST_A_NAME")).build())
         .hasMessage("@Web(env) entry \"JUST_A_NAME\" is not NAME=value: write it like \"SPRING_PROFILES_ACTIVE=test\".");

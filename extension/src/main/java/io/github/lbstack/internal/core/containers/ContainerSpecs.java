@@ -4,6 +4,7 @@ import io.github.lbstack.internal.backend.ContainerSpec;
 import io.github.lbstack.internal.backend.Labels;
 import io.github.lbstack.internal.backend.NetworkHandle;
 import io.github.lbstack.internal.lb.HaproxyConfig;
+import io.github.lbstack.internal.spec.InitScript;
 import io.github.lbstack.internal.spec.StackSpec;
 import io.github.lbstack.internal.spec.WebEnvironment;
 import java.nio.file.Path;
@@ -45,8 +46,18 @@ public final class ContainerSpecs {
         "MYSQL_PASSWORD", secrets.password());
     return new ContainerSpec("lbstack-" + stackId + "-mysql", spec.images().mysql(), network, WebEnvironment.MYSQL_HOST,
         "", env, spec.fastMysql() ? FAST_MYSQL_OPTIONS : List.of(), Labels.of(stackId, "mysql", stackLabels),
-        List.of(WebEnvironment.MYSQL_PORT), Map.of(), Map.of(),
+        List.of(WebEnvironment.MYSQL_PORT), Map.of(), initScripts(),
         spec.fastMysql() ? Map.of("/var/lib/mysql", "rw") : Map.of());
+  }
+
+  /** The definition's database scripts where the image runs them, copied in through the backend, not mounted. */
+  private Map<String, Path> initScripts() {
+    Map<String, Path> files = new java.util.LinkedHashMap<>();
+    List<InitScript> scripts = spec.databaseInit();
+    for (int i = 0; i < scripts.size(); i++) {
+      files.put(scripts.get(i).containerPath(i), scripts.get(i).path());
+    }
+    return files;
   }
 
   public ContainerSpec redis() {

@@ -125,6 +125,13 @@ public final class StackLauncher {
       }
       timeline.mark("stack", "ready");
       CoreStack stack = parts.stack(resources, topology, timeline, backend.describe());
+      try {
+        stack.snapshotData();
+      } catch (RuntimeException e) {
+        // Its clients are open by now; closing the stack closes them and removes what it owns.
+        stack.close();
+        throw e;
+      }
       OpenStacks.add(stack);
       LOG.info("lbstack {}: start-up timeline\n{}", id, timeline.table());
       LOG.info("lbstack {}: ready in {}: lb {} -> {}{}{}{}", id, startup.elapsed(), stack.lbEndpoint(),

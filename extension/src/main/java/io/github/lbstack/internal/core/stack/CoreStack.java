@@ -10,6 +10,7 @@ import io.github.lbstack.internal.core.scaling.CoreReplica;
 import io.github.lbstack.internal.core.scaling.Topology;
 import io.github.lbstack.internal.lb.HaproxyConfig;
 import io.github.lbstack.internal.lb.LbControl;
+import io.github.lbstack.internal.spec.ResetMode;
 import io.github.lbstack.internal.spec.StackSpec;
 import io.github.lbstack.internal.spec.WebEnvironment;
 import java.util.LinkedHashMap;
@@ -46,6 +47,7 @@ public final class CoreStack implements AutoCloseable {
   private final StackClients clients;
   private final StackTeardown teardown;
   private volatile boolean closed;
+  private volatile DataSnapshot snapshot;
   /** Set for a stack kept for the next run: closing then lets go of it and leaves its containers running. */
   private volatile String keptForReuse;
 
@@ -147,9 +149,34 @@ public final class CoreStack implements AutoCloseable {
     return redis.isPresent();
   }
 
-  /** Empties Redis and the database's tables, except those the spec keeps; see {@link DataReset}. */
+  /** Returns the data to its state at ready, or empties it; see {@link DataReset}. */
   public void resetData() {
     new DataReset(this).run();
+  }
+
+  /**
+   * Keeps the data as it is now, the stack just ready, for {@link #resetData()} to return to; with
+   * {@code lbstack.reset.mode=truncate}, does nothing.
+   */
+  public void snapshotData() {
+    if (spec.resetMode() != ResetMode.SNAPSHOT || (!hasMysql() && !hasRedis())) {
+      return;
+    }
+    long start = System.nanoTime();
+    try {
+      snapshot = DataSnapshot.take(hasMysql() ? dataSource() : null, hasRedis() ? redis() : null,
+          DataReset.keptTables(this));
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("lbstack " + id + " could not read the data at ready for resetData(): "
+          + e.getMessage() + ". Set lbstack.reset.mode=truncate to reset by emptying the tables instead.", e);
+    }
+    LOG.info("lbstack {}: data at ready kept for resetData() in {} ms: {} rows, {} Redis keys", id,
+        (System.nanoTime() - start) / 1_000_000, snapshot.rows(), snapshot.keys());
+  }
+
+  /** {@return the data at ready, or {@code null} when none was kept} */
+  DataSnapshot snapshot() {
+    return snapshot;
   }
 
   /** Closing will leave this stack running for a later run; {@code removeCommand} is how a person removes it. */

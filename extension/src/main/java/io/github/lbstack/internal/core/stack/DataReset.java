@@ -13,9 +13,12 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 
 /**
- * Empties a stack's data so a class starts clean on a shared stack: {@code FLUSHALL} on Redis, and {@code TRUNCATE}
- * of every table in the stack's database except the kept ones (migration history by default, so the app does not
- * migrate again). The schema stays, so running replicas keep working.
+ * Resets a stack's data so a class starts clean on a shared stack. With a snapshot (taken when the stack became
+ * ready, {@code lbstack.reset.mode=snapshot}, the default), the data goes back to what it was then: the app's seed
+ * rows stay, the rows tests added go. Without one ({@code truncate}, or a kept stack taken up by a later run, whose
+ * snapshot died with the run that took it), {@code FLUSHALL} on Redis and {@code TRUNCATE} of every table except the
+ * kept ones (migration history by default, so the app does not migrate again). The schema always stays, so running
+ * replicas keep working.
  */
 public final class DataReset {
 
@@ -27,8 +30,26 @@ public final class DataReset {
     this.stack = stack;
   }
 
+  /** The lower-case names of the tables a reset leaves alone. */
+  static Set<String> keptTables(CoreStack stack) {
+    return stack.spec().keepTables().stream().map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+  }
+
   void run() {
     long start = System.nanoTime();
+    DataSnapshot snapshot = stack.snapshot();
+    if (snapshot != null) {
+      try {
+        List<String> reset = snapshot.restore(stack.hasMysql() ? stack.dataSource() : null,
+            stack.hasRedis() ? stack.redis() : null, keptTables(stack));
+        LOG.info("lbstack {}: data reset to its state at ready in {} ms: {} rows in {} tables, {} Redis keys", stack.id(),
+            (System.nanoTime() - start) / 1_000_000, snapshot.rows(), reset.size(), snapshot.keys());
+      } catch (SQLException e) {
+        throw new IllegalStateException("lbstack " + stack.id() + " could not reset the database: " + e.getMessage(),
+            e);
+      }
+      return;
+    }
     List<String> truncated = stack.hasMysql() ? truncateTables() : List.of();
     if (stack.hasRedis()) {
       stack.redis().flushAll();
@@ -38,8 +59,7 @@ public final class DataReset {
   }
 
   private List<String> truncateTables() {
-    Set<String> keep = stack.spec().keepTables().stream().map(name -> name.toLowerCase(Locale.ROOT))
-        .collect(Collectors.toSet());
+    Set<String> keep = keptTables(stack);
     List<String> truncated = new ArrayList<>();
     try (Connection connection = stack.dataSource().getConnection();
         Statement statement = connection.createStatement()) {

@@ -1,0 +1,184 @@
+package io.github.lbstack.internal.core.stack;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
+
+/**
+ * A stack's data as it was when the stack became ready (the app's migrations and seed rows included), kept in the
+ * test JVM, and put back by a reset: each table emptied and refilled with its rows of then, Redis flushed and its
+ * keys of then restored. Tables made later are emptied; the kept tables (migration history) are left alone. The
+ * schema is never touched, so running replicas keep working.
+ */
+final class DataSnapshot {
+
+  /** Rows per INSERT: few round trips, and well under the server's limit of 65,535 placeholders. */
+  private static final int ROWS_PER_INSERT = 500;
+
+  private record Table(String name, List<String> columns, List<Object[]> rows) {}
+
+  private record Key(byte[] name, byte[] dump, long ttlMillis) {}
+
+  private final Map<String, Table> tables;
+  private final List<Key> keys;
+
+  private DataSnapshot(Map<String, Table> tables, List<Key> keys) {
+    this.tables = tables;
+    this.keys = keys;
+  }
+
+  /** What the database (if any) and Redis (if any) hold now; {@code keep} names tables to leave out, lower case. */
+  static DataSnapshot take(DataSource db, JedisPooled redis, Set<String> keep) throws SQLException {
+    Map<String, Table> tables = new LinkedHashMap<>();
+    if (db != null) {
+      try (Connection connection = db.getConnection()) {
+        for (String table : baseTables(connection)) {
+          if (!keep.contains(table.toLowerCase(Locale.ROOT))) {
+            tables.put(table, read(connection, table));
+          }
+        }
+      }
+    }
+    List<Key> keys = new ArrayList<>();
+    if (redis != null) {
+      String cursor = ScanParams.SCAN_POINTER_START;
+      do {
+        ScanResult<byte[]> page = redis.scan(cursor.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            new ScanParams().count(1000));
+        for (byte[] key : page.getResult()) {
+          byte[] dump = redis.dump(key);
+          if (dump != null) {
+            keys.add(new Key(key, dump, Math.max(0, redis.pttl(key))));
+          }
+        }
+        cursor = page.getCursor();
+      } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    }
+    return new DataSnapshot(tables, keys);
+  }
+
+  /** {@return rows held, for the log} */
+  int rows() {
+    return tables.values().stream().mapToInt(table -> table.rows().size()).sum();
+  }
+
+  /** {@return Redis keys held, for the log} */
+  int keys() {
+    return keys.size();
+  }
+
+  /**
+   * Puts the data back.
+   *
+   * @return the tables emptied (and refilled where the snapshot has rows for them)
+   */
+  List<String> restore(DataSource db, JedisPooled redis, Set<String> keep) throws SQLException {
+    List<String> reset = new ArrayList<>();
+    if (db != null) {
+      try (Connection connection = db.getConnection(); Statement statement = connection.createStatement()) {
+        // Foreign keys would make TRUNCATE and out-of-order refills fail; the checks are per session.
+        statement.execute("SET FOREIGN_KEY_CHECKS = 0");
+        try {
+          for (String table : baseTables(connection)) {
+            if (keep.contains(table.toLowerCase(Locale.ROOT))) {
+              continue;
+            }
+            statement.execute("TRUNCATE TABLE " + quoted(table));
+            Table then = tables.get(table);
+            if (then != null && !then.rows().isEmpty()) {
+              insert(connection, then);
+            }
+            reset.add(table);
+          }
+        } finally {
+          statement.execute("SET FOREIGN_KEY_CHECKS = 1");
+        }
+      }
+    }
+    if (redis != null) {
+      redis.flushAll();
+      for (Key key : keys) {
+        redis.restore(key.name(), key.ttlMillis(), key.dump());
+      }
+    }
+    return reset;
+  }
+
+  private static List<String> baseTables(Connection connection) throws SQLException {
+    List<String> tables = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT table_name FROM information_schema.tables "
+            + "WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE'")) {
+      while (rows.next()) {
+        tables.add(rows.getString(1));
+      }
+    }
+    return tables;
+  }
+
+  private static Table read(Connection connection, String table) throws SQLException {
+    // Generated columns cannot be written; the server computes them again on the refill.
+    List<String> columns = new ArrayList<>();
+    try (PreparedStatement statement = connection.prepareStatement("SELECT column_name FROM "
+        + "information_schema.columns WHERE table_schema = DATABASE() AND table_name = ? "
+        + "AND extra NOT LIKE '%GENERATED%' ORDER BY ordinal_position")) {
+      statement.setString(1, table);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          columns.add(rows.getString(1));
+        }
+      }
+    }
+    List<Object[]> rows = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("SELECT " + columns.stream().map(DataSnapshot::quoted)
+            .collect(Collectors.joining(", ")) + " FROM " + quoted(table))) {
+      while (result.next()) {
+        Object[] row = new Object[columns.size()];
+        for (int i = 0; i < row.length; i++) {
+          row[i] = result.getObject(i + 1);
+        }
+        rows.add(row);
+      }
+    }
+    return new Table(table, List.copyOf(columns), Collections.unmodifiableList(rows));
+  }
+
+  private static void insert(Connection connection, Table table) throws SQLException {
+    String row = "(" + String.join(", ", Collections.nCopies(table.columns().size(), "?")) + ")";
+    String into = "INSERT INTO " + quoted(table.name()) + " (" + table.columns().stream().map(DataSnapshot::quoted)
+        .collect(Collectors.joining(", ")) + ") VALUES ";
+    List<Object[]> rows = table.rows();
+    for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+      List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+      try (PreparedStatement statement = connection.prepareStatement(
+          into + String.join(", ", Collections.nCopies(chunk.size(), row)))) {
+        int parameter = 1;
+        for (Object[] values : chunk) {
+          for (Object value : values) {
+            statement.setObject(parameter++, value);
+          }
+        }
+        statement.executeUpdate();
+      }
+    }
+  }
+
+  private static String quoted(String identifier) {
+    return "`" + identifier.replace("`", "``") + "`";
+  }
+}

@@ -1,0 +1,100 @@
+package io.github.lbstack.it.stack;
+
+import static io.github.lbstack.assertions.LbAssertions.assertThat;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import io.github.lbstack.LoadBalancedStack;
+import io.github.lbstack.RunningStack;
+import io.github.lbstack.StackStartupException;
+import io.github.lbstack.Web;
+import io.github.lbstack.it.ItImages;
+import io.github.lbstack.it.Leftovers;
+import io.github.lbstack.traffic.Traffic;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import redis.clients.jedis.JedisPooled;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+/**
+ * The database runs the definition's scripts, in their order, before any replica starts; the files travel through
+ * the Docker API, so this holds on a remote engine too ({@code ./run remote-tests}). A failing script stops the start
+ * with the database's own message, which names the line.
+ */
+@LoadBalancedStack(replicas = 2, web = @Web(jar = "target/it-app.jar"),
+    databaseInit = {"src/test/resources/db/schema.sql", "src/test/resources/db/seed.sh"})
+class DatabaseInitIT {
+
+  @Test
+  void theScriptsRanInTheirOrderBeforeTheReplicasServed(RunningStack stack, DataSource db) throws Exception {
+    assertThat(colours(db)).as("schema.sql's rows, then seed.sh's").containsExactly("red", "green", "blue");
+    assertThat(Traffic.through(stack).send(4)).hasNoFailures();
+  }
+
+  /**
+   * The scripts' rows are the stack's seed data: a reset returns to the data at ready, so they stay while the rows
+   * a test added (in the scripts' table and in the app's own) and its Redis keys go, and the replicas keep serving.
+   */
+  @Test
+  void aResetKeepsTheSeedRowsAndDropsWhatATestAdded(RunningStack stack, DataSource db, JedisPooled redis)
+      throws Exception {
+    try (Connection connection = db.getConnection(); Statement statement = connection.createStatement()) {
+      statement.execute("INSERT INTO colours VALUES (4, 'added')");
+    }
+    given(stack.lb()).post("/rows?value=added").then().statusCode(201);
+    redis.set("added", "yes");
+
+    stack.resetData();
+
+    assertThat(colours(db)).as("the seed rows, and only them").containsExactly("red", "green", "blue");
+    assertThat(given(stack.lb()).get("/rows").then().statusCode(200).extract().asString()).as("the app's rows").isEmpty();
+    assertThat(redis.get("added")).isNull();
+    assertThat(Traffic.through(stack).send(4)).hasNoFailures();
+    given(stack.lb()).post("/rows?value=after-reset").then().statusCode(201);
+  }
+
+  private static List<String> colours(DataSource db) throws Exception {
+    List<String> colours = new ArrayList<>();
+    try (Connection connection = db.getConnection(); Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT name FROM colours ORDER BY id")) {
+      while (rows.next()) {
+        colours.add(rows.getString(1));
+      }
+    }
+    return colours;
+  }
+
+  @Test
+  void aFailingScriptFailsTheStartWithTheDatabasesMessageNamingTheLineAndLeavesNothing() {
+    EngineExecutionResults results = ItImages.engine().selectors(selectClass(BrokenScriptTestCase.class)).execute();
+
+    Throwable failure = results.containerEvents().failed().stream()
+        .map(event -> event.getPayload(TestExecutionResult.class).orElseThrow())
+        .map(result -> result.getThrowable().orElseThrow()).findFirst().orElseThrow();
+    assertThat(failure).isInstanceOf(StackStartupException.class);
+    assertThat(failure.getMessage())
+        .contains("- mysql: container exited with code 1")
+        .contains("running /docker-entrypoint-initdb.d/01-broken.sql")
+        .contains("ERROR 1064 (42000) at line 3")
+        .doesNotContain("raise lbstack.startup.timeout");
+    Matcher id = Pattern.compile("lbstack stack (\\w+) failed").matcher(failure.getMessage());
+    assertThat(id.find()).as(failure.getMessage()).isTrue();
+    assertThat(Leftovers.of(id.group(1))).isEmpty();
+  }
+
+  @LoadBalancedStack(replicas = 1, redis = false, web = @Web(jar = "target/it-app.jar"),
+      databaseInit = "src/test/resources/db/broken.sql")
+  static class BrokenScriptTestCase {
+    @Test
+    void neverRuns() {}
+  }
+}

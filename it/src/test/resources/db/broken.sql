@@ -1,0 +1,3 @@
+CREATE TABLE fine (id INT);
+INSERT INTO fine VALUES (1);
+CREAT TABLE broken (id INT);
