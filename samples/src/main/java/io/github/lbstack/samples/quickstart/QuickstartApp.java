@@ -58,8 +58,10 @@ public final class QuickstartApp {
     pool.setInitializationFailTimeout(-1);
     HikariDataSource db = new HikariDataSource(pool);
 
-    // Flyway takes a database lock, so three replicas starting at once run each migration exactly once.
-    Flyway.configure().dataSource(db).connectRetries(120).connectRetriesInterval(1).load().migrate();
+    // Flyway takes a database lock, so three replicas starting at once run each migration exactly once. FLYWAY_*
+    // variables tune it as they tune Flyway's CLI: FLYWAY_BASELINE_ON_MIGRATE=true and FLYWAY_BASELINE_VERSION=0
+    // let it migrate a database whose scripts already made tables (lbstack's databaseInit).
+    Flyway.configure().envVars().dataSource(db).connectRetries(120).connectRetriesInterval(1).load().migrate();
     JedisPooled redis = new JedisPooled(settings.redisHost(), settings.redisPort());
 
     QuickstartApp app = new QuickstartApp(hostname, new Store(db), new Sessions(redis), redis);

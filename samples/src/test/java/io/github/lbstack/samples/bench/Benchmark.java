@@ -41,8 +41,9 @@ public final class Benchmark {
       ready.put(variant.name(), new Samples());
       teardown.put(variant.name(), new Samples());
     });
-    // -Dbench.skip-cold=true measures the suites and reuse only, for work on those.
-    if (Boolean.getBoolean("bench.skip-cold")) {
+    // -Dbench.skip-cold=true measures the suites, reuse and resets only; -Dbench.reset-only=true the resets only.
+    boolean resetOnly = Boolean.getBoolean("bench.reset-only");
+    if (Boolean.getBoolean("bench.skip-cold") || resetOnly) {
       all.clear();
     }
     // One warm-up round, not counted: first builds, class loading, the engine's caches.
@@ -69,8 +70,9 @@ public final class Benchmark {
         System.out.printf("run %d %-34s ready %.2f s%n", run, variant.name(), readyMillis / 1000);
       }
     }
-    Map<String, Samples> suites = suites();
-    Map<String, Samples> reuse = reuse();
+    Map<String, Samples> suites = resetOnly ? new LinkedHashMap<>() : suites();
+    Map<String, Samples> reuse = resetOnly ? new LinkedHashMap<>() : reuse();
+    Map<String, Samples> resets = ResetBench.measure(RUNS);
 
     StringBuilder out = new StringBuilder();
     out.append(String.format("%n## Results (%d runs per figure, interleaved; median, then min–max)%n%n", RUNS));
@@ -90,20 +92,27 @@ public final class Benchmark {
       table(out, "6. One shared class run on its own, as from an IDE (wall time of the test kit run)", reuse,
           "reused stack (lbstack.reuse=true)");
     }
+    table(out, "7. resetData() after a test added a row (goal: 100 ms for the small seed, 2 s for 100,000 rows)",
+        resets, "snapshot, 49 rows in 7 tables", "ms");
     System.out.println(out);
-    Path report = Path.of("target/benchmark.md");
+    Path report = Setup.SAMPLES.resolve("target/benchmark.md");
     Files.writeString(report, out.toString());
     System.out.println("written to " + report.toAbsolutePath());
     System.exit(0);
   }
 
   private static void table(StringBuilder out, String title, Map<String, Samples> figures, String subject) {
+    table(out, title, figures, subject, "s");
+  }
+
+  private static void table(StringBuilder out, String title, Map<String, Samples> figures, String subject,
+      String unit) {
     out.append("### ").append(title).append("\n\n| variant | median (min–max) | ").append(subject)
         .append(" ÷ variant |\n|---|---|---|\n");
     Samples ours = figures.get(subject);
     figures.forEach((name, samples) -> {
       if (!samples.isEmpty()) {
-        out.append(String.format("| %s | %s | %.2f× |%n", name, samples.describe("s"),
+        out.append(String.format("| %s | %s | %.2f× |%n", name, samples.describe(unit),
             ours == null || ours.isEmpty() ? Double.NaN : ours.median() / samples.median()));
       }
     });
