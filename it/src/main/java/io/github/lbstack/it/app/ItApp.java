@@ -25,7 +25,8 @@ import redis.clients.jedis.JedisPooled;
  * <ul>
  *   <li>{@code GET /} the hostname, also in the {@code X-Hostname} header of every response (slowly on
  *       {@code SLOW_HOST}, by {@code SLOW_MS});</li>
- *   <li>{@code GET /health} 200 when MySQL and Redis answer, 503 otherwise;</li>
+ *   <li>{@code GET /health} 200 when MySQL and Redis answer, 503 otherwise; with {@code SEED_KEY=k}, the first
+ *       healthy answer sets {@code k} to the hostname unless set (start-up data in Redis);</li>
  *   <li>{@code POST /rows?value=v}, {@code GET /rows} rows in MySQL;</li>
  *   <li>{@code PUT /kv/<key>?value=v}, {@code GET /kv/<key>} keys in Redis;</li>
  *   <li>{@code GET /env/<NAME>} the value of an environment variable, so tests can tell stacks apart;</li>
@@ -40,6 +41,7 @@ public final class ItApp {
   private final String dbUser;
   private final String dbPassword;
   private volatile JedisPooled redis;
+  private volatile boolean seeded;
 
   private ItApp() throws IOException {
     hostname = InetAddress.getLocalHost().getHostName();
@@ -113,6 +115,12 @@ public final class ItApp {
     try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword)) {
       connection.createStatement().execute("SELECT 1");
       redis().ping();
+      // An app's start-up data in Redis, written before the replica first reports healthy.
+      String seedKey = System.getenv("SEED_KEY");
+      if (seedKey != null && !seeded) {
+        redis().setnx(seedKey, hostname);
+        seeded = true;
+      }
       reply(exchange, 200, "ok");
     } catch (Exception e) {
       reply(exchange, 503, "not ready: " + e);

@@ -30,7 +30,7 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
  * the Docker API, so this holds on a remote engine too ({@code ./run remote-tests}). A failing script stops the start
  * with the database's own message, which names the line.
  */
-@LoadBalancedStack(replicas = 2, web = @Web(jar = "target/it-app.jar"),
+@LoadBalancedStack(replicas = 2, web = @Web(jar = "target/it-app.jar", env = "SEED_KEY=app:seed"),
     databaseInit = {"src/test/resources/db/schema.sql", "src/test/resources/db/seed.sh"})
 class DatabaseInitIT {
 
@@ -41,8 +41,9 @@ class DatabaseInitIT {
   }
 
   /**
-   * The scripts' rows are the stack's seed data: a reset returns to the data at ready, so they stay while the rows
-   * a test added (in the scripts' table and in the app's own) and its Redis keys go, and the replicas keep serving.
+   * The scripts' rows and the app's start-up key are the stack's seed data: a reset returns to the data at ready, so
+   * they are back as they were while the rows a test added (in the scripts' table and in the app's own) and its
+   * Redis keys go, and the replicas keep serving.
    */
   @Test
   void aResetKeepsTheSeedRowsAndDropsWhatATestAdded(RunningStack stack, DataSource db, JedisPooled redis)
@@ -51,6 +52,9 @@ class DatabaseInitIT {
       statement.execute("INSERT INTO colours VALUES (4, 'added')");
     }
     given(stack.lb()).post("/rows?value=added").then().statusCode(201);
+    String seed = redis.get("app:seed");
+    assertThat(seed).as("the app's start-up key, written before it reported healthy").startsWith("web-");
+    redis.set("app:seed", "overwritten by a test");
     redis.set("added", "yes");
 
     stack.resetData();
@@ -58,6 +62,7 @@ class DatabaseInitIT {
     assertThat(colours(db)).as("the seed rows, and only them").containsExactly("red", "green", "blue");
     assertThat(given(stack.lb()).get("/rows").then().statusCode(200).extract().asString()).as("the app's rows").isEmpty();
     assertThat(redis.get("added")).isNull();
+    assertThat(redis.get("app:seed")).as("the start-up key as it was at ready").isEqualTo(seed);
     assertThat(Traffic.through(stack).send(4)).hasNoFailures();
     given(stack.lb()).post("/rows?value=after-reset").then().statusCode(201);
   }
