@@ -12,6 +12,7 @@ import io.github.lbstack.Web;
 import io.github.lbstack.it.KillUnderTraffic;
 import io.github.lbstack.traffic.Distribution;
 import io.github.lbstack.traffic.Traffic;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -25,10 +26,12 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * The same stack on a two-node swarm ({@code ./run swarm-tests}, with {@code lbstack.backend=swarm} and DOCKER_HOST
  * at the manager): replicas on both nodes, round-robin over all of them, state shared across nodes, live scaling,
- * and drills on tasks wherever they run. Skipped in a run on one engine.
+ * drills on tasks wherever they run, and database scripts that reach the database's node as swarm configs. Skipped in
+ * a run on one engine.
  */
 @EnabledIfSystemProperty(named = "lbstack.backend", matches = "swarm")
-@LoadBalancedStack(replicas = 3, web = @Web(jar = "target/it-app.jar"))
+@LoadBalancedStack(replicas = 3, web = @Web(jar = "target/it-app.jar"),
+    databaseInit = {"src/test/resources/db/schema.sql", "src/test/resources/db/seed.sh"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SwarmStackIT {
 
@@ -57,6 +60,19 @@ class SwarmStackIT {
     Distribution served = Traffic.through(stack).send(30);
     System.out.println(served.table());
     assertThat(served).hasNoFailures().isRoundRobin().coversExactly("web-1", "web-2", "web-3");
+  }
+
+  @Test
+  @Order(3)
+  void theDatabaseScriptsRanInTheirOrderOnTheDatabasesNode(DataSource db) throws Exception {
+    List<String> colours = new java.util.ArrayList<>();
+    try (var connection = db.getConnection();
+        var rows = connection.createStatement().executeQuery("SELECT name FROM colours ORDER BY id")) {
+      while (rows.next()) {
+        colours.add(rows.getString(1));
+      }
+    }
+    assertThat(colours).as("schema.sql's rows, then seed.sh's").containsExactly("red", "green", "blue");
   }
 
   @Test
