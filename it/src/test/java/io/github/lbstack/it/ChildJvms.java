@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Test runs in JVMs of their own, as a developer's or a CI job's next run would be, with this run's images, app
@@ -34,14 +36,36 @@ public final class ChildJvms {
   /** A child JVM holding a stack ({@code HoldStack}), and what it printed first. */
   public record Holder(Process process, String stackId, String lbUri) {}
 
+  /**
+   * How long a child may take to print {@code UP}: its own start-up timeout (2 minutes by default) bounds a stack that
+   * does not get ready; this bounds a child stuck anyway, so the reading below cannot block without end.
+   */
+  private static final long HOLD_BOUND_MINUTES = 5;
+
   /** Starts {@code main} and returns once it prints {@code UP <stack id> <lb URI>}. */
   public static Holder hold(Class<?> main, String... args) throws Exception {
     Process process = new ProcessBuilder(command(main, args)).redirectErrorStream(true).start();
+    AtomicBoolean up = new AtomicBoolean();
+    AtomicBoolean stuck = new AtomicBoolean();
+    Thread watchdog = new Thread(() -> {
+      try {
+        if (!process.waitFor(HOLD_BOUND_MINUTES, TimeUnit.MINUTES) && !up.get()) {
+          // Ends the child, so its output ends and the loop below reports what it printed.
+          stuck.set(true);
+          process.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    watchdog.setDaemon(true);
+    watchdog.start();
     BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     List<String> output = new ArrayList<>();
     for (String line = lines.readLine(); line != null; line = lines.readLine()) {
       output.add(line);
       if (line.startsWith("UP ")) {
+        up.set(true);
         String[] parts = line.split(" ");
         // Keep draining its output, or the child blocks once the pipe is full.
         Thread drain = new Thread(() -> {
@@ -56,6 +80,7 @@ public final class ChildJvms {
         return new Holder(process, parts[1], parts[2]);
       }
     }
-    throw new AssertionError("the child JVM exited without a stack:\n" + String.join("\n", output));
+    throw new AssertionError((stuck.get() ? "the child JVM printed no UP within " + HOLD_BOUND_MINUTES
+        + " minutes and was ended" : "the child JVM exited without a stack") + ":\n" + String.join("\n", output));
   }
 }
