@@ -11,19 +11,17 @@ import io.github.lbstack.StackStartupException;
 import io.github.lbstack.Web;
 import io.github.lbstack.it.ItImages;
 import io.github.lbstack.it.Leftovers;
+import io.github.lbstack.it.SeedData;
 import io.github.lbstack.traffic.Traffic;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import redis.clients.jedis.JedisPooled;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
+import redis.clients.jedis.JedisPooled;
 
 /**
  * The database runs the definition's scripts, in their order, before any replica starts; the files travel through
@@ -36,7 +34,7 @@ class DatabaseInitIT {
 
   @Test
   void theScriptsRanInTheirOrderBeforeTheReplicasServed(RunningStack stack, DataSource db) throws Exception {
-    assertThat(colours(db)).as("schema.sql's rows, then seed.sh's").containsExactly("red", "green", "blue");
+    assertThat(SeedData.colours(db)).as("schema.sql's rows, then seed.sh's").containsExactly("red", "green", "blue");
     assertThat(Traffic.through(stack).send(4)).hasNoFailures();
   }
 
@@ -59,23 +57,12 @@ class DatabaseInitIT {
 
     stack.resetData();
 
-    assertThat(colours(db)).as("the seed rows, and only them").containsExactly("red", "green", "blue");
+    assertThat(SeedData.colours(db)).as("the seed rows, and only them").containsExactly("red", "green", "blue");
     assertThat(given(stack.lb()).get("/rows").then().statusCode(200).extract().asString()).as("the app's rows").isEmpty();
     assertThat(redis.get("added")).isNull();
     assertThat(redis.get("app:seed")).as("the start-up key as it was at ready").isEqualTo(seed);
     assertThat(Traffic.through(stack).send(4)).hasNoFailures();
     given(stack.lb()).post("/rows?value=after-reset").then().statusCode(201);
-  }
-
-  private static List<String> colours(DataSource db) throws Exception {
-    List<String> colours = new ArrayList<>();
-    try (Connection connection = db.getConnection(); Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT name FROM colours ORDER BY id")) {
-      while (rows.next()) {
-        colours.add(rows.getString(1));
-      }
-    }
-    return colours;
   }
 
   @Test

@@ -10,9 +10,9 @@ import io.github.lbstack.Replica;
 import io.github.lbstack.RunningStack;
 import io.github.lbstack.Web;
 import io.github.lbstack.it.KillUnderTraffic;
+import io.github.lbstack.it.SeedData;
 import io.github.lbstack.traffic.Distribution;
 import io.github.lbstack.traffic.Traffic;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -65,14 +65,7 @@ class SwarmStackIT {
   @Test
   @Order(3)
   void theDatabaseScriptsRanInTheirOrderOnTheDatabasesNode(DataSource db) throws Exception {
-    List<String> colours = new java.util.ArrayList<>();
-    try (var connection = db.getConnection();
-        var rows = connection.createStatement().executeQuery("SELECT name FROM colours ORDER BY id")) {
-      while (rows.next()) {
-        colours.add(rows.getString(1));
-      }
-    }
-    assertThat(colours).as("schema.sql's rows, then seed.sh's").containsExactly("red", "green", "blue");
+    assertThat(SeedData.colours(db)).as("schema.sql's rows, then seed.sh's").containsExactly("red", "green", "blue");
   }
 
   @Test

@@ -33,6 +33,9 @@ final class DataSnapshot {
 
   private record Key(byte[] name, byte[] dump, long ttlMillis) {}
 
+  /** No rows and no keys: restoring it empties every table but the kept ones, and Redis. */
+  static final DataSnapshot EMPTY = new DataSnapshot(Map.of(), List.of());
+
   private final Map<String, Table> tables;
   private final List<Key> keys;
 
@@ -46,9 +49,10 @@ final class DataSnapshot {
     Map<String, Table> tables = new LinkedHashMap<>();
     if (db != null) {
       try (Connection connection = db.getConnection()) {
+        Map<String, List<String>> columns = writableColumns(connection);
         for (String table : baseTables(connection)) {
-          if (!keep.contains(table.toLowerCase(Locale.ROOT))) {
-            tables.put(table, read(connection, table));
+          if (!keep.contains(table.toLowerCase(Locale.ROOT)) && columns.containsKey(table)) {
+            tables.put(table, read(connection, table, columns.get(table)));
           }
         }
       }
@@ -130,19 +134,24 @@ final class DataSnapshot {
     return tables;
   }
 
-  private static Table read(Connection connection, String table) throws SQLException {
-    // Generated columns cannot be written; the server computes them again on the refill.
-    List<String> columns = new ArrayList<>();
-    try (PreparedStatement statement = connection.prepareStatement("SELECT column_name FROM "
-        + "information_schema.columns WHERE table_schema = DATABASE() AND table_name = ? "
-        + "AND extra NOT LIKE '%GENERATED%' ORDER BY ordinal_position")) {
-      statement.setString(1, table);
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          columns.add(rows.getString(1));
-        }
+  /**
+   * Every table's columns in one query, in order; generated columns are left out, since they cannot be written and
+   * the server computes them again on the refill.
+   */
+  private static Map<String, List<String>> writableColumns(Connection connection) throws SQLException {
+    Map<String, List<String>> columns = new LinkedHashMap<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT table_name, column_name FROM information_schema.columns "
+            + "WHERE table_schema = DATABASE() AND extra NOT LIKE '%GENERATED%' "
+            + "ORDER BY table_name, ordinal_position")) {
+      while (rows.next()) {
+        columns.computeIfAbsent(rows.getString(1), table -> new ArrayList<>()).add(rows.getString(2));
       }
     }
+    return columns;
+  }
+
+  private static Table read(Connection connection, String table, List<String> columns) throws SQLException {
     List<Object[]> rows = new ArrayList<>();
     try (Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery("SELECT " + columns.stream().map(DataSnapshot::quoted)
