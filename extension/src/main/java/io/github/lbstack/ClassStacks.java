@@ -3,6 +3,7 @@ package io.github.lbstack;
 import io.github.lbstack.internal.Log;
 import io.github.lbstack.internal.core.Stacks;
 import io.github.lbstack.internal.core.readiness.StartupFailedException;
+import io.github.lbstack.internal.spec.InvalidSpecException;
 import io.github.lbstack.internal.core.stack.CoreStack;
 import io.github.lbstack.internal.core.stack.SharedStacks;
 import io.github.lbstack.internal.core.stack.StackLease;
@@ -105,6 +106,10 @@ final class ClassStacks {
       return new ClassStack(testClass, stack.lease(testClass.getSimpleName(), false), true, RunReport.of(context));
     } catch (StartupFailedException e) {
       throw new StackStartupException(e.getMessage(), e);
+    } catch (InvalidSpecException e) {
+      // Found by a check that needs the platform, such as the balancer's own check of the user's file.
+      throw new ExtensionConfigurationException(request.where() + ": " + e.getMessage(),
+          new StackConfigurationException(request.where() + ": " + e.getMessage(), e));
     }
   }
 

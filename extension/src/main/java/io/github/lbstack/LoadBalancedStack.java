@@ -120,6 +120,12 @@ public @interface LoadBalancedStack {
   boolean stickyCookie() default false;
 
   /**
+   * {@return the load balancer: by default lbstack generates an HAProxy configuration; {@code @Lb(config = ...,
+   * backend = ...)} runs your own {@code haproxy.cfg} instead}
+   */
+  Lb lb() default @Lb;
+
+  /**
    * When {@code true}, every class in the run whose definition is equal (the same attribute values, the same
    * configuration) uses one stack: it starts when the first of them needs it and is removed when the run ends.
    * After each class, lbstack puts the stack back to its definition: the replica count, every replica running and

@@ -63,6 +63,9 @@ public final class StackDefinition {
       return new RunningStackImpl(stacks(Configuration.systemProperties(), "StackDefinition").start(spec), true);
     } catch (StartupFailedException e) {
       throw new StackStartupException(e.getMessage(), e);
+    } catch (InvalidSpecException e) {
+      // Found by a check that needs the platform, such as the balancer's own check of the user's file.
+      throw new StackConfigurationException("StackDefinition: " + e.getMessage(), e);
     }
   }
 
@@ -138,6 +141,9 @@ public final class StackDefinition {
     private boolean defaultEnv = D.defaultEnv();
     private Balance balance = Balance.valueOf(D.balance().name());
     private boolean stickyCookie = D.stickyCookie();
+    private String lbConfig = D.lbConfig();
+    private String lbBackend = D.lbBackend();
+    private int lbPort = D.lbPort();
     private boolean mysql = D.mysql();
     private boolean redis = D.redis();
     private List<String> databaseInit = D.databaseInit();
@@ -313,6 +319,30 @@ public final class StackDefinition {
     }
 
     /**
+     * Runs your own load balancer configuration instead of a generated one; see {@link Lb}.
+     *
+     * @param config your {@code haproxy.cfg}, relative to the base directory
+     * @param backend the backend (or listen section) in it whose servers are the app's replicas
+     * @return this builder
+     */
+    public Builder lb(String config, String backend) {
+      this.lbConfig = Objects.requireNonNull(config, "config");
+      this.lbBackend = Objects.requireNonNull(backend, "backend");
+      return this;
+    }
+
+    /**
+     * See {@link Lb#port()}.
+     *
+     * @param port a port your configuration binds, or 0 to take the first plain one in front of the backend
+     * @return this builder
+     */
+    public Builder lbPort(int port) {
+      this.lbPort = port;
+      return this;
+    }
+
+    /**
      * Scripts the database runs once, before the replicas start; see {@link LoadBalancedStack#databaseInit()}.
      * Replaces earlier scripts.
      *
@@ -350,8 +380,8 @@ public final class StackDefinition {
     /** {@return the definition as collected so far; the builder can go on and build another} */
     public StackDefinition build() {
       return new StackDefinition(new StackDeclaration(replicas, spares, image, dockerfile, buildArgs, jar, port,
-          healthPath, env, defaultEnv, Balancing.valueOf(balance.name()), stickyCookie, mysql, redis, databaseInit,
-          disabledWithoutDocker, baseDirectory));
+          healthPath, env, defaultEnv, Balancing.valueOf(balance.name()), stickyCookie, lbConfig, lbBackend, lbPort,
+          mysql, redis, databaseInit, disabledWithoutDocker, baseDirectory));
     }
 
     /** {@return shorthand for {@code build().start()}} */
@@ -375,6 +405,8 @@ public final class StackDefinition {
         .defaultEnv(web.defaultEnv())
         .balance(annotation.balance())
         .stickyCookie(annotation.stickyCookie())
+        .lb(annotation.lb().config(), annotation.lb().backend())
+        .lbPort(annotation.lb().port())
         .mysql(annotation.mysql())
         .redis(annotation.redis())
         .databaseInit(annotation.databaseInit())

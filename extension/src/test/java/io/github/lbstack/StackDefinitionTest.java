@@ -66,6 +66,10 @@ class StackDefinitionTest {
       changed = StackDefinition.builder().dockerfile("other");
     } else if (attribute.equals("jar")) {
       changed = StackDefinition.builder().jar("other");
+    } else if (attribute.equals("lbConfig")) {
+      changed.lb("haproxy.cfg", "");
+    } else if (attribute.equals("lbBackend")) {
+      changed.lb("", "app");
     } else {
       RecordComponent component = Arrays.stream(StackDeclaration.class.getRecordComponents())
           .filter(c -> c.getName().equals(attribute)).findFirst().orElseThrow();

@@ -7,16 +7,19 @@ import java.util.function.Supplier;
 /** The lb's stats page for reading and its Runtime API for changes, at the addresses the backend published. */
 public final class HaproxyControl implements LbControl {
 
+  private final String backend;
   private final Supplier<Endpoint> stats;
   private final Supplier<Endpoint> runtimeApi;
 
-  public HaproxyControl(Supplier<Endpoint> stats, Supplier<Endpoint> runtimeApi) {
+  /** @param backend the backend that holds the replicas' slots */
+  public HaproxyControl(String backend, Supplier<Endpoint> stats, Supplier<Endpoint> runtimeApi) {
+    this.backend = backend;
     this.stats = stats;
     this.runtimeApi = runtimeApi;
   }
 
   private StatsPage page() {
-    return new StatsPage(stats.get().http(HaproxyConfig.STATS_PATH + ";csv"));
+    return new StatsPage(stats.get().http(HaproxyConfig.STATS_PATH + ";csv"), backend);
   }
 
   @Override
@@ -47,6 +50,6 @@ public final class HaproxyControl implements LbControl {
   @Override
   public void setState(String server, String state) {
     Endpoint endpoint = runtimeApi.get();
-    new RuntimeApi(endpoint.host(), endpoint.port()).setServerState(HaproxyConfig.BACKEND, server, state);
+    new RuntimeApi(endpoint.host(), endpoint.port()).setServerState(backend, server, state);
   }
 }

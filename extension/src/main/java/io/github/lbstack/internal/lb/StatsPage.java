@@ -17,14 +17,17 @@ public final class StatsPage {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
   private final URI csv;
+  private final String backend;
 
-  public StatsPage(URI csv) {
+  /** @param backend the backend that holds the replicas */
+  public StatsPage(URI csv, String backend) {
     this.csv = csv;
+    this.backend = backend;
   }
 
   /** Server name to a column's value, for the replicas' backend. */
   public Map<String, String> column(String name) {
-    return HaproxyStats.column(fetch(), HaproxyConfig.BACKEND, name);
+    return HaproxyStats.column(fetch(), backend, name);
   }
 
   /** Server name to the sum of these numeric columns, from one read of the page. */
@@ -32,27 +35,27 @@ public final class StatsPage {
     String text = fetch();
     Map<String, Long> sums = new LinkedHashMap<>();
     for (String name : names) {
-      HaproxyStats.column(text, HaproxyConfig.BACKEND, name).forEach((server, value) ->
+      HaproxyStats.column(text, backend, name).forEach((server, value) ->
           sums.merge(server, value.isEmpty() ? 0 : Long.parseLong(value), Long::sum));
     }
     return sums;
   }
 
   public Map<String, String> statuses() {
-    return HaproxyStats.serverStatuses(fetch(), HaproxyConfig.BACKEND);
+    return HaproxyStats.serverStatuses(fetch(), backend);
   }
 
   /** Server name to the number of requests the lb sent it. */
   public Map<String, Long> requestsServed() {
-    return HaproxyStats.requestsServed(fetch(), HaproxyConfig.BACKEND);
+    return HaproxyStats.requestsServed(fetch(), backend);
   }
 
   /** Status with the last check's result, e.g. {@code "DOWN (L4CON: Connection refused)"}, for messages. */
   public Map<String, String> explainedStatuses() {
     String text = fetch();
-    Map<String, String> statuses = HaproxyStats.column(text, HaproxyConfig.BACKEND, "status");
-    Map<String, String> checks = HaproxyStats.column(text, HaproxyConfig.BACKEND, "check_status");
-    Map<String, String> descriptions = HaproxyStats.column(text, HaproxyConfig.BACKEND, "check_desc");
+    Map<String, String> statuses = HaproxyStats.column(text, backend, "status");
+    Map<String, String> checks = HaproxyStats.column(text, backend, "check_status");
+    Map<String, String> descriptions = HaproxyStats.column(text, backend, "check_desc");
     Map<String, String> explained = new LinkedHashMap<>();
     statuses.forEach((server, status) -> {
       String check = checks.getOrDefault(server, "");

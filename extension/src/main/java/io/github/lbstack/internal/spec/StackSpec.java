@@ -2,6 +2,7 @@ package io.github.lbstack.internal.spec;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything needed to start a stack, already validated: a {@link StackDeclaration} with the configuration applied,
@@ -11,6 +12,7 @@ import java.util.List;
  * @param balance how the lb picks a replica
  * @param mysql whether the stack has a database
  * @param redis whether the stack has a cache
+ * @param lbConfig the user's own load balancer configuration, or empty for lbstack's generated one
  * @param databaseInit scripts the database runs once before the replicas start, in this order
  * @param keepTables tables a data reset leaves alone (migration history), compared case-insensitively
  * @param resetMode what a data reset returns the data to
@@ -19,8 +21,9 @@ import java.util.List;
  * @param startOrder when the replicas start relative to the database and the lb
  */
 public record StackSpec(int replicas, WebSpec web, Images images, Duration startupTimeout,
-    Duration healthCheckInterval, Balancing balance, boolean stickyCookie, boolean mysql, boolean redis,
-    List<InitScript> databaseInit, List<String> keepTables, ResetMode resetMode, boolean fastMysql, int spares,
+    Duration healthCheckInterval, Balancing balance, boolean stickyCookie, Optional<UserLbConfig> lbConfig,
+    boolean mysql, boolean redis, List<InitScript> databaseInit, List<String> keepTables, ResetMode resetMode,
+    boolean fastMysql, int spares,
     StartOrder startOrder) {
 
   public static final int MAX_REPLICAS = 16;

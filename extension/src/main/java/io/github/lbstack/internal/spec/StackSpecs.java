@@ -1,5 +1,6 @@
 package io.github.lbstack.internal.spec;
 
+import io.github.lbstack.internal.lb.HaproxyFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,7 +65,7 @@ public final class StackSpecs {
           + " is too short: use at least 10 ms.");
     }
     StackSpec spec = new StackSpec(replicas, web, Images.from(configuration), startupTimeout, healthCheckInterval,
-        declared.balance(), declared.stickyCookie(), declared.mysql(), declared.redis(), databaseInit(),
+        declared.balance(), declared.stickyCookie(), lbConfig(), declared.mysql(), declared.redis(), databaseInit(),
         configuration.list(ConfigKeys.RESET_KEEP_TABLES, StackSpec.DEFAULT_KEEP_TABLES),
         configuration.choice(ConfigKeys.RESET_MODE, ResetMode::parse,
             java.util.Arrays.stream(ResetMode.values()).map(ResetMode::key).toList(), ResetMode.DEFAULT),
@@ -149,6 +151,38 @@ public final class StackSpecs {
           + "): " + fix + ".");
     }
     return path;
+  }
+
+  /** The user's balancer file, read and checked for what lbstack needs from it; HAProxy checks the rest at start. */
+  private Optional<UserLbConfig> lbConfig() {
+    String given = declared.lbConfig();
+    if (given.isBlank()) {
+      if (!declared.lbBackend().isBlank() || declared.lbPort() != 0) {
+        throw new InvalidSpecException("@Lb(" + (declared.lbBackend().isBlank() ? "port" : "backend")
+            + ") applies to your own config file, but @Lb(config) is not set: set config to your haproxy.cfg, or "
+            + "remove backend and port to use lbstack's generated one.");
+      }
+      return Optional.empty();
+    }
+    String shown = "@Lb(config = \"" + given + "\")";
+    Path path = declared.baseDirectory().resolve(given).toAbsolutePath().normalize();
+    if (!Files.isRegularFile(path)) {
+      throw new InvalidSpecException(shown + " does not exist (looked for " + path
+          + "): fix the path; it is resolved against the working directory.");
+    }
+    String text;
+    try {
+      text = Files.readString(path);
+    } catch (java.io.IOException e) {
+      throw new InvalidSpecException(shown + " could not be read (" + e + "): check its permissions.");
+    }
+    int port;
+    try {
+      port = HaproxyFile.parse(given, text).frontendPort(declared.lbBackend(), declared.lbPort());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidSpecException(shown + " " + e.getMessage());
+    }
+    return Optional.of(new UserLbConfig(path, given, text, declared.lbBackend(), port));
   }
 
   private List<InitScript> databaseInit() {

@@ -22,12 +22,12 @@ class HaproxyConfigTest {
   @Test
   void declaresLaterReplicasDisabledSoScalingNeedsNoRestart() {
     assertThat(config).contains("    server web-3 web-3:8080 disabled\n")
-        .contains("resolvers docker\n    nameserver dns 127.0.0.11:53\n");
+        .contains("resolvers lbstack_dns\n    nameserver dns 127.0.0.11:53\n");
   }
 
   @Test
   void resolvesNoSlotWithLibcAtStartSoTheLbCanStartBeforeTheReplicas() {
-    assertThat(config).contains("resolvers docker init-addr none\n").doesNotContain("libc")
+    assertThat(config).contains("resolvers lbstack_dns init-addr none\n").doesNotContain("libc")
         .contains("    timeout resolve 250ms\n");
   }
 
@@ -61,7 +61,7 @@ class HaproxyConfigTest {
   @Test
   void listensWhereTheStackExpectsAndRetriesElsewhere() {
     assertThat(config).contains("frontend http\n    bind :8080\n")
-        .contains("frontend stats\n    bind :8404\n    no log\n    stats enable\n    stats uri /stats\n")
+        .contains("frontend lbstack_stats\n    mode http\n    bind :8404\n    timeout client 30s\n    no log\n    stats enable\n    stats uri /stats\n")
         .contains("stats socket ipv4@0.0.0.0:9999 level admin")
         .contains("    retries 3\n    option redispatch 1\n");
   }

@@ -115,6 +115,60 @@ class StackSpecsTest {
             + "databaseInit.");
   }
 
+  private static final String HAPROXY_CFG = """
+      defaults
+          mode http
+      frontend www
+          bind :8000
+          default_backend app
+      backend app
+          server a a:8080
+      backend other
+          server b b:8080
+      """;
+
+  @Test
+  void readsTheUsersLbConfigAndPicksThePortInFrontOfTheBackend() throws Exception {
+    Files.writeString(dir.resolve("haproxy.cfg"), HAPROXY_CFG);
+
+    StackSpec spec = image().set("lbConfig", "haproxy.cfg").set("lbBackend", "app").set("baseDirectory", dir).build();
+
+    assertThat(spec.lbConfig()).contains(new UserLbConfig(dir.resolve("haproxy.cfg"), "haproxy.cfg", HAPROXY_CFG,
+        "app", 8000));
+    Files.writeString(dir.resolve("haproxy.cfg"), HAPROXY_CFG.replace("a:8080", "a:9090"));
+    assertThat(image().set("lbConfig", "haproxy.cfg").set("lbBackend", "app").set("baseDirectory", dir).build())
+        .as("an edited config is another stack").isNotEqualTo(spec);
+    assertThat(image().build().lbConfig()).isEmpty();
+  }
+
+  @Test
+  void rejectsAnLbConfigThatIsMissingNamesNoKnownBackendOrNeverReachesIt() throws Exception {
+    assertThatThrownBy(() -> image().set("lbConfig", "lb/haproxy.cfg").set("lbBackend", "app")
+        .set("baseDirectory", dir).build())
+        .isInstanceOf(InvalidSpecException.class)
+        .hasMessage("@Lb(config = \"lb/haproxy.cfg\") does not exist (looked for " + dir.resolve("lb/haproxy.cfg")
+            + "): fix the path; it is resolved against the working directory.");
+
+    Files.writeString(dir.resolve("haproxy.cfg"), HAPROXY_CFG);
+    assertThatThrownBy(() -> image().set("lbConfig", "haproxy.cfg").set("lbBackend", "web")
+        .set("baseDirectory", dir).build())
+        .hasMessage("@Lb(config = \"haproxy.cfg\") has no backend 'web' (its backends: app, other): set backend to "
+            + "the one that holds your app's servers.");
+    assertThatThrownBy(() -> image().set("lbConfig", "haproxy.cfg").set("baseDirectory", dir).build())
+        .hasMessage("@Lb(config = \"haproxy.cfg\") names no backend: set backend to the one that holds your app's "
+            + "servers (the file has app, other).");
+    assertThatThrownBy(() -> image().set("lbConfig", "haproxy.cfg").set("lbBackend", "other")
+        .set("baseDirectory", dir).build())
+        .hasMessageStartingWith("@Lb(config = \"haproxy.cfg\") has no frontend that reaches backend 'other' (line 8)");
+    assertThatThrownBy(() -> image().set("lbConfig", "haproxy.cfg").set("lbBackend", "app").set("lbPort", 80)
+        .set("baseDirectory", dir).build())
+        .hasMessage("@Lb(config = \"haproxy.cfg\") binds no port 80 (its ports: [8000]): set port to one the file "
+            + "binds.");
+    assertThatThrownBy(() -> image().set("lbBackend", "app").build())
+        .hasMessage("@Lb(backend) applies to your own config file, but @Lb(config) is not set: set config to your "
+            + "haproxy.cfg, or remove backend and port to use lbstack's generated one.");
+  }
+
   @Test
   void rejectsMalformedEnvEntriesAndBuildArgsWithoutADockerfile() {
     assertThatThrownBy(() -> image().set("env", List.of("JUST_A_NAME")).build())

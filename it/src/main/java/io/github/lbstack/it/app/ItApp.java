@@ -89,6 +89,10 @@ public final class ItApp {
         java.util.regex.Matcher session = java.util.regex.Pattern.compile("SESSION=([\\w-]+)").matcher(cookies);
         String madeBy = session.find() ? redis().get("session:" + session.group(1)) : null;
         reply(exchange, madeBy == null ? 401 : 200, madeBy == null ? "no session" : "session made on " + madeBy);
+      } else if (path.startsWith("/header/")) {
+        // What a request carried when it got here: proves an lb's header rules.
+        String value = exchange.getRequestHeaders().getFirst(path.substring(8));
+        reply(exchange, value == null ? 404 : 200, value == null ? "" : value);
       } else if (path.startsWith("/env/")) {
         String value = System.getenv(path.substring(5));
         reply(exchange, value == null ? 404 : 200, value == null ? "" : value);

@@ -3,7 +3,7 @@ package io.github.lbstack.internal.core.containers;
 import io.github.lbstack.internal.backend.ContainerSpec;
 import io.github.lbstack.internal.backend.Labels;
 import io.github.lbstack.internal.backend.NetworkHandle;
-import io.github.lbstack.internal.lb.HaproxyConfig;
+import io.github.lbstack.internal.lb.LbConfig;
 import io.github.lbstack.internal.spec.InitScript;
 import io.github.lbstack.internal.spec.StackSpec;
 import io.github.lbstack.internal.spec.WebEnvironment;
@@ -73,10 +73,15 @@ public final class ContainerSpecs {
     return spec(hostname, image, hostname, hostname, env, List.of(), List.of(spec.web().port()), Map.of(), Map.of());
   }
 
-  public ContainerSpec lb(String haproxyConfig) {
-    return spec("lb", spec.images().haproxy(), "lb", "", Map.of(), List.of(),
-        List.of(HaproxyConfig.HTTP_PORT, HaproxyConfig.STATS_PORT, HaproxyConfig.RUNTIME_API_PORT),
-        Map.of(HaproxyConfig.CONFIG_PATH, haproxyConfig), Map.of());
+  public ContainerSpec lb(LbConfig config) {
+    return spec("lb", spec.images().haproxy(), "lb", "", Map.of(), List.of(), config.ports(),
+        Map.of(config.path(), config.text()), Map.of());
+  }
+
+  /** A one-off container that runs the balancer's own check of its configuration and exits. */
+  public ContainerSpec lbCheck(LbConfig config) {
+    return spec("lb-check", spec.images().haproxy(), "lb-check", "", Map.of(), config.checkCommand(), List.of(),
+        Map.of(config.path(), config.text()), Map.of());
   }
 
   private ContainerSpec spec(String service, String image, String alias, String hostname, Map<String, String> env,

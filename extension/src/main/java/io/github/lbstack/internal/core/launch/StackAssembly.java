@@ -16,6 +16,8 @@ import io.github.lbstack.internal.core.scaling.Topology;
 import io.github.lbstack.internal.core.stack.CoreStack;
 import io.github.lbstack.internal.core.stack.OpenStacks;
 import io.github.lbstack.internal.lb.HaproxyConfig;
+import io.github.lbstack.internal.lb.HaproxyFile;
+import io.github.lbstack.internal.lb.LbConfig;
 import io.github.lbstack.internal.lb.LbControl;
 import io.github.lbstack.internal.lb.LbServer;
 import io.github.lbstack.internal.spec.StackSpec;
@@ -51,6 +53,7 @@ public final class StackAssembly {
   /** Replicas and spares by index. */
   public final SortedMap<Integer, Service> webs = new TreeMap<>();
   final LbControl lbControl;
+  public final LbConfig lbConfig;
   public final Service lb;
 
   /**
@@ -73,10 +76,11 @@ public final class StackAssembly {
       ContainerSpec web = replicas.describe(index);
       webs.put(index, replicas.service(index, source.container(WebEnvironment.hostname(index), web)));
     }
-    Container lbContainer = source.container("lb", containers.lb(haproxyConfig(spec)));
-    this.lbControl = probes.lb(lbContainer);
+    this.lbConfig = lbConfig(spec);
+    Container lbContainer = source.container("lb", containers.lb(lbConfig));
+    this.lbControl = probes.lb(lbContainer, lbConfig);
     List<String> defined = IntStream.rangeClosed(1, spec.replicas()).mapToObj(WebEnvironment::hostname).toList();
-    this.lb = new Service("lb", lbContainer, HaproxyConfig.HTTP_PORT, () -> allServersUp(lbControl, defined));
+    this.lb = new Service("lb", lbContainer, lbConfig.httpPort(), () -> allServersUp(lbControl, defined));
   }
 
   private Service database(Probes probes, Container container) {
@@ -102,16 +106,23 @@ public final class StackAssembly {
 
   /** The running stack over these parts; the caller opens it ({@link OpenStacks}) once it is ready. */
   public CoreStack stack(Resources resources, Topology topology, Timeline timeline, String backend) {
-    return new CoreStack(id, spec, secrets, resources, lb, mysql, redis, topology, lbControl, timeline, backend);
+    return new CoreStack(id, spec, secrets, resources, lb, lbConfig.statsPort(), mysql, redis, topology, lbControl,
+        timeline, backend);
   }
 
-  /** Every possible replica gets a server slot; slots beyond the first N wait, disabled, for scaleTo. */
-  static String haproxyConfig(StackSpec spec) {
+  /**
+   * The lb's configuration: generated, or the user's with lbstack's slots put in. Every possible replica gets a
+   * server slot; slots beyond the first N wait, disabled, for scaleTo.
+   */
+  public static LbConfig lbConfig(StackSpec spec) {
     List<LbServer> servers = IntStream.rangeClosed(1, StackSpec.MAX_REPLICAS)
         .mapToObj(i -> new LbServer(WebEnvironment.hostname(i), WebEnvironment.hostname(i), spec.web().port(),
             i <= spec.replicas())).toList();
-    return new HaproxyConfig(spec.balance().haproxyKeyword(), spec.stickyCookie(), spec.web().healthPath(),
-        spec.healthCheckInterval(), servers).render();
+    HaproxyConfig haproxy = new HaproxyConfig(spec.balance().haproxyKeyword(), spec.stickyCookie(),
+        spec.web().healthPath(), spec.healthCheckInterval(), servers);
+    return spec.lbConfig()
+        .map(user -> haproxy.rewrite(HaproxyFile.parse(user.shown(), user.text()), user.backend(), user.port()))
+        .orElseGet(haproxy::generated);
   }
 
   /** The lb lists every expected server, and each one is UP. */

@@ -2,7 +2,7 @@ package io.github.lbstack.internal.core.readiness;
 
 import io.github.lbstack.internal.backend.Container;
 import io.github.lbstack.internal.backend.Endpoint;
-import io.github.lbstack.internal.lb.HaproxyConfig;
+import io.github.lbstack.internal.lb.LbConfig;
 import io.github.lbstack.internal.lb.HaproxyControl;
 import io.github.lbstack.internal.lb.LbControl;
 import io.github.lbstack.internal.spec.WebEnvironment;
@@ -146,8 +146,8 @@ public final class NetworkProbes implements Probes {
   }
 
   @Override
-  public LbControl lb(Container lb) {
-    return new HaproxyControl(() -> lb.endpoint(HaproxyConfig.STATS_PORT),
-        () -> lb.endpoint(HaproxyConfig.RUNTIME_API_PORT));
+  public LbControl lb(Container lb, LbConfig config) {
+    return new HaproxyControl(config.backend(), () -> lb.endpoint(config.statsPort()),
+        () -> lb.endpoint(config.runtimeApiPort()));
   }
 }

@@ -1,5 +1,6 @@
 package io.github.lbstack.internal.core.readiness;
 
+import io.github.lbstack.internal.lb.LbConfig;
 import io.github.lbstack.internal.backend.Container;
 import io.github.lbstack.internal.backend.Endpoint;
 import io.github.lbstack.internal.lb.LbControl;
@@ -18,7 +19,8 @@ public interface Probes {
   /** The app answers {@code path} on {@code port} with a 2xx or 3xx. */
   ReadinessCheck http(Container web, int port, String path);
 
-  LbControl lb(Container lb);
+  /** The lb's control, for a container running this configuration. */
+  LbControl lb(Container lb, LbConfig config);
 
   /**
    * Returns once the test JVM has reached the Docker engine behind a published port: a connection was accepted, or

@@ -8,7 +8,6 @@ import io.github.lbstack.internal.core.readiness.Service;
 import io.github.lbstack.internal.core.readiness.Timeline;
 import io.github.lbstack.internal.core.scaling.CoreReplica;
 import io.github.lbstack.internal.core.scaling.Topology;
-import io.github.lbstack.internal.lb.HaproxyConfig;
 import io.github.lbstack.internal.lb.LbControl;
 import io.github.lbstack.internal.spec.ResetMode;
 import io.github.lbstack.internal.spec.StackSpec;
@@ -37,6 +36,7 @@ public final class CoreStack implements AutoCloseable {
   private final WebEnvironment.Secrets secrets;
   private final Resources resources;
   private final Service lb;
+  private final int lbStatsPort;
   private final Optional<Service> mysql;
   private final Optional<Service> redis;
   private final Topology topology;
@@ -52,7 +52,7 @@ public final class CoreStack implements AutoCloseable {
   private volatile String keptForReuse;
 
   public CoreStack(String id, StackSpec spec, WebEnvironment.Secrets secrets, Resources resources, Service lb,
-      Optional<Service> mysql, Optional<Service> redis, Topology topology, LbControl lbControl, Timeline timeline,
+      int lbStatsPort, Optional<Service> mysql, Optional<Service> redis, Topology topology, LbControl lbControl, Timeline timeline,
       String backend) {
     this.timeline = timeline;
     this.backend = backend;
@@ -61,6 +61,7 @@ public final class CoreStack implements AutoCloseable {
     this.secrets = secrets;
     this.resources = resources;
     this.lb = lb;
+    this.lbStatsPort = lbStatsPort;
     this.mysql = mysql;
     this.redis = redis;
     this.topology = topology;
@@ -97,11 +98,11 @@ public final class CoreStack implements AutoCloseable {
   }
 
   public Endpoint lbEndpoint() {
-    return lb.container().endpoint(HaproxyConfig.HTTP_PORT);
+    return lb.container().endpoint(lb.port());
   }
 
   public Endpoint lbStatsEndpoint() {
-    return lb.container().endpoint(HaproxyConfig.STATS_PORT);
+    return lb.container().endpoint(lbStatsPort);
   }
 
   public void scaleTo(int replicas) {

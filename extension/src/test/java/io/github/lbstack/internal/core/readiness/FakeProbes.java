@@ -60,9 +60,8 @@ public final class FakeProbes implements Probes {
   }
 
   @Override
-  public LbControl lb(Container lb) {
-    String config = ((FakeBackend.FakeContainer) lb).spec.textFiles().values().iterator().next();
-    Matcher servers = SERVER.matcher(config);
+  public LbControl lb(Container lb, io.github.lbstack.internal.lb.LbConfig config) {
+    Matcher servers = SERVER.matcher(config.text());
     while (servers.find()) {
       states.put(servers.group(1), servers.group(0).endsWith(" disabled") ? "maint" : "ready");
     }

@@ -1,0 +1,77 @@
+package io.github.lbstack.it.lb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import io.github.lbstack.Lb;
+import io.github.lbstack.LoadBalancedStack;
+import io.github.lbstack.RunningStack;
+import io.github.lbstack.Web;
+import io.github.lbstack.it.ItImages;
+import io.github.lbstack.it.Leftovers;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.Events;
+
+/**
+ * A user's balancer config that cannot work fails the class before any replica starts, with a message that says
+ * what is wrong in the user's own terms: HAProxy's words and the file's line numbers, or the backend that is not
+ * there. Nothing is left behind.
+ */
+class OwnHaproxyConfigErrorsIT {
+
+  @Test
+  void aSyntaxErrorQuotesHaproxyWithTheLineOfTheUsersFile() {
+    String message = failureOf(SyntaxErrorTestCase.class);
+
+    assertThat(message)
+        .contains("@Lb(config = \"src/test/haproxy/broken.cfg\") does not pass 'haproxy -c -f "
+            + "/usr/local/etc/haproxy/haproxy.cfg'")
+        // Line 10 of the user's file; lbstack's copy has it on another line, since a global section was added.
+        .contains("[src/test/haproxy/broken.cfg:10]: 'http-request' expects")
+        .contains("but got 'set-heder'. Did you mean 'set-header' maybe ?")
+        .contains("What lbstack changed in it:\n  - added a global section with the Runtime API on port 9999")
+        .doesNotContain("/usr/local/etc/haproxy/haproxy.cfg:");
+    Matcher stack = Pattern.compile("lbstack (\\w{8}): @Lb").matcher(message);
+    assertThat(stack.find()).as("the stack's id in: " + message).isTrue();
+    assertThat(Leftovers.of(stack.group(1))).as("what the failed check left").isEmpty();
+  }
+
+  @Test
+  void aBackendThatIsNotInTheFileIsNamedWithTheOnesThatAre() {
+    assertThat(failureOf(UnknownBackendTestCase.class))
+        .endsWith("@Lb(config = \"src/test/haproxy/shop.cfg\") has no backend 'web' (its backends: app, static): "
+            + "set backend to the one that holds your app's servers.");
+  }
+
+  private static String failureOf(Class<?> fixture) {
+    Events events = ItImages.engine().selectors(selectClass(fixture)).execute().allEvents();
+    Throwable failure = events.failed().stream().findFirst().orElseThrow(() -> new AssertionError(fixture
+            + " did not fail"))
+        .getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable).orElseThrow();
+    assertThat(failure).isInstanceOf(ExtensionConfigurationException.class);
+    events.started().assertThatEvents().noneMatch(event -> event.getTestDescriptor().isTest());
+    return failure.getMessage();
+  }
+
+  @LoadBalancedStack(web = @Web(jar = "target/it-app.jar"), mysql = false, redis = false,
+      lb = @Lb(config = "src/test/haproxy/broken.cfg", backend = "app"))
+  static class SyntaxErrorTestCase {
+    @Test
+    void neverRuns(RunningStack stack) {
+      throw new AssertionError("the stack should not have started");
+    }
+  }
+
+  @LoadBalancedStack(web = @Web(jar = "target/it-app.jar"),
+      lb = @Lb(config = "src/test/haproxy/shop.cfg", backend = "web"))
+  static class UnknownBackendTestCase {
+    @Test
+    void neverRuns(RunningStack stack) {
+      throw new AssertionError("the stack should not have started");
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package io.github.lbstack.it.lb;
+
+import static io.github.lbstack.assertions.LbAssertions.assertThat;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.github.lbstack.Lb;
+import io.github.lbstack.LoadBalancedStack;
+import io.github.lbstack.RunningStack;
+import io.github.lbstack.Web;
+import io.github.lbstack.it.KillUnderTraffic;
+import io.github.lbstack.traffic.Distribution;
+import io.github.lbstack.traffic.Traffic;
+import io.github.lbstack.traffic.TrafficRun;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * A team's own {@code haproxy.cfg} (src/test/haproxy/shop.cfg: path ACLs, a second backend, header rules, a redirect,
+ * its own health check and retry policy) run through lbstack: each rule of the file holds, and scaling and the kill
+ * drill work on it as on a generated config. The file binds 8000 and lbstack's stats page keeps 8404.
+ */
+@LoadBalancedStack(web = @Web(jar = "target/it-app.jar"),
+    lb = @Lb(config = "src/test/haproxy/shop.cfg", backend = "app"))
+// The kill drill leaves a replica dead: it goes last.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OwnHaproxyConfigIT {
+
+  /** Requests per window: round robin over at most 5 replicas from 2 clients reaches each one several times. */
+  private static final int WINDOW = 40;
+
+  @Test
+  @Order(1)
+  void apiPathsReachTheAppsReplicasWithThePrefixStripped(RunningStack stack) {
+    // The app answers its hostname on "/": it got "/" because the file strips /api/.
+    Distribution served = Traffic.through(stack).path("/api/").send(30);
+    assertThat(served).hasNoFailures().isRoundRobin().coversExactly("web-1", "web-2", "web-3");
+    given().spec(stack.lb()).get("/api/").then().statusCode(200)
+        .header("X-Served-By", matchesPattern("web-[123]"))
+        .header("X-Shop-Backend", "app")
+        .body(matchesPattern("web-[123]"));
+  }
+
+  @Test
+  @Order(2)
+  void staticPathsAreServedByTheOtherBackendAndNoReplica(RunningStack stack) {
+    given().spec(stack.lb()).get("/static/logo.png").then().statusCode(200)
+        .header("X-Shop-Backend", "static")
+        .header("X-Served-By", nullValue())
+        .body(equalTo("static from the lb"));
+  }
+
+  @Test
+  @Order(3)
+  void theRedirectAndTheHeaderRulesOfTheFileHold(RunningStack stack) {
+    given().spec(stack.lb()).redirects().follow(false).get("/shop").then().statusCode(301)
+        .header("Location", "/api/").body(emptyOrNullString());
+    given().spec(stack.lb()).get("/api/header/X-Forwarded-Proto").then().statusCode(200).body(equalTo("http"));
+    given().spec(stack.lb()).get("/api/header/X-Shop-Frontend").then().statusCode(200).body(equalTo("www"));
+  }
+
+  @Test
+  @Order(4)
+  void scalingUnderTrafficLosesNoRequest(RunningStack stack) {
+    try (TrafficRun traffic = Traffic.through(stack).path("/api/").clients(2).start()) {
+      traffic.awaitRequests(WINDOW);
+      stack.scaleTo(5);
+      long fiveFrom = System.nanoTime();
+      traffic.awaitRequests(WINDOW);
+      long fiveTo = System.nanoTime();
+      stack.scaleTo(2);
+      long twoFrom = System.nanoTime();
+      assertThat(stack.lbStatuses()).containsOnlyKeys("web-1", "web-2").containsValues("UP");
+      traffic.awaitRequests(WINDOW);
+
+      Distribution served = traffic.stop();
+      assertThat(served).hasNoFailures();
+      assertThat(served.sentBetween(fiveFrom, fiveTo)).coversExactly("web-1", "web-2", "web-3", "web-4", "web-5");
+      assertThat(served.sentSince(twoFrom)).coversExactly("web-1", "web-2");
+    } finally {
+      stack.scaleTo(3);
+    }
+  }
+
+  @Test
+  @Order(5)
+  void killingAReplicaLosesNoGet(RunningStack stack) {
+    KillUnderTraffic drill = KillUnderTraffic.of(stack, 2);
+    assertThat(drill.served()).hasNoFailures().coversExactly("web-1", "web-2", "web-3");
+    assertThat(drill.afterDown()).coversExactly("web-1", "web-3").doesNotReach("web-2");
+    assertThat(drill.victim().lbStatus()).isNotEqualTo("UP");
+  }
+}
