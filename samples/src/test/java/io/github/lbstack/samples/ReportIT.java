@@ -53,6 +53,7 @@ class ReportIT {
     assertThat(evidence.resolve("stack.txt")).content().contains("password ****").doesNotContain("password null");
     assertThat(evidence.resolve("lb-stats.txt")).content().contains("web-2").contains("UP");
     assertThat(evidence.resolve("timeline.txt")).content().contains("lb", "ready");
+    assertThat(evidence.resolve("lb.cfg")).content().contains("backend web", "server web-1 web-1:8080");
     assertThat(Files.list(evidence).map(file -> file.getFileName().toString()).collect(Collectors.toSet()))
         .contains("lb.log", "mysql.log", "redis.log", "web-1.log", "web-2.log");
 

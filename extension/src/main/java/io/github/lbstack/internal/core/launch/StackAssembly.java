@@ -106,7 +106,7 @@ public final class StackAssembly {
 
   /** The running stack over these parts; the caller opens it ({@link OpenStacks}) once it is ready. */
   public CoreStack stack(Resources resources, Topology topology, Timeline timeline, String backend) {
-    return new CoreStack(id, spec, secrets, resources, lb, lbConfig.statsPort(), mysql, redis, topology, lbControl,
+    return new CoreStack(id, spec, secrets, resources, lb, lbConfig, mysql, redis, topology, lbControl,
         timeline, backend);
   }
 

@@ -8,6 +8,7 @@ import io.github.lbstack.internal.core.readiness.Service;
 import io.github.lbstack.internal.core.readiness.Timeline;
 import io.github.lbstack.internal.core.scaling.CoreReplica;
 import io.github.lbstack.internal.core.scaling.Topology;
+import io.github.lbstack.internal.lb.LbConfig;
 import io.github.lbstack.internal.lb.LbControl;
 import io.github.lbstack.internal.spec.ResetMode;
 import io.github.lbstack.internal.spec.StackSpec;
@@ -36,7 +37,7 @@ public final class CoreStack implements AutoCloseable {
   private final WebEnvironment.Secrets secrets;
   private final Resources resources;
   private final Service lb;
-  private final int lbStatsPort;
+  private final LbConfig lbConfig;
   private final Optional<Service> mysql;
   private final Optional<Service> redis;
   private final Topology topology;
@@ -52,7 +53,7 @@ public final class CoreStack implements AutoCloseable {
   private volatile String keptForReuse;
 
   public CoreStack(String id, StackSpec spec, WebEnvironment.Secrets secrets, Resources resources, Service lb,
-      int lbStatsPort, Optional<Service> mysql, Optional<Service> redis, Topology topology, LbControl lbControl, Timeline timeline,
+      LbConfig lbConfig, Optional<Service> mysql, Optional<Service> redis, Topology topology, LbControl lbControl, Timeline timeline,
       String backend) {
     this.timeline = timeline;
     this.backend = backend;
@@ -61,7 +62,7 @@ public final class CoreStack implements AutoCloseable {
     this.secrets = secrets;
     this.resources = resources;
     this.lb = lb;
-    this.lbStatsPort = lbStatsPort;
+    this.lbConfig = lbConfig;
     this.mysql = mysql;
     this.redis = redis;
     this.topology = topology;
@@ -101,8 +102,13 @@ public final class CoreStack implements AutoCloseable {
     return lb.container().endpoint(lb.port());
   }
 
+  /** The lb's configuration as the lb runs it: generated, or the user's with lbstack's changes. */
+  public LbConfig lbConfig() {
+    return lbConfig;
+  }
+
   public Endpoint lbStatsEndpoint() {
-    return lb.container().endpoint(lbStatsPort);
+    return lb.container().endpoint(lbConfig.statsPort());
   }
 
   public void scaleTo(int replicas) {

@@ -23,6 +23,8 @@ public final class Evidence {
     }
     Files.writeString(dir.resolve("lb-stats.txt"), lbStatsTable(stack));
     Files.writeString(dir.resolve("stack.txt"), stack.describe());
+    // The config as the lb ran it: with a user's file, what lbstack changed in it is there to read.
+    Files.writeString(dir.resolve("lb.cfg"), stack.lbConfig().text());
     Files.writeString(dir.resolve("timeline.txt"), stack.timeline().render());
   }
 
