@@ -39,4 +39,12 @@ public @interface Lb {
    * use; 0, the default, takes the first plain (not TLS) bind of a frontend that reaches {@link #backend()}}
    */
   int port() default 0;
+
+  /**
+   * {@return whether the generated config also terminates TLS} The frontend then binds 8443 with a certificate
+   * lbstack makes for the stack, signed by a CA made for the test run; the injected clients and {@code Traffic}
+   * use HTTPS and trust that CA (and only it). For your own {@link #config()}, leave it {@code false} and write
+   * {@code bind :8443 ssl crt <file>}: lbstack puts the stack's certificate at that file.
+   */
+  boolean tls() default false;
 }

@@ -30,11 +30,27 @@ public interface RunningStack extends AutoCloseable {
    */
   Replica replica(int index);
 
-  /** {@return the address of the load balancer's HTTP frontend} */
+  /**
+   * {@return the address of the load balancer's frontend the clients use} It is {@code https} where the lb
+   * terminates TLS ({@code @Lb(tls = true)}, or a {@code bind ... ssl} of your own config).
+   */
   URI lbUri();
 
-  /** {@return a new request specification pointed at the load balancer} */
+  /**
+   * {@return a new request specification pointed at the load balancer} Over HTTPS it trusts the CA lbstack made for
+   * the run, which signed the lb's certificate, and no other.
+   */
   RequestSpecification lb();
+
+  /**
+   * A request specification for another port your lb config binds, for example the plain port whose only rule
+   * redirects to HTTPS.
+   *
+   * @param port a port the config binds (a {@code bind} line's), as written in the file
+   * @return a new request specification pointed at that port, HTTPS where that bind terminates TLS
+   * @throws IllegalArgumentException when the config binds no such port
+   */
+  RequestSpecification lb(int port);
 
   /**
    * JDBC URL of the stack's database, reachable from the host.

@@ -2,7 +2,10 @@ package io.github.lbstack;
 
 import io.github.lbstack.internal.core.scaling.CoreReplica;
 import io.github.lbstack.internal.core.stack.CoreStack;
+import io.github.lbstack.internal.tls.RunCertificates;
+import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.config.SSLConfig;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
 import java.util.List;
@@ -26,9 +29,18 @@ final class RunningStackImpl implements RunningStack {
     return stack;
   }
 
-  /** A specification of requests to {@code uri}; for the lb's, it also carries the stack (see {@link LbOf}). */
+  /**
+   * A specification of requests to {@code uri}; for the lb's, it also carries the stack (see {@link LbOf}). Over
+   * HTTPS it trusts the run's CA, which signed the lb's certificate, and checks the host name as usual.
+   */
   static RequestSpecification spec(URI uri) {
-    return new RequestSpecBuilder().setBaseUri("http://" + uri.getHost()).setPort(uri.getPort()).build();
+    RequestSpecBuilder builder = new RequestSpecBuilder().setBaseUri(uri.getScheme() + "://" + uri.getHost())
+        .setPort(uri.getPort());
+    if ("https".equals(uri.getScheme())) {
+      builder.setConfig(RestAssured.config().sslConfig(SSLConfig.sslConfig()
+          .trustStore(RunCertificates.get().trustStore())));
+    }
+    return builder.build();
   }
 
   @Override
@@ -54,6 +66,13 @@ final class RunningStackImpl implements RunningStack {
   @Override
   public RequestSpecification lb() {
     RequestSpecification lb = spec(stack.lbUri());
+    lb.filter(new LbOf(this));
+    return lb;
+  }
+
+  @Override
+  public RequestSpecification lb(int port) {
+    RequestSpecification lb = spec(stack.lbUri(port));
     lb.filter(new LbOf(this));
     return lb;
   }

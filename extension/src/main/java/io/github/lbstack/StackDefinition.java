@@ -144,6 +144,7 @@ public final class StackDefinition {
     private String lbConfig = D.lbConfig();
     private String lbBackend = D.lbBackend();
     private int lbPort = D.lbPort();
+    private boolean lbTls = D.lbTls();
     private boolean mysql = D.mysql();
     private boolean redis = D.redis();
     private List<String> databaseInit = D.databaseInit();
@@ -343,6 +344,17 @@ public final class StackDefinition {
     }
 
     /**
+     * See {@link Lb#tls()}.
+     *
+     * @param tls whether the generated config terminates TLS with a certificate from the run's CA
+     * @return this builder
+     */
+    public Builder lbTls(boolean tls) {
+      this.lbTls = tls;
+      return this;
+    }
+
+    /**
      * Scripts the database runs once, before the replicas start; see {@link LoadBalancedStack#databaseInit()}.
      * Replaces earlier scripts.
      *
@@ -381,7 +393,7 @@ public final class StackDefinition {
     public StackDefinition build() {
       return new StackDefinition(new StackDeclaration(replicas, spares, image, dockerfile, buildArgs, jar, port,
           healthPath, env, defaultEnv, Balancing.valueOf(balance.name()), stickyCookie, lbConfig, lbBackend, lbPort,
-          mysql, redis, databaseInit, disabledWithoutDocker, baseDirectory));
+          lbTls, mysql, redis, databaseInit, disabledWithoutDocker, baseDirectory));
     }
 
     /** {@return shorthand for {@code build().start()}} */
@@ -407,6 +419,7 @@ public final class StackDefinition {
         .stickyCookie(annotation.stickyCookie())
         .lb(annotation.lb().config(), annotation.lb().backend())
         .lbPort(annotation.lb().port())
+        .lbTls(annotation.lb().tls())
         .mysql(annotation.mysql())
         .redis(annotation.redis())
         .databaseInit(annotation.databaseInit())

@@ -19,6 +19,12 @@ public interface Backend {
   /** A short description for logs, such as {@code "docker (unix:///var/run/docker.sock)"}. */
   String describe();
 
+  /**
+   * The host names and addresses the test JVM reaches published ports on (what {@link Container#endpoint} reports),
+   * so a server certificate can name them before anything starts.
+   */
+  java.util.List<String> publishHosts();
+
   /** Whether the platform answers at all; cheap enough for an execution condition. */
   boolean isAvailable();
 

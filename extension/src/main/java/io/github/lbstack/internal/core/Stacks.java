@@ -98,6 +98,12 @@ public final class Stacks {
    * @param name where the definition is declared; a changed definition from there replaces the old stack
    */
   public CoreStack startReusable(StackSpec spec, String name) {
+    if (spec.lbTls()) {
+      // Its certificate comes from this run's CA, which a later run could not trust: such a stack is never kept.
+      io.github.lbstack.internal.Log.LBSTACK.info("lbstack: the stack of {} terminates TLS with a certificate of this run's CA, so it is not kept for "
+          + "reuse; it starts fresh and is removed at the end of the run", name);
+      return start(spec);
+    }
     return new ReusableStacks(backend, probes).startOrReuse(spec, name);
   }
 }

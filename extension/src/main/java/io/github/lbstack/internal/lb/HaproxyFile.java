@@ -185,9 +185,51 @@ public final class HaproxyFile {
           + routing.stream().map(section -> section.keyword() + " " + section.name()).toList()
           + "): add a bind line such as 'bind :8080'.");
     }
-    return reaching.stream().filter(bind -> !bind.tls()).findFirst().orElseThrow(() -> new IllegalArgumentException(
-        "binds only TLS ports in front of backend '" + backend + "' " + reaching.stream().map(Bind::port).toList()
-            + ": TLS at the lb is not supported yet; add a plain bind such as 'bind :8080' for the tests.")).port();
+    certificates();
+    // Production traffic comes in through TLS where the file terminates it; a plain bind beside it often redirects.
+    return reaching.stream().filter(Bind::tls).findFirst().orElse(reaching.get(0)).port();
+  }
+
+  /**
+   * Where the file's TLS binds read their certificates ({@code crt} of a {@code bind ... ssl} line): lbstack puts
+   * the stack's certificate there. A {@code crt} that names a directory gets a file in it.
+   *
+   * @throws IllegalArgumentException for a form lbstack cannot serve
+   */
+  public List<String> certificates() {
+    String base = sections.stream().filter(section -> section.keyword().equals("global"))
+        .flatMap(section -> section.lines("crt-base").stream()).map(line -> line.words().get(1))
+        .reduce((first, last) -> last).orElse("");
+    List<String> paths = new ArrayList<>();
+    for (Bind bind : binds()) {
+      if (!bind.tls()) {
+        continue;
+      }
+      List<String> words = bind.line().words();
+      if (words.contains("crt-list")) {
+        throw new IllegalArgumentException("uses crt-list on line " + bind.line().number() + ": lbstack serves one "
+            + "certificate per stack; use 'crt <file>' in the file you test.");
+      }
+      int crt = words.indexOf("crt");
+      if (crt < 0 || crt + 1 >= words.size()) {
+        throw new IllegalArgumentException("has a TLS bind without 'crt <file>' on line " + bind.line().number()
+            + ": name the certificate file, such as 'bind :8443 ssl crt /etc/haproxy/certs/site.pem'; lbstack puts "
+            + "the stack's certificate there.");
+      }
+      String path = words.get(crt + 1);
+      if (!path.startsWith("/")) {
+        if (base.isEmpty()) {
+          throw new IllegalArgumentException("names the certificate '" + path + "' on line " + bind.line().number()
+              + " by a relative path and sets no crt-base: use an absolute path, or set crt-base in global.");
+        }
+        path = base.replaceAll("/+$", "") + "/" + path;
+      }
+      String file = path.endsWith("/") ? path + "lbstack.pem" : path;
+      if (!paths.contains(file)) {
+        paths.add(file);
+      }
+    }
+    return paths;
   }
 
   /** The mode the last {@code defaults} section before this one sets; HAProxy's own default is {@code tcp}. */

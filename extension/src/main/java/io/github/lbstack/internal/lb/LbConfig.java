@@ -15,19 +15,28 @@ import java.util.regex.Pattern;
  * @param statsPort where lbstack reads the stats page
  * @param runtimeApiPort where lbstack changes server states
  * @param ports every container port to publish, the three above included
+ * @param tlsPorts the ports of {@code ports} that terminate TLS
+ * @param certificates where the lb reads its certificates: each gets the stack's, as a PEM bundle
  * @param source the user's file this was made from, for messages; empty when lbstack generated it
  * @param origins for each line of {@code text}, the user's line it came from, or 0 for a line lbstack added
  * @param changes what lbstack changed in the user's file, one sentence each
  * @param checkCommand the balancer's configuration check, run in the lb image
  */
 public record LbConfig(String text, String path, String backend, int httpPort, int statsPort, int runtimeApiPort,
-    List<Integer> ports, String source, List<Integer> origins, List<String> changes, List<String> checkCommand) {
+    List<Integer> ports, List<Integer> tlsPorts, List<String> certificates, String source, List<Integer> origins, List<String> changes, List<String> checkCommand) {
 
   public LbConfig {
     ports = List.copyOf(ports);
+    tlsPorts = List.copyOf(tlsPorts);
+    certificates = List.copyOf(certificates);
     origins = List.copyOf(origins);
     changes = List.copyOf(changes);
     checkCommand = List.copyOf(checkCommand);
+  }
+
+  /** Whether the clients reach the lb through TLS. */
+  public boolean tls() {
+    return tlsPorts.contains(httpPort);
   }
 
   /** Whether the file is the user's, so worth checking before a start. */

@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param mysql whether the stack has a database
  * @param redis whether the stack has a cache
  * @param lbConfig the user's own load balancer configuration, or empty for lbstack's generated one
+ * @param lbTls whether the lb terminates TLS (asked for a generated config, or bound in the user's), so the stack
+ *     needs a certificate from the run's CA
  * @param databaseInit scripts the database runs once before the replicas start, in this order
  * @param keepTables tables a data reset leaves alone (migration history), compared case-insensitively
  * @param resetMode what a data reset returns the data to
@@ -22,7 +24,7 @@ import java.util.Optional;
  */
 public record StackSpec(int replicas, WebSpec web, Images images, Duration startupTimeout,
     Duration healthCheckInterval, Balancing balance, boolean stickyCookie, Optional<UserLbConfig> lbConfig,
-    boolean mysql, boolean redis, List<InitScript> databaseInit, List<String> keepTables, ResetMode resetMode,
+    boolean lbTls, boolean mysql, boolean redis, List<InitScript> databaseInit, List<String> keepTables, ResetMode resetMode,
     boolean fastMysql, int spares,
     StartOrder startOrder) {
 

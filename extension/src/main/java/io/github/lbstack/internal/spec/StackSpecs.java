@@ -51,6 +51,7 @@ public final class StackSpecs {
           + ": use 0 to " + (max - replicas) + ", so that replicas + spares stay within " + max
           + " (LoadBalancedStack.MAX_REPLICAS).");
     }
+    Optional<UserLbConfig> lbConfig = lbConfig();
     WebSpec web = new WebSpec(source(), checkedPort(), checkedHealthPath(), pairs("env", declared.env()),
         declared.defaultEnv());
     Duration startupTimeout = configuration.duration(ConfigKeys.STARTUP_TIMEOUT, 1000,
@@ -65,7 +66,7 @@ public final class StackSpecs {
           + " is too short: use at least 10 ms.");
     }
     StackSpec spec = new StackSpec(replicas, web, Images.from(configuration), startupTimeout, healthCheckInterval,
-        declared.balance(), declared.stickyCookie(), lbConfig(), declared.mysql(), declared.redis(), databaseInit(),
+        declared.balance(), declared.stickyCookie(), lbConfig, lbTls(lbConfig), declared.mysql(), declared.redis(), databaseInit(),
         configuration.list(ConfigKeys.RESET_KEEP_TABLES, StackSpec.DEFAULT_KEEP_TABLES),
         configuration.choice(ConfigKeys.RESET_MODE, ResetMode::parse,
             java.util.Arrays.stream(ResetMode.values()).map(ResetMode::key).toList(), ResetMode.DEFAULT),
@@ -183,6 +184,18 @@ public final class StackSpecs {
       throw new InvalidSpecException(shown + " " + e.getMessage());
     }
     return Optional.of(new UserLbConfig(path, given, text, declared.lbBackend(), port));
+  }
+
+  private boolean lbTls(Optional<UserLbConfig> user) {
+    if (user.isEmpty()) {
+      return declared.lbTls();
+    }
+    if (declared.lbTls()) {
+      throw new InvalidSpecException("@Lb(tls = true) is for lbstack's generated config, but @Lb(config = \""
+          + declared.lbConfig() + "\") is yours: remove tls, and write 'bind :8443 ssl crt <file>' in your file; lbstack "
+          + "puts the stack's certificate at <file>.");
+    }
+    return !HaproxyFile.parse(user.get().shown(), user.get().text()).certificates().isEmpty();
   }
 
   private List<InitScript> databaseInit() {

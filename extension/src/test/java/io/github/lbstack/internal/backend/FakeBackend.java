@@ -31,6 +31,11 @@ public final class FakeBackend implements Backend {
   }
 
   @Override
+  public List<String> publishHosts() {
+    return List.of("localhost");
+  }
+
+  @Override
   public String describe() {
     return "fake";
   }

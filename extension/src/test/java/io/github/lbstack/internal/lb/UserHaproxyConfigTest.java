@@ -160,14 +160,26 @@ class UserHaproxyConfigTest {
   }
 
   @Test
-  void prefersAPlainBindAndRefusesOnlyTls() {
-    HaproxyFile tlsFirst = HaproxyFile.parse("shop.cfg", SHOP.replace("    bind :8080\n",
-        "    bind :8443 ssl crt /etc/ssl/shop.pem\n    bind :8080\n"));
-    assertThat(tlsFirst.frontendPort("app", 0)).isEqualTo(8080);
-    HaproxyFile tlsOnly = HaproxyFile.parse("shop.cfg", SHOP.replace("    bind :8080\n    bind :8404\n",
-        "    bind :8443 ssl crt /etc/ssl/shop.pem\n"));
-    assertThatThrownBy(() -> tlsOnly.frontendPort("app", 0)).hasMessageContaining("binds only TLS ports")
-        .hasMessageContaining("[8443]");
+  void prefersTheTlsBindInFrontOfTheBackendAndServesItsCertificatePath() {
+    HaproxyFile tls = HaproxyFile.parse("shop.cfg", SHOP.replace("    bind :8404\n",
+        "    bind :8404\n    bind :8443 ssl crt /etc/ssl/shop.pem alpn h2,http/1.1\n"));
+    assertThat(tls.frontendPort("app", 0)).isEqualTo(8443);
+    assertThat(tls.certificates()).containsExactly("/etc/ssl/shop.pem");
+    assertThat(HaproxyFile.parse("shop.cfg", SHOP).frontendPort("app", 0)).isEqualTo(8080);
+    assertThat(HaproxyFile.parse("shop.cfg", SHOP.replace("    maxconn 2000\n", "    crt-base /etc/ssl\n")
+        .replace("    bind :8404\n", "    bind :8443 ssl crt certs/\n")).certificates())
+        .containsExactly("/etc/ssl/certs/lbstack.pem");
+  }
+
+  @Test
+  void refusesTlsBindsItCannotServeACertificateTo() {
+    assertThatThrownBy(() -> HaproxyFile.parse("shop.cfg", SHOP.replace("    bind :8404\n",
+        "    bind :8443 ssl crt-list /etc/ssl/list.txt\n")).frontendPort("app", 0))
+        .hasMessage("uses crt-list on line 13: lbstack serves one certificate per stack; use 'crt <file>' in the file "
+            + "you test.");
+    assertThatThrownBy(() -> HaproxyFile.parse("shop.cfg", SHOP.replace("    bind :8404\n",
+        "    bind :8443 ssl crt shop.pem\n")).frontendPort("app", 0))
+        .hasMessageContaining("names the certificate 'shop.pem' on line 13 by a relative path and sets no crt-base");
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.github.lbstack.Lb;
 import io.github.lbstack.LoadBalancedStack;
@@ -22,9 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * A team's own {@code haproxy.cfg} (src/test/haproxy/shop.cfg: path ACLs, a second backend, header rules, a redirect,
- * its own health check and retry policy) run through lbstack: each rule of the file holds, and scaling and the kill
- * drill work on it as on a generated config. The file binds 8000 and lbstack's stats page keeps 8404.
+ * A team's own {@code haproxy.cfg} (src/test/haproxy/shop.cfg: TLS, path ACLs, a second backend, header rules,
+ * redirects, its own health check and retry policy) run through lbstack: each rule of the file holds, and scaling
+ * and the kill drill work on it as on a generated config. The clients go through its TLS bind (8443) and trust only
+ * the run's CA; the plain bind (8000) redirects to it.
  */
 @LoadBalancedStack(web = @Web(jar = "target/it-app.jar"),
     lb = @Lb(config = "src/test/haproxy/shop.cfg", backend = "app"))
@@ -58,10 +60,13 @@ class OwnHaproxyConfigIT {
 
   @Test
   @Order(3)
-  void theRedirectAndTheHeaderRulesOfTheFileHold(RunningStack stack) {
+  void theRedirectsAndTheHeaderRulesOfTheFileHold(RunningStack stack) {
+    assertThat(stack.lbUri()).hasScheme("https");
+    given().spec(stack.lb(8000)).redirects().follow(false).get("/api/").then().statusCode(301)
+        .header("Location", startsWith("https://"));
     given().spec(stack.lb()).redirects().follow(false).get("/shop").then().statusCode(301)
         .header("Location", "/api/").body(emptyOrNullString());
-    given().spec(stack.lb()).get("/api/header/X-Forwarded-Proto").then().statusCode(200).body(equalTo("http"));
+    given().spec(stack.lb()).get("/api/header/X-Forwarded-Proto").then().statusCode(200).body(equalTo("https"));
     given().spec(stack.lb()).get("/api/header/X-Shop-Frontend").then().statusCode(200).body(equalTo("www"));
   }
 

@@ -27,6 +27,11 @@ public final class DockerBackend implements Backend {
   }
 
   @Override
+  public java.util.List<String> publishHosts() {
+    return java.util.List.of(org.testcontainers.DockerClientFactory.instance().dockerHostIpAddress());
+  }
+
+  @Override
   public String describe() {
     return "docker at " + DockerClientFactory.instance().getTransportConfig().getDockerHost();
   }

@@ -48,6 +48,12 @@ public final class SwarmBackend implements Backend {
     return DockerClientFactory.instance().client();
   }
 
+  /** Every node's: a service's ports are published on the node its task runs on. */
+  @Override
+  public List<String> publishHosts() {
+    return nodes().stream().map(Node::address).toList();
+  }
+
   @Override
   public String describe() {
     return "swarm at " + DockerClientFactory.instance().getTransportConfig().getDockerHost();

@@ -73,15 +73,22 @@ public final class ContainerSpecs {
     return spec(hostname, image, hostname, hostname, env, List.of(), List.of(spec.web().port()), Map.of(), Map.of());
   }
 
-  public ContainerSpec lb(LbConfig config) {
+  /** @param certificates the stack's certificate at each path the config reads one from */
+  public ContainerSpec lb(LbConfig config, Map<String, String> certificates) {
     return spec("lb", spec.images().haproxy(), "lb", "", Map.of(), List.of(), config.ports(),
-        Map.of(config.path(), config.text()), Map.of());
+        lbFiles(config, certificates), Map.of());
   }
 
-  /** A one-off container that runs the balancer's own check of its configuration and exits. */
-  public ContainerSpec lbCheck(LbConfig config) {
+  /** A one-off container that runs the balancer's own check of its configuration, with the same files, and exits. */
+  public ContainerSpec lbCheck(LbConfig config, Map<String, String> certificates) {
     return spec("lb-check", spec.images().haproxy(), "lb-check", "", Map.of(), config.checkCommand(), List.of(),
-        Map.of(config.path(), config.text()), Map.of());
+        lbFiles(config, certificates), Map.of());
+  }
+
+  private static Map<String, String> lbFiles(LbConfig config, Map<String, String> certificates) {
+    Map<String, String> files = new java.util.HashMap<>(certificates);
+    files.put(config.path(), config.text());
+    return files;
   }
 
   private ContainerSpec spec(String service, String image, String alias, String hostname, Map<String, String> env,

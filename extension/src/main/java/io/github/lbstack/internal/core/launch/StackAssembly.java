@@ -21,6 +21,7 @@ import io.github.lbstack.internal.lb.LbConfig;
 import io.github.lbstack.internal.lb.LbControl;
 import io.github.lbstack.internal.lb.LbServer;
 import io.github.lbstack.internal.spec.StackSpec;
+import io.github.lbstack.internal.tls.RunCertificates;
 import io.github.lbstack.internal.spec.WebEnvironment;
 import java.util.Collection;
 import java.util.List;
@@ -54,6 +55,9 @@ public final class StackAssembly {
   public final SortedMap<Integer, Service> webs = new TreeMap<>();
   final LbControl lbControl;
   public final LbConfig lbConfig;
+  private final ContainerSpecs containers;
+  /** The stack's certificate at each path the lb reads one from; empty without TLS. */
+  private final Map<String, String> certificates;
   public final Service lb;
 
   /**
@@ -66,7 +70,7 @@ public final class StackAssembly {
     this.id = id;
     this.spec = spec;
     this.secrets = environment.secrets();
-    ContainerSpecs containers = new ContainerSpecs(id, spec, network, stackLabels);
+    this.containers = new ContainerSpecs(id, spec, network, stackLabels);
     this.replicas = new ReplicaFactory(spec, backend, containers, webImage, environment, probes);
     this.mysql = spec.mysql() ? Optional.of(database(probes, source.container("mysql", containers.mysql(secrets))))
         : Optional.empty();
@@ -77,10 +81,32 @@ public final class StackAssembly {
       webs.put(index, replicas.service(index, source.container(WebEnvironment.hostname(index), web)));
     }
     this.lbConfig = lbConfig(spec);
-    Container lbContainer = source.container("lb", containers.lb(lbConfig));
+    this.certificates = certificates(id, lbConfig, backend);
+    Container lbContainer = source.container("lb", containers.lb(lbConfig, certificates));
     this.lbControl = probes.lb(lbContainer, lbConfig);
     List<String> defined = IntStream.rangeClosed(1, spec.replicas()).mapToObj(WebEnvironment::hostname).toList();
     this.lb = new Service("lb", lbContainer, lbConfig.httpPort(), () -> allServersUp(lbControl, defined));
+  }
+
+  /**
+   * One certificate for the stack from the run's CA, valid for every name the lb is reached by: from the test JVM
+   * (the engine's published address, localhost) and inside the stack's network.
+   */
+  private static Map<String, String> certificates(String id, LbConfig config, Backend backend) {
+    if (config.certificates().isEmpty()) {
+      return Map.of();
+    }
+    List<String> hosts = new java.util.ArrayList<>(List.of("localhost", "127.0.0.1", "::1", "lb"));
+    hosts.addAll(backend.publishHosts());
+    String pem = RunCertificates.get().serverPem("lbstack-" + id + "-lb", hosts);
+    Map<String, String> files = new java.util.LinkedHashMap<>();
+    config.certificates().forEach(path -> files.put(path, pem));
+    return files;
+  }
+
+  /** The one-off container that checks the lb's config with the files it will have; describes, starts nothing. */
+  public ContainerSpec lbCheck() {
+    return containers.lbCheck(lbConfig, certificates);
   }
 
   private Service database(Probes probes, Container container) {
@@ -122,7 +148,7 @@ public final class StackAssembly {
         spec.web().healthPath(), spec.healthCheckInterval(), servers);
     return spec.lbConfig()
         .map(user -> haproxy.rewrite(HaproxyFile.parse(user.shown(), user.text()), user.backend(), user.port()))
-        .orElseGet(haproxy::generated);
+        .orElseGet(() -> haproxy.generated(spec.lbTls()));
   }
 
   /** The lb lists every expected server, and each one is UP. */

@@ -6,7 +6,6 @@ import io.github.lbstack.internal.backend.Backend;
 import io.github.lbstack.internal.backend.BackendException;
 import io.github.lbstack.internal.backend.Labels;
 import io.github.lbstack.internal.backend.NetworkHandle;
-import io.github.lbstack.internal.core.containers.ContainerSpecs;
 import io.github.lbstack.internal.core.containers.Credentials;
 import io.github.lbstack.internal.core.containers.WebImages;
 import io.github.lbstack.internal.core.readiness.ParallelStartup;
@@ -19,7 +18,6 @@ import io.github.lbstack.internal.core.scaling.Topology;
 import io.github.lbstack.internal.core.stack.CoreStack;
 import io.github.lbstack.internal.core.stack.OpenStacks;
 import io.github.lbstack.internal.core.sweep.LeakSweep;
-import io.github.lbstack.internal.lb.LbConfig;
 import io.github.lbstack.internal.spec.StackSpec;
 import io.github.lbstack.internal.spec.StartOrder;
 import io.github.lbstack.internal.spec.WebEnvironment;
@@ -79,17 +77,15 @@ public final class StackLauncher {
       NetworkHandle network = backend.createNetwork("lbstack-" + id, Labels.of(id, "network", stackLabels));
       resources.add("network " + network.name(), network);
       timeline.mark("stack", "network created");
-      if (spec.lbConfig().isPresent()) {
-        LbConfig lbConfig = StackAssembly.lbConfig(spec);
-        LbConfigCheck.run(id, backend, new ContainerSpecs(id, spec, network, stackLabels).lbCheck(lbConfig),
-            lbConfig, spec.startupTimeout());
-        timeline.mark("stack", "lb config checked");
-      }
 
       StackAssembly parts = new StackAssembly(id, spec, backend, probes, network, stackLabels, environment,
           webImage, IntStream.rangeClosed(1, spec.replicas() + spec.spares()).boxed().toList(),
           (service, container) -> backend.container(container));
       parts.register(resources);
+      if (parts.lbConfig.isUsers()) {
+        LbConfigCheck.run(id, backend, parts.lbCheck(), parts.lbConfig, spec.startupTimeout());
+        timeline.mark("stack", "lb config checked");
+      }
       Optional<Service> mysql = parts.mysql;
       Optional<Service> redis = parts.redis;
       Service lb = parts.lb;

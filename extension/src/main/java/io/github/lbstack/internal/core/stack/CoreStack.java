@@ -88,9 +88,26 @@ public final class CoreStack implements AutoCloseable {
     return topology.replica(index);
   }
 
-  /** The lb's HTTP frontend, as the test JVM reaches it. */
+  /** The lb's frontend the clients use, as the test JVM reaches it: {@code https} where it terminates TLS. */
   public java.net.URI lbUri() {
-    return lbEndpoint().http("");
+    return lbUri(lb.port());
+  }
+
+  /**
+   * Another port the lb binds, as the test JVM reaches it.
+   *
+   * @throws IllegalArgumentException when the lb's config binds no such port
+   */
+  public java.net.URI lbUri(int containerPort) {
+    List<Integer> bound = lbConfig.ports().stream()
+        .filter(port -> port != lbConfig.statsPort() && port != lbConfig.runtimeApiPort()).toList();
+    if (!bound.contains(containerPort)) {
+      throw new IllegalArgumentException("the lb binds no port " + containerPort + ": its config binds " + bound
+          + "; use one of those.");
+    }
+    Endpoint endpoint = lb.container().endpoint(containerPort);
+    return java.net.URI.create((lbConfig.tlsPorts().contains(containerPort) ? "https" : "http") + "://"
+        + endpoint.host() + ":" + endpoint.port());
   }
 
   /** Redis as the test JVM reaches it, {@code redis://host:port}. */
