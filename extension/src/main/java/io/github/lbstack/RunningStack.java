@@ -99,6 +99,13 @@ public interface RunningStack extends AutoCloseable {
   Map<String, String> lbStatuses();
 
   /**
+   * {@return every backend (and listen section) of the lb's config, with the HTTP requests it has received since
+   * the lb started} The replicas' backend is {@code web} in a generated config, {@code @Lb(backend)} in yours.
+   * {@link io.github.lbstack.traffic.Routing} reads it to say where a request went.
+   */
+  Map<String, Long> lbBackendRequests();
+
+  /**
    * Returns the stack's data to what it was when the stack became ready: seed rows (from
    * {@link LoadBalancedStack#databaseInit()} or the app's own start) stay, rows added since go, and Redis holds its
    * keys of then. The migration history ({@code lbstack.reset.keep-tables}) and the schema are left alone, so

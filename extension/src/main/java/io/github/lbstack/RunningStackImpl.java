@@ -123,6 +123,11 @@ final class RunningStackImpl implements RunningStack {
   }
 
   @Override
+  public Map<String, Long> lbBackendRequests() {
+    return stack.lbBackendRequests();
+  }
+
+  @Override
   public void resetData() {
     stack.resetData();
   }

@@ -16,4 +16,14 @@ public final class LbAssertions {
   public static DistributionAssert assertThat(Distribution actual) {
     return new DistributionAssert(actual);
   }
+
+  /**
+   * Assertions on where the lb sent one request, AssertJ style.
+   *
+   * @param actual what {@link io.github.lbstack.traffic.Routing} saw
+   * @return the assertion, for chaining
+   */
+  public static RoutedAssert assertThat(io.github.lbstack.traffic.Routed actual) {
+    return new RoutedAssert(actual);
+  }
 }

@@ -43,6 +43,11 @@ public final class HaproxyControl implements LbControl {
   }
 
   @Override
+  public Map<String, Long> backendRequests() {
+    return page().backendRequests();
+  }
+
+  @Override
   public Map<String, Long> openSessions() {
     return page().sum("scur");
   }

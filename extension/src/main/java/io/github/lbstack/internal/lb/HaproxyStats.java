@@ -26,6 +26,30 @@ public final class HaproxyStats {
     return served;
   }
 
+  /**
+   * @return every backend's (and listen section's) number of HTTP requests ({@code req_tot}) since the lb started,
+   *     lbstack's own stats frontend left out
+   */
+  public static Map<String, Long> backendRequests(String csv) {
+    List<String> lines = csv.lines().filter(line -> !line.isBlank()).toList();
+    if (lines.isEmpty() || !lines.get(0).startsWith("# ")) {
+      throw new IllegalArgumentException("not HAProxy stats CSV: " + abbreviate(csv));
+    }
+    List<String> header = Arrays.asList(lines.get(0).substring(2).split(",", -1));
+    int pxname = header.indexOf("pxname");
+    int svname = header.indexOf("svname");
+    int requests = header.indexOf("req_tot");
+    Map<String, Long> totals = new LinkedHashMap<>();
+    for (String line : lines.subList(1, lines.size())) {
+      String[] fields = line.split(",", -1);
+      if (fields.length > requests && fields[svname].equals("BACKEND")
+          && !fields[pxname].equals(HaproxyConfig.STATS_FRONTEND)) {
+        totals.put(fields[pxname], fields[requests].isEmpty() ? 0L : Long.parseLong(fields[requests]));
+      }
+    }
+    return totals;
+  }
+
   /** Server name to the value of one column (by its CSV header name) for a backend's servers. */
   public static Map<String, String> column(String csv, String backend, String name) {
     List<String> lines = csv.lines().filter(line -> !line.isBlank()).toList();

@@ -17,6 +17,9 @@ public interface LbControl {
   /** Server name to the responses that failed: 5xx answers and connection or response errors. */
   Map<String, Long> failedResponses();
 
+  /** Every backend of the lb's config to the HTTP requests it has received since the lb started. */
+  Map<String, Long> backendRequests();
+
   /** Server name to its open sessions. */
   Map<String, Long> openSessions();
 

@@ -45,6 +45,11 @@ public final class StatsPage {
     return HaproxyStats.serverStatuses(fetch(), backend);
   }
 
+  /** Every backend's HTTP requests since the lb started, by backend name. */
+  public Map<String, Long> backendRequests() {
+    return HaproxyStats.backendRequests(fetch());
+  }
+
   /** Server name to the number of requests the lb sent it. */
   public Map<String, Long> requestsServed() {
     return HaproxyStats.requestsServed(fetch(), backend);

@@ -3,6 +3,7 @@ package io.github.lbstack.it.lb;
 import static io.github.lbstack.assertions.LbAssertions.assertThat;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -15,6 +16,7 @@ import io.github.lbstack.RunningStack;
 import io.github.lbstack.Web;
 import io.github.lbstack.it.KillUnderTraffic;
 import io.github.lbstack.traffic.Distribution;
+import io.github.lbstack.traffic.Routing;
 import io.github.lbstack.traffic.Traffic;
 import io.github.lbstack.traffic.TrafficRun;
 import org.junit.jupiter.api.MethodOrderer;
@@ -72,6 +74,21 @@ class OwnHaproxyConfigIT {
 
   @Test
   @Order(4)
+  void eachRoutingRuleSendsRequestsWhereTheFileSays(RunningStack stack) {
+    Routing routing = Routing.through(stack);
+    assertThat(routing.get("/api/")).wentTo("app").wasServedByAReplica().hasStatus(200);
+    assertThat(routing.get("/")).wentTo("app").wasServedByAReplica();
+    assertThat(routing.get("/static/logo.png")).wentTo("static").wasServedByNoReplica().hasStatus(200);
+    assertThat(routing.header("Host", "static.shop.test").get("/api/")).wentTo("static").wasServedByNoReplica();
+    assertThat(routing.get("/shop")).wasAnsweredByTheLb().redirectsTo("/api/");
+    assertThat(routing.port(8000).get("/api/")).wasAnsweredByTheLb().redirectsTo("https://*");
+    // The assertion fails when the rule does not hold.
+    assertThatThrownBy(() -> assertThat(routing.get("/static/logo.png")).wentTo("app"))
+        .hasMessageStartingWith("Expected GET /static/logo.png to go to backend <app>, but:");
+  }
+
+  @Test
+  @Order(5)
   void scalingUnderTrafficLosesNoRequest(RunningStack stack) {
     try (TrafficRun traffic = Traffic.through(stack).path("/api/").clients(2).start()) {
       traffic.awaitRequests(WINDOW);
@@ -94,7 +111,7 @@ class OwnHaproxyConfigIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void killingAReplicaLosesNoGet(RunningStack stack) {
     KillUnderTraffic drill = KillUnderTraffic.of(stack, 2);
     assertThat(drill.served()).hasNoFailures().coversExactly("web-1", "web-2", "web-3");

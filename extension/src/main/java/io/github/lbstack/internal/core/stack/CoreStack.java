@@ -136,6 +136,11 @@ public final class CoreStack implements AutoCloseable {
     return topology.statuses();
   }
 
+  /** Every backend of the lb's config to the HTTP requests it has received. */
+  public Map<String, Long> lbBackendRequests() {
+    return lbControl.backendRequests();
+  }
+
   /** The replicas the lb reports UP, in index order. */
   public List<String> replicasInRotation() {
     return lbStatuses().entrySet().stream().filter(entry -> "UP".equals(entry.getValue())).map(Map.Entry::getKey)

@@ -105,6 +105,11 @@ public final class FakeProbes implements Probes {
       }
 
       @Override
+      public Map<String, Long> backendRequests() {
+        return Map.of();
+      }
+
+      @Override
       public void setState(String server, String state) {
         backend.events.add("lb " + server + " " + state);
         states.put(server, state);
