@@ -161,6 +161,12 @@ public @interface LoadBalancedStack {
   String[] databaseInit() default {};
 
   /**
+   * {@return other services the app needs (a broker, a mail catcher...), each a container on the stack's network that
+   * starts before the replicas; see {@link Service}}
+   */
+  Service[] services() default {};
+
+  /**
    * When {@code true}, the class is skipped (reported as disabled) if no Docker engine answers. When {@code false},
    * the default, the class fails with an error that says how to provide one.
    *

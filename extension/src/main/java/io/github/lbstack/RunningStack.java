@@ -31,6 +31,15 @@ public interface RunningStack extends AutoCloseable {
   Replica replica(int index);
 
   /**
+   * Another service of the stack ({@link LoadBalancedStack#services()}), for its address and its drills.
+   *
+   * @param name the service's name
+   * @return the service
+   * @throws IllegalArgumentException when the stack has no such service, naming the ones it has
+   */
+  RunningService service(String name);
+
+  /**
    * {@return the address of the load balancer's frontend the clients use} It is {@code https} where the lb
    * terminates TLS ({@code @Lb(tls = true)}, or a {@code bind ... ssl} of your own config).
    */

@@ -59,6 +59,11 @@ final class RunningStackImpl implements RunningStack {
   }
 
   @Override
+  public RunningService service(String name) {
+    return new RunningServiceImpl(stack.extraService(name));
+  }
+
+  @Override
   public URI lbUri() {
     return stack.lbUri();
   }

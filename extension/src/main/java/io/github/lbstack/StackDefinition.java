@@ -5,6 +5,7 @@ import io.github.lbstack.internal.core.readiness.StartupFailedException;
 import io.github.lbstack.internal.spec.Balancing;
 import io.github.lbstack.internal.spec.Configuration;
 import io.github.lbstack.internal.spec.InvalidSpecException;
+import io.github.lbstack.internal.spec.ServiceDeclaration;
 import io.github.lbstack.internal.spec.StackDeclaration;
 import io.github.lbstack.internal.spec.StackSpec;
 import io.github.lbstack.internal.spec.StackSpecs;
@@ -147,6 +148,7 @@ public final class StackDefinition {
     private boolean lbTls = D.lbTls();
     private boolean mysql = D.mysql();
     private boolean redis = D.redis();
+    private List<ServiceDeclaration> services = D.services();
     private List<String> databaseInit = D.databaseInit();
     private boolean disabledWithoutDocker = D.disabledWithoutDocker();
     private Path baseDirectory = D.baseDirectory();
@@ -355,6 +357,17 @@ public final class StackDefinition {
     }
 
     /**
+     * Other services the app needs; see {@link Service}. Replaces earlier ones.
+     *
+     * @param services each one's definition
+     * @return this builder
+     */
+    public Builder services(ServiceDefinition... services) {
+      this.services = java.util.Arrays.stream(services).map(ServiceDefinition::declaration).toList();
+      return this;
+    }
+
+    /**
      * Scripts the database runs once, before the replicas start; see {@link LoadBalancedStack#databaseInit()}.
      * Replaces earlier scripts.
      *
@@ -393,7 +406,7 @@ public final class StackDefinition {
     public StackDefinition build() {
       return new StackDefinition(new StackDeclaration(replicas, spares, image, dockerfile, buildArgs, jar, port,
           healthPath, env, defaultEnv, Balancing.valueOf(balance.name()), stickyCookie, lbConfig, lbBackend, lbPort,
-          lbTls, mysql, redis, databaseInit, disabledWithoutDocker, baseDirectory));
+          lbTls, mysql, redis, services, databaseInit, disabledWithoutDocker, baseDirectory));
     }
 
     /** {@return shorthand for {@code build().start()}} */
@@ -422,6 +435,8 @@ public final class StackDefinition {
         .lbTls(annotation.lb().tls())
         .mysql(annotation.mysql())
         .redis(annotation.redis())
+        .services(java.util.Arrays.stream(annotation.services()).map(ServiceDefinition::of)
+            .toArray(ServiceDefinition[]::new))
         .databaseInit(annotation.databaseInit())
         .disabledWithoutDocker(annotation.disabledWithoutDocker())
         .build();

@@ -66,6 +66,8 @@ class StackDefinitionTest {
       changed = StackDefinition.builder().dockerfile("other");
     } else if (attribute.equals("jar")) {
       changed = StackDefinition.builder().jar("other");
+    } else if (attribute.equals("services")) {
+      changed.services(ServiceDefinition.of("broker", "rabbitmq:4", 5672));
     } else if (attribute.equals("lbConfig")) {
       changed.lb("haproxy.cfg", "");
     } else if (attribute.equals("lbBackend")) {

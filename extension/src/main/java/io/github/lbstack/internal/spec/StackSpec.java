@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param lbConfig the user's own load balancer configuration, or empty for lbstack's generated one
  * @param lbTls whether the lb terminates TLS (asked for a generated config, or bound in the user's), so the stack
  *     needs a certificate from the run's CA
+ * @param services extra containers on the stack's network, in the order declared
  * @param databaseInit scripts the database runs once before the replicas start, in this order
  * @param keepTables tables a data reset leaves alone (migration history), compared case-insensitively
  * @param resetMode what a data reset returns the data to
@@ -24,9 +25,8 @@ import java.util.Optional;
  */
 public record StackSpec(int replicas, WebSpec web, Images images, Duration startupTimeout,
     Duration healthCheckInterval, Balancing balance, boolean stickyCookie, Optional<UserLbConfig> lbConfig,
-    boolean lbTls, boolean mysql, boolean redis, List<InitScript> databaseInit, List<String> keepTables, ResetMode resetMode,
-    boolean fastMysql, int spares,
-    StartOrder startOrder) {
+    boolean lbTls, boolean mysql, boolean redis, List<ServiceSpec> services, List<InitScript> databaseInit,
+    List<String> keepTables, ResetMode resetMode, boolean fastMysql, int spares, StartOrder startOrder) {
 
   public static final int MAX_REPLICAS = 16;
   public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(120);
@@ -36,6 +36,7 @@ public record StackSpec(int replicas, WebSpec web, Images images, Duration start
       "DATABASECHANGELOGLOCK");
 
   public StackSpec {
+    services = List.copyOf(services);
     databaseInit = List.copyOf(databaseInit);
     keepTables = List.copyOf(keepTables);
   }

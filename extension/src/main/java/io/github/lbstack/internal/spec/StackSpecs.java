@@ -52,7 +52,7 @@ public final class StackSpecs {
           + " (LoadBalancedStack.MAX_REPLICAS).");
     }
     Optional<UserLbConfig> lbConfig = lbConfig();
-    WebSpec web = new WebSpec(source(), checkedPort(), checkedHealthPath(), pairs("env", declared.env()),
+    WebSpec web = new WebSpec(source(), checkedPort(), checkedHealthPath(), pairs("@Web(env)", declared.env()),
         declared.defaultEnv());
     Duration startupTimeout = configuration.duration(ConfigKeys.STARTUP_TIMEOUT, 1000,
         StackSpec.DEFAULT_STARTUP_TIMEOUT);
@@ -66,7 +66,8 @@ public final class StackSpecs {
           + " is too short: use at least 10 ms.");
     }
     StackSpec spec = new StackSpec(replicas, web, Images.from(configuration), startupTimeout, healthCheckInterval,
-        declared.balance(), declared.stickyCookie(), lbConfig, lbTls(lbConfig), declared.mysql(), declared.redis(), databaseInit(),
+        declared.balance(), declared.stickyCookie(), lbConfig, lbTls(lbConfig), declared.mysql(), declared.redis(),
+        services(), databaseInit(),
         configuration.list(ConfigKeys.RESET_KEEP_TABLES, StackSpec.DEFAULT_KEEP_TABLES),
         configuration.choice(ConfigKeys.RESET_MODE, ResetMode::parse,
             java.util.Arrays.stream(ResetMode.values()).map(ResetMode::key).toList(), ResetMode.DEFAULT),
@@ -119,7 +120,7 @@ public final class StackSpecs {
     if (!dockerfile.isBlank()) {
       Path path = existingFile("dockerfile", declared.dockerfile(), dockerfile,
           "fix the path; it is resolved against the working directory");
-      return new WebSource.FromDockerfile(path, pairs("buildArgs", buildArgs));
+      return new WebSource.FromDockerfile(path, pairs("@Web(buildArgs)", buildArgs));
     }
     return new WebSource.FromJar(existingFile("jar", declared.jar(), jar,
         "build the jar first (mvn package) or fix the path"));
@@ -130,11 +131,16 @@ public final class StackSpecs {
    * build can hand in a path it only knows at run time.
    */
   private String resolved(String attribute, String value) {
+    return resolved("@Web(", attribute, value);
+  }
+
+  /** @param element how messages name the setting, up to its attribute, such as {@code "@Web("} */
+  private String resolved(String element, String attribute, String value) {
     Matcher matcher = REFERENCE.matcher(value);
     StringBuilder out = new StringBuilder();
     while (matcher.find()) {
       String key = matcher.group(1).trim();
-      String replacement = configuration.string(key).orElseThrow(() -> new InvalidSpecException("@Web(" + attribute
+      String replacement = configuration.string(key).orElseThrow(() -> new InvalidSpecException(element + attribute
           + " = \"" + value + "\") reads configuration parameter " + key + ", which is not set: pass -D" + key
           + "=... to the test JVM (Surefire/Failsafe systemPropertyVariables), or set it in "
           + "junit-platform.properties."));
@@ -198,6 +204,50 @@ public final class StackSpecs {
     return !HaproxyFile.parse(user.get().shown(), user.get().text()).certificates().isEmpty();
   }
 
+  /** Names lbstack's own containers have on the stack's network; a service must not shadow one. */
+  private static final Pattern BUILT_IN = Pattern.compile("lb|lb-check|mysql|redis|network|web-\\d+");
+  private static final Pattern SERVICE_NAME = Pattern.compile("[a-z][a-z0-9-]{0,30}");
+
+  private List<ServiceSpec> services() {
+    List<ServiceSpec> services = new ArrayList<>();
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (ServiceDeclaration service : declared.services()) {
+      String name = service.name();
+      String at = "@Service(name = \"" + name + "\")";
+      if (!SERVICE_NAME.matcher(name).matches()) {
+        throw new InvalidSpecException(at + " is not a service name: use lower-case letters, digits and '-', starting "
+            + "with a letter, at most 31 characters; the replicas reach the service by it.");
+      }
+      if (BUILT_IN.matcher(name).matches()) {
+        throw new InvalidSpecException(at + " collides with lbstack's own " + name + " on the stack's network: name "
+            + "the service otherwise, such as \"" + name + "-2\" or what it is (\"broker\", \"mail\").");
+      }
+      if (!names.add(name)) {
+        throw new InvalidSpecException(at + " is declared twice: give each service its own name.");
+      }
+      String image = resolved("@Service(name = \"" + name + "\", ", "image", service.image()).trim();
+      if (image.isEmpty()) {
+        throw new InvalidSpecException(at + " has no image: set image, such as \"rabbitmq:4\".");
+      }
+      if (service.port() < 1 || service.port() > 65535) {
+        throw new InvalidSpecException(at + " has port " + service.port() + ", which is not a TCP port: set the port "
+            + "it listens on, 1 to 65535.");
+      }
+      if (!service.readyPath().isEmpty() && !service.readyLog().isEmpty()) {
+        throw new InvalidSpecException(at + " sets both readyPath and readyLog: keep the one that says it is ready.");
+      }
+      if (!service.readyPath().isEmpty() && !service.readyPath().startsWith("/")) {
+        throw new InvalidSpecException(at + " has readyPath \"" + service.readyPath() + "\": use an absolute path, "
+            + "such as \"/health\".");
+      }
+      ServiceSpec.Readiness readiness = !service.readyPath().isEmpty() ? new ServiceSpec.HttpPath(service.readyPath())
+          : !service.readyLog().isEmpty() ? new ServiceSpec.LogLine(service.readyLog()) : new ServiceSpec.PortOpen();
+      services.add(new ServiceSpec(name, image, service.port(),
+          pairs("@Service(name = \"" + name + "\", env)", service.env()), service.command(), readiness));
+    }
+    return services;
+  }
+
   private List<InitScript> databaseInit() {
     List<String> given = declared.databaseInit();
     if (given.isEmpty()) {
@@ -252,11 +302,11 @@ public final class StackSpecs {
       int equals = entry.indexOf('=');
       String name = equals < 0 ? "" : entry.substring(0, equals).trim();
       if (name.isEmpty() || !name.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
-        throw new InvalidSpecException("@Web(" + attribute + ") entry \"" + entry
+        throw new InvalidSpecException(attribute + " entry \"" + entry
             + "\" is not NAME=value: write it like \"SPRING_PROFILES_ACTIVE=test\".");
       }
       if (pairs.put(name, entry.substring(equals + 1)) != null) {
-        throw new InvalidSpecException("@Web(" + attribute + ") sets " + name + " twice: keep one entry.");
+        throw new InvalidSpecException(attribute + " sets " + name + " twice: keep one entry.");
       }
     }
     return pairs;

@@ -84,6 +84,10 @@ public final class WebEnvironment {
       values.put("redis.port", String.valueOf(REDIS_PORT));
       values.put("redis.uri", "redis://" + REDIS_HOST + ":" + REDIS_PORT);
     }
+    for (ServiceSpec service : spec.services()) {
+      values.put("service." + service.name() + ".host", service.name());
+      values.put("service." + service.name() + ".port", String.valueOf(service.port()));
+    }
     values.put("replica.index", String.valueOf(index));
     values.put("replica.hostname", hostname(index));
     return values;
@@ -108,6 +112,7 @@ public final class WebEnvironment {
     if (!spec.redis()) {
       leftOut.put("redis.", "the stack leaves out Redis (redis = false)");
     }
+    leftOut.put("service.", "the stack has no such service (services = @Service(name = ...))");
     return leftOut;
   }
 }

@@ -169,6 +169,52 @@ class StackSpecsTest {
             + "haproxy.cfg, or remove backend and port to use lbstack's generated one.");
   }
 
+  private static ServiceDeclaration service(String name, String image, int port) {
+    return new ServiceDeclaration(name, image, port, List.of("A=1"), List.of(), "", "");
+  }
+
+  @Test
+  void takesOtherServicesWithTheirReadinessAndPlaceholders() {
+    StackSpec spec = image().set("services", List.of(service("broker", "rabbitmq:4", 5672),
+        new ServiceDeclaration("mail", "mailpit:1", 8025, List.of(), List.of(), "/livez", ""),
+        new ServiceDeclaration("search", "opensearch:2", 9200, List.of(), List.of(), "", "started"))).build();
+
+    assertThat(spec.services()).extracting(ServiceSpec::name, ServiceSpec::readiness).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("broker", new ServiceSpec.PortOpen()),
+        org.assertj.core.groups.Tuple.tuple("mail", new ServiceSpec.HttpPath("/livez")),
+        org.assertj.core.groups.Tuple.tuple("search", new ServiceSpec.LogLine("started")));
+    assertThat(spec.services().get(0).env()).containsEntry("A", "1");
+    assertThat(new WebEnvironment(spec, new WebEnvironment.Secrets("d", "u", "p")).placeholders(1))
+        .containsEntry("service.broker.host", "broker").containsEntry("service.broker.port", "5672");
+  }
+
+  @Test
+  void rejectsServicesWithoutImageWithABuiltInNameTwiceOrBadlyReady() {
+    assertThatThrownBy(() -> image().set("services", List.of(service("broker", " ", 5672))).build())
+        .isInstanceOf(InvalidSpecException.class)
+        .hasMessage("@Service(name = \"broker\") has no image: set image, such as \"rabbitmq:4\".");
+    assertThatThrownBy(() -> image().set("services", List.of(service("redis", "redis:7", 6379))).build())
+        .hasMessage("@Service(name = \"redis\") collides with lbstack's own redis on the stack's network: name the "
+            + "service otherwise, such as \"redis-2\" or what it is (\"broker\", \"mail\").");
+    assertThatThrownBy(() -> image().set("services", List.of(service("web-2", "x:1", 80))).build())
+        .hasMessageStartingWith("@Service(name = \"web-2\") collides with lbstack's own web-2");
+    assertThatThrownBy(() -> image().set("services", List.of(service("Broker", "x:1", 80))).build())
+        .hasMessageStartingWith("@Service(name = \"Broker\") is not a service name");
+    assertThatThrownBy(() -> image().set("services", List.of(service("a", "x:1", 80), service("a", "y:1", 81)))
+        .build()).hasMessage("@Service(name = \"a\") is declared twice: give each service its own name.");
+    assertThatThrownBy(() -> image().set("services", List.of(service("a", "x:1", 0))).build())
+        .hasMessageStartingWith("@Service(name = \"a\") has port 0, which is not a TCP port");
+    assertThatThrownBy(() -> image().set("services", List.of(new ServiceDeclaration("a", "x:1", 80, List.of(),
+        List.of(), "/up", "ready"))).build()).hasMessage("@Service(name = \"a\") sets both readyPath and readyLog: "
+        + "keep the one that says it is ready.");
+    assertThatThrownBy(() -> image().set("services", List.of(new ServiceDeclaration("a", "x:1", 80, List.of("OOPS"),
+        List.of(), "", ""))).build()).hasMessageStartingWith("@Service(name = \"a\", env) entry \"OOPS\" is not "
+        + "NAME=value");
+    assertThatThrownBy(() -> image().set("env", List.of("B=${service.brokr.host}"))
+        .set("services", List.of(service("broker", "x:1", 80))).build())
+        .hasMessageContaining("uses ${service.brokr.host}, but the stack has no such service");
+  }
+
   @Test
   void rejectsMalformedEnvEntriesAndBuildArgsWithoutADockerfile() {
     assertThatThrownBy(() -> image().set("env", List.of("JUST_A_NAME")).build())

@@ -89,6 +89,21 @@ public final class ItApp {
         java.util.regex.Matcher session = java.util.regex.Pattern.compile("SESSION=([\\w-]+)").matcher(cookies);
         String madeBy = session.find() ? redis().get("session:" + session.group(1)) : null;
         reply(exchange, madeBy == null ? 401 : 200, madeBy == null ? "no session" : "session made on " + madeBy);
+      } else if (path.startsWith("/reach/")) {
+        // Whether another service, at the host:port an env var names, takes a connection now.
+        String address = System.getenv(path.substring(7));
+        int colon = address == null ? -1 : address.lastIndexOf(':');
+        if (colon < 0) {
+          reply(exchange, 404, "no host:port in " + path.substring(7));
+        } else {
+          try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(address.substring(0, colon),
+                Integer.parseInt(address.substring(colon + 1))), 1000);
+            reply(exchange, 200, "reached " + address);
+          } catch (IOException e) {
+            reply(exchange, 503, "cannot reach " + address + ": " + e);
+          }
+        }
       } else if (path.startsWith("/header/")) {
         // What a request carried when it got here: proves an lb's header rules.
         String value = exchange.getRequestHeaders().getFirst(path.substring(8));

@@ -5,6 +5,7 @@ import io.github.lbstack.internal.backend.Labels;
 import io.github.lbstack.internal.backend.NetworkHandle;
 import io.github.lbstack.internal.lb.LbConfig;
 import io.github.lbstack.internal.spec.InitScript;
+import io.github.lbstack.internal.spec.ServiceSpec;
 import io.github.lbstack.internal.spec.StackSpec;
 import io.github.lbstack.internal.spec.WebEnvironment;
 import java.nio.file.Path;
@@ -58,6 +59,12 @@ public final class ContainerSpecs {
       files.put(scripts.get(i).containerPath(i), scripts.get(i).path());
     }
     return files;
+  }
+
+  /** Another service the app needs, on the stack's network under its name. */
+  public ContainerSpec service(ServiceSpec service) {
+    return spec(service.name(), service.image(), service.name(), "", service.env(), service.command(),
+        List.of(service.port()), Map.of(), Map.of());
   }
 
   public ContainerSpec redis() {

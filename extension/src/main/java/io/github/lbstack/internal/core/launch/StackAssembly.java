@@ -9,6 +9,7 @@ import io.github.lbstack.internal.core.containers.ContainerSpecs;
 import io.github.lbstack.internal.core.containers.ReplicaFactory;
 import io.github.lbstack.internal.core.readiness.NotReadyException;
 import io.github.lbstack.internal.core.readiness.Probes;
+import io.github.lbstack.internal.core.readiness.ReadinessCheck;
 import io.github.lbstack.internal.core.readiness.Reachability;
 import io.github.lbstack.internal.core.readiness.Service;
 import io.github.lbstack.internal.core.readiness.Timeline;
@@ -20,6 +21,7 @@ import io.github.lbstack.internal.lb.HaproxyFile;
 import io.github.lbstack.internal.lb.LbConfig;
 import io.github.lbstack.internal.lb.LbControl;
 import io.github.lbstack.internal.lb.LbServer;
+import io.github.lbstack.internal.spec.ServiceSpec;
 import io.github.lbstack.internal.spec.StackSpec;
 import io.github.lbstack.internal.tls.RunCertificates;
 import io.github.lbstack.internal.spec.WebEnvironment;
@@ -51,6 +53,8 @@ public final class StackAssembly {
   final ReplicaFactory replicas;
   public final Optional<Service> mysql;
   public final Optional<Service> redis;
+  /** The other services the app needs, by name, in the order declared. */
+  public final Map<String, Service> services = new java.util.LinkedHashMap<>();
   /** Replicas and spares by index. */
   public final SortedMap<Integer, Service> webs = new TreeMap<>();
   final LbControl lbControl;
@@ -76,6 +80,11 @@ public final class StackAssembly {
         : Optional.empty();
     this.redis = spec.redis() ? Optional.of(cache(probes, source.container("redis", containers.redis())))
         : Optional.empty();
+    for (ServiceSpec service : spec.services()) {
+      Container container = source.container(service.name(), containers.service(service));
+      services.put(service.name(), new Service(service.name(), container, service.port(),
+          readiness(probes, container, service)));
+    }
     for (int index : webIndexes) {
       ContainerSpec web = replicas.describe(index);
       webs.put(index, replicas.service(index, source.container(WebEnvironment.hostname(index), web)));
@@ -113,6 +122,20 @@ public final class StackAssembly {
     return new Service("mysql", container, WebEnvironment.MYSQL_PORT, probes.database(container, secrets));
   }
 
+  private static ReadinessCheck readiness(Probes probes, Container container, ServiceSpec service) {
+    if (service.readiness() instanceof ServiceSpec.HttpPath http) {
+      return probes.http(container, service.port(), http.path());
+    }
+    if (service.readiness() instanceof ServiceSpec.LogLine log) {
+      return () -> {
+        if (!container.logs().contains(log.text())) {
+          throw new NotReadyException("its log does not show \"" + log.text() + "\" yet");
+        }
+      };
+    }
+    return probes.port(container, service.port());
+  }
+
   private static Service cache(Probes probes, Container container) {
     return new Service("redis", container, WebEnvironment.REDIS_PORT, probes.redis(container));
   }
@@ -121,6 +144,7 @@ public final class StackAssembly {
   public void register(Resources resources) {
     mysql.ifPresent(service -> resources.add("mysql", service));
     redis.ifPresent(service -> resources.add("redis", service));
+    services.forEach(resources::add);
     webs.values().forEach(web -> resources.add(web.name(), web));
     resources.add("lb", lb);
   }
@@ -132,7 +156,7 @@ public final class StackAssembly {
 
   /** The running stack over these parts; the caller opens it ({@link OpenStacks}) once it is ready. */
   public CoreStack stack(Resources resources, Topology topology, Timeline timeline, String backend) {
-    return new CoreStack(id, spec, secrets, resources, lb, lbConfig, mysql, redis, topology, lbControl,
+    return new CoreStack(id, spec, secrets, resources, lb, lbConfig, mysql, redis, services, topology, lbControl,
         timeline, backend);
   }
 

@@ -59,9 +59,12 @@ public final class StackLauncher {
     String id = Credentials.hex(4);
     WebEnvironment.Secrets secrets = Credentials.random();
     WebEnvironment environment = new WebEnvironment(spec, secrets);
-    LOG.info("lbstack {}: starting on {}: lb ({}), {} x web ({}){}{}", id, backend.describe(), spec.images().haproxy(),
-        spec.replicas(), describeWeb(spec), spec.mysql() ? ", mysql (" + spec.images().mysql() + ")" : "",
-        spec.redis() ? ", redis (" + spec.images().redis() + ")" : "");
+    LOG.info("lbstack {}: starting on {}: lb ({}), {} x web ({}){}{}{}", id, backend.describe(),
+        spec.images().haproxy(), spec.replicas(), describeWeb(spec),
+        spec.mysql() ? ", mysql (" + spec.images().mysql() + ")" : "",
+        spec.redis() ? ", redis (" + spec.images().redis() + ")" : "",
+        spec.services().stream().map(service -> ", " + service.name() + " (" + service.image() + ")")
+            .collect(java.util.stream.Collectors.joining()));
 
     Timeline timeline = new Timeline();
     LeakSweep.once(backend);
@@ -99,6 +102,11 @@ public final class StackLauncher {
         backing.add(startup.readiness(service));
       });
       redis.ifPresent(service -> {
+        startup.start(service);
+        backing.add(startup.readiness(service));
+      });
+      // The app may need them at its start, as it needs the database.
+      parts.services.values().forEach(service -> {
         startup.start(service);
         backing.add(startup.readiness(service));
       });
@@ -182,6 +190,7 @@ public final class StackLauncher {
     if (spec.web().source() instanceof WebSource.FromImage image) {
       images.add(image.image());
     }
+    spec.services().forEach(service -> images.add(service.image()));
     for (String image : images) {
       long start = System.nanoTime();
       try {

@@ -66,6 +66,19 @@ public final class NetworkProbes implements Probes {
   }
 
   @Override
+  public ReadinessCheck port(Container container, int port) {
+    return () -> {
+      Endpoint endpoint = container.endpoint(port);
+      try (java.net.Socket socket = new java.net.Socket()) {
+        socket.connect(new java.net.InetSocketAddress(endpoint.host(), endpoint.port()), (int) TIMEOUT.toMillis());
+      } catch (java.io.IOException e) {
+        throw new NotReadyException("container port " + port + " (" + endpoint + ") accepts no connection yet: "
+            + e.getMessage());
+      }
+    };
+  }
+
+  @Override
   public ReadinessCheck http(Container web, int port, String path) {
     return () -> {
       // The address as seen at start, without a platform call per poll.

@@ -19,6 +19,9 @@ public interface Probes {
   /** The app answers {@code path} on {@code port} with a 2xx or 3xx. */
   ReadinessCheck http(Container web, int port, String path);
 
+  /** The container's port accepts a connection from the test JVM. */
+  ReadinessCheck port(Container container, int port);
+
   /** The lb's control, for a container running this configuration. */
   LbControl lb(Container lb, LbConfig config);
 

@@ -40,6 +40,7 @@ public final class CoreStack implements AutoCloseable {
   private final LbConfig lbConfig;
   private final Optional<Service> mysql;
   private final Optional<Service> redis;
+  private final Map<String, Service> extras;
   private final Topology topology;
   private final LbControl lbControl;
   private final AtomicInteger leases = new AtomicInteger();
@@ -53,7 +54,8 @@ public final class CoreStack implements AutoCloseable {
   private volatile String keptForReuse;
 
   public CoreStack(String id, StackSpec spec, WebEnvironment.Secrets secrets, Resources resources, Service lb,
-      LbConfig lbConfig, Optional<Service> mysql, Optional<Service> redis, Topology topology, LbControl lbControl, Timeline timeline,
+      LbConfig lbConfig, Optional<Service> mysql, Optional<Service> redis, Map<String, Service> extras,
+      Topology topology, LbControl lbControl, Timeline timeline,
       String backend) {
     this.timeline = timeline;
     this.backend = backend;
@@ -65,6 +67,7 @@ public final class CoreStack implements AutoCloseable {
     this.lbConfig = lbConfig;
     this.mysql = mysql;
     this.redis = redis;
+    this.extras = Map.copyOf(extras);
     this.topology = topology;
     this.lbControl = lbControl;
     this.clients = new StackClients(id, this::jdbcUrl, secrets, this::redisEndpoint);
@@ -139,6 +142,21 @@ public final class CoreStack implements AutoCloseable {
   /** Every backend of the lb's config to the HTTP requests it has received. */
   public Map<String, Long> lbBackendRequests() {
     return lbControl.backendRequests();
+  }
+
+  /**
+   * Another service the app needs, by its name.
+   *
+   * @throws IllegalArgumentException naming the services there are
+   */
+  public ExtraService extraService(String name) {
+    Service service = extras.get(name);
+    if (service == null) {
+      throw new IllegalArgumentException("stack " + id + " has no service \"" + name + "\": "
+          + (extras.isEmpty() ? "it declares none (services = @Service(...))" : "its services are "
+          + new TreeSet<>(extras.keySet())));
+    }
+    return new ExtraService(id, service);
   }
 
   /** The replicas the lb reports UP, in index order. */
@@ -268,6 +286,7 @@ public final class CoreStack implements AutoCloseable {
     services.put("lb", lb);
     mysql.ifPresent(service -> services.put("mysql", service));
     redis.ifPresent(service -> services.put("redis", service));
+    services.putAll(extras);
     topology.replicas().forEach(replica -> services.put(replica.hostname(), replica.service()));
     topology.spares().forEach(spare -> services.put(spare.name(), spare));
     return services;

@@ -49,6 +49,11 @@ public final class FakeProbes implements Probes {
   }
 
   @Override
+  public ReadinessCheck port(Container container, int port) {
+    return ReadinessCheck.NONE;
+  }
+
+  @Override
   public ReadinessCheck http(Container web, int port, String path) {
     return ReadinessCheck.NONE;
   }
