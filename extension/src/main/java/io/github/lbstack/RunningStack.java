@@ -110,7 +110,7 @@ public interface RunningStack extends AutoCloseable {
   /**
    * {@return every backend (and listen section) of the lb's config, with the HTTP requests it has received since
    * the lb started} The replicas' backend is {@code web} in a generated config, {@code @Lb(backend)} in yours.
-   * {@link io.github.lbstack.traffic.Routing} reads it to say where a request went.
+   * {@code Routing} (in {@code io.github.lbstack.traffic}) reads it to say where a request went.
    */
   Map<String, Long> lbBackendRequests();
 
