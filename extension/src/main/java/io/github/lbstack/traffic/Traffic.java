@@ -33,6 +33,7 @@ public final class Traffic {
   private final RequestSpecification spec;
   private final Set<String> replicas;
   private String path = "/";
+  private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
   private String identityHeader = HaproxyConfig.SERVED_BY_HEADER;
   private int clients = 1;
   private boolean keepCookies;
@@ -86,6 +87,19 @@ public final class Traffic {
    */
   public Traffic path(String path) {
     this.path = path;
+    return this;
+  }
+
+  /**
+   * A header on every request, for lb configs that route by it: {@code header("Host", "shop.example")} for
+   * host-based routing. Calling it again with another name adds that header too.
+   *
+   * @param name the request header's name
+   * @param value its value
+   * @return this traffic, for chaining
+   */
+  public Traffic header(String name, String value) {
+    this.headers.put(java.util.Objects.requireNonNull(name, "name"), java.util.Objects.requireNonNull(value, "value"));
     return this;
   }
 
@@ -164,7 +178,7 @@ public final class Traffic {
   private Served request(CookieFilter cookies) {
     long start = System.nanoTime();
     try {
-      RequestSpecification request = given(spec);
+      RequestSpecification request = given(spec).headers(headers);
       if (cookies != null) {
         request.filter(cookies);
       }

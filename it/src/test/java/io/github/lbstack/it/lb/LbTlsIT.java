@@ -50,7 +50,8 @@ class LbTlsIT {
         .contains("    bind :8443 ssl crt /usr/local/etc/haproxy/certs/lbstack.pem\n");
   }
 
-  @LoadBalancedStack(replicas = 2, web = @Web(jar = "target/it-app.jar"), lb = @Lb(tls = true))
+  @LoadBalancedStack(replicas = 2, mysql = false, redis = false,
+      web = @Web(jar = "target/it-app.jar", healthPath = "/", defaultEnv = false), lb = @Lb(tls = true))
   @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
   static class TlsTestCase {
 

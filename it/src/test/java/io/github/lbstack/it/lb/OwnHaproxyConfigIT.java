@@ -54,6 +54,10 @@ class OwnHaproxyConfigIT {
   @Test
   @Order(2)
   void staticPathsAreServedByTheOtherBackendAndNoReplica(RunningStack stack) {
+    // Traffic by host: the file sends static.shop.test to the static backend, where no replica answers.
+    Distribution byHost = Traffic.through(stack).path("/api/").header("Host", "static.shop.test").send(5);
+    assertThat(byHost.failures()).hasSize(5).allSatisfy(failed -> assertThat(failed.error())
+        .isEqualTo("no X-Served-By header"));
     given().spec(stack.lb()).get("/static/logo.png").then().statusCode(200)
         .header("X-Shop-Backend", "static")
         .header("X-Served-By", nullValue())

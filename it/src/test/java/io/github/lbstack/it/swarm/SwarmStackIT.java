@@ -4,15 +4,18 @@ import static io.github.lbstack.assertions.LbAssertions.assertThat;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.github.lbstack.LoadBalancedStack;
 import io.github.lbstack.Replica;
+import io.github.lbstack.Service;
 import io.github.lbstack.RunningStack;
 import io.github.lbstack.Web;
 import io.github.lbstack.it.KillUnderTraffic;
 import io.github.lbstack.it.SeedData;
 import io.github.lbstack.traffic.Distribution;
 import io.github.lbstack.traffic.Traffic;
+import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -22,16 +25,21 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import redis.clients.jedis.Jedis;
 
 /**
  * The same stack on a two-node swarm ({@code ./run swarm-tests}, with {@code lbstack.backend=swarm} and DOCKER_HOST
  * at the manager): replicas on both nodes, round-robin over all of them, state shared across nodes, live scaling,
- * drills on tasks wherever they run, and database scripts that reach the database's node as swarm configs. Skipped in
+ * drills on tasks wherever they run, database scripts that reach the database's node as swarm configs, and another
+ * service (a broker) that replicas on both nodes reach by name over the overlay network. Skipped in
  * a run on one engine.
  */
 @EnabledIfSystemProperty(named = "lbstack.backend", matches = "swarm")
-@LoadBalancedStack(replicas = 3, web = @Web(jar = "target/it-app.jar"),
-    databaseInit = {"src/test/resources/db/schema.sql", "src/test/resources/db/seed.sh"})
+@LoadBalancedStack(replicas = 3,
+    web = @Web(jar = "target/it-app.jar", env = "BROKER_ADDRESS=${service.broker.host}:${service.broker.port}"),
+    databaseInit = {"src/test/resources/db/schema.sql", "src/test/resources/db/seed.sh"},
+    services = @Service(name = "broker", image = "${lbstack.image.redis}", port = 6379,
+        readyLog = "Ready to accept connections"))
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SwarmStackIT {
 
@@ -90,6 +98,18 @@ class SwarmStackIT {
         var rows = connection.createStatement().executeQuery("SELECT written_by FROM it_rows")) {
       assertThat(rows.next()).isTrue();
       assertThat(rows.getString(1)).isEqualTo("web-2");
+    }
+  }
+
+  @Test
+  @Order(3)
+  void replicasOnEveryNodeReachAnotherServiceByNameAndTheTestsByItsPort(RunningStack stack) {
+    for (Replica replica : stack.replicas()) {
+      given(replica.spec()).get("/reach/BROKER_ADDRESS").then().statusCode(200).body(equalTo("reached broker:6379"));
+    }
+    InetSocketAddress address = stack.service("broker").address();
+    try (Jedis broker = new Jedis(address.getHostString(), address.getPort())) {
+      assertThat(broker.ping()).isEqualTo("PONG");
     }
   }
 

@@ -7,6 +7,7 @@ import io.github.lbstack.internal.backend.ContainerSpec;
 import io.github.lbstack.internal.backend.NetworkHandle;
 import io.github.lbstack.internal.core.containers.ContainerSpecs;
 import io.github.lbstack.internal.core.containers.ReplicaFactory;
+import io.github.lbstack.internal.core.readiness.LogLineCheck;
 import io.github.lbstack.internal.core.readiness.NotReadyException;
 import io.github.lbstack.internal.core.readiness.Probes;
 import io.github.lbstack.internal.core.readiness.ReadinessCheck;
@@ -127,11 +128,7 @@ public final class StackAssembly {
       return probes.http(container, service.port(), http.path());
     }
     if (service.readiness() instanceof ServiceSpec.LogLine log) {
-      return () -> {
-        if (!container.logs().contains(log.text())) {
-          throw new NotReadyException("its log does not show \"" + log.text() + "\" yet");
-        }
-      };
+      return new LogLineCheck(container, log.text());
     }
     return probes.port(container, service.port());
   }

@@ -96,17 +96,13 @@ public final class StackLauncher {
       List<Service> spares = parts.webs.tailMap(spec.replicas() + 1).values().stream().toList();
       List<String> hostnames = webs.stream().map(Service::name).toList();
 
+      // What the app may need at its start: the database, the cache and the other services.
+      List<Service> backingServices = new ArrayList<>();
+      mysql.ifPresent(backingServices::add);
+      redis.ifPresent(backingServices::add);
+      backingServices.addAll(parts.services.values());
       List<CompletableFuture<Void>> backing = new ArrayList<>();
-      mysql.ifPresent(service -> {
-        startup.start(service);
-        backing.add(startup.readiness(service));
-      });
-      redis.ifPresent(service -> {
-        startup.start(service);
-        backing.add(startup.readiness(service));
-      });
-      // The app may need them at its start, as it needs the database.
-      parts.services.values().forEach(service -> {
+      backingServices.forEach(service -> {
         startup.start(service);
         backing.add(startup.readiness(service));
       });

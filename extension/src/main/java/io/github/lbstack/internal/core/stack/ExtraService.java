@@ -2,6 +2,7 @@ package io.github.lbstack.internal.core.stack;
 
 import io.github.lbstack.internal.Log;
 import io.github.lbstack.internal.backend.Endpoint;
+import io.github.lbstack.internal.core.readiness.LogLineCheck;
 import io.github.lbstack.internal.core.readiness.Service;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -47,12 +48,21 @@ public final class ExtraService {
 
   /** Starts it again after a kill or stop, and returns once it is ready. */
   public void start() {
+    rebaseLogCheck();
     drill("start", () -> service.container().startAgain());
     awaitReady();
   }
 
+  /** A log line of the run before the restart must not count as ready. */
+  private void rebaseLogCheck() {
+    if (service.check() instanceof LogLineCheck log) {
+      log.rebase();
+    }
+  }
+
   /** Restarts it and returns once it is ready. */
   public void restart() {
+    rebaseLogCheck();
     drill("restart", () -> service.container().restart(GRACE));
     awaitReady();
   }
