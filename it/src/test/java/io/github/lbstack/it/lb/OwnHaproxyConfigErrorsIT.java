@@ -43,7 +43,7 @@ class OwnHaproxyConfigErrorsIT {
   @Test
   void aBackendThatIsNotInTheFileIsNamedWithTheOnesThatAre() {
     assertThat(failureOf(UnknownBackendTestCase.class))
-        .endsWith("@Lb(config = \"src/test/haproxy/shop.cfg\") has no backend 'web' (its backends: app, static): "
+        .endsWith("@Lb(config = \"src/test/haproxy/shop.cfg\") has no backend 'web' (its backends: app, static, assets): "
             + "set backend to the one that holds your app's servers.");
   }
 

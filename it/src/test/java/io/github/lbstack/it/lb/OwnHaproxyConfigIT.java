@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.startsWith;
 import io.github.lbstack.Lb;
 import io.github.lbstack.LoadBalancedStack;
 import io.github.lbstack.RunningStack;
+import io.github.lbstack.Service;
 import io.github.lbstack.Web;
 import io.github.lbstack.it.KillUnderTraffic;
 import io.github.lbstack.traffic.Distribution;
@@ -31,7 +32,12 @@ import org.junit.jupiter.api.TestMethodOrder;
  * the run's CA; the plain bind (8000) redirects to it.
  */
 @LoadBalancedStack(web = @Web(jar = "target/it-app.jar"),
-    lb = @Lb(config = "src/test/haproxy/shop.cfg", backend = "app"))
+    lb = @Lb(config = "src/test/haproxy/shop.cfg", backend = "app"),
+    // The file's "assets" backend has this service as its server: a tiny HTTP server (HAProxy answering by itself).
+    services = @Service(name = "assets", image = "${lbstack.image.haproxy}", port = 8080, command = {"sh", "-c",
+        "printf 'defaults\\n mode http\\n timeout connect 1s\\n timeout client 5s\\n timeout server 5s\\n"
+            + "frontend assets\\n bind :8080\\n http-request return status 200 content-type text/plain string asset\\n'"
+            + " > /tmp/assets.cfg && exec haproxy -f /tmp/assets.cfg"}))
 // The kill drill leaves a replica dead: it goes last.
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OwnHaproxyConfigIT {
@@ -83,6 +89,8 @@ class OwnHaproxyConfigIT {
     assertThat(routing.get("/api/")).wentTo("app").wasServedByAReplica().hasStatus(200);
     assertThat(routing.get("/")).wentTo("app").wasServedByAReplica();
     assertThat(routing.get("/static/logo.png")).wentTo("static").wasServedByNoReplica().hasStatus(200);
+    assertThat(routing.get("/assets/logo.png")).wentTo("assets").wasServedByNoReplica().hasStatus(200);
+    given().spec(stack.lb()).get("/assets/logo.png").then().statusCode(200).body(equalTo("asset"));
     assertThat(routing.header("Host", "static.shop.test").get("/api/")).wentTo("static").wasServedByNoReplica();
     assertThat(routing.get("/shop")).wasAnsweredByTheLb().redirectsTo("/api/");
     assertThat(routing.port(8000).get("/api/")).wasAnsweredByTheLb().redirectsTo("https://*");

@@ -86,6 +86,15 @@ public final class StackLauncher {
           (service, container) -> backend.container(container));
       parts.register(resources);
       if (parts.lbConfig.isUsers()) {
+        // A user's other backends may have the stack's services as servers; HAProxy resolves those names when it
+        // starts (and when it checks), so the services' containers run first.
+        List<CompletableFuture<Void>> servicesRunning = parts.services.values().stream().map(startup::start).toList();
+        try {
+          CompletableFuture.allOf(servicesRunning.toArray(CompletableFuture[]::new)).join();
+        } catch (java.util.concurrent.CompletionException e) {
+          startup.awaitAll(); // throws the start-up report, which names the service that did not start
+          throw e;
+        }
         LbConfigCheck.run(id, backend, parts.lbCheck(), parts.lbConfig, spec.startupTimeout());
         timeline.mark("stack", "lb config checked");
       }
@@ -103,7 +112,9 @@ public final class StackLauncher {
       backingServices.addAll(parts.services.values());
       List<CompletableFuture<Void>> backing = new ArrayList<>();
       backingServices.forEach(service -> {
-        startup.start(service);
+        if (startup.readiness(service) == null) {
+          startup.start(service);
+        }
         backing.add(startup.readiness(service));
       });
       CompletableFuture<Void> websMayStart = spec.startOrder() == StartOrder.ALL_AT_ONCE
