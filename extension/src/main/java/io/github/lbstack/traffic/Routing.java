@@ -3,6 +3,7 @@ package io.github.lbstack.traffic;
 import static io.restassured.RestAssured.given;
 
 import io.github.lbstack.RunningStack;
+import io.github.lbstack.internal.lb.HaproxyConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.LinkedHashMap;
@@ -84,6 +85,6 @@ public final class Routing {
           + "got this is unknown. Other traffic runs through this lb: route while nothing else sends.");
     }
     return new Routed(request, response.statusCode(), reached.isEmpty() ? null : reached.get(0),
-        response.getHeader("X-Served-By"), response.getHeader("Location"));
+        response.getHeader(HaproxyConfig.SERVED_BY_HEADER), response.getHeader("Location"));
   }
 }

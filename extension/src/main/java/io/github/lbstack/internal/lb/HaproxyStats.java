@@ -31,20 +31,10 @@ public final class HaproxyStats {
    *     lbstack's own stats frontend left out
    */
   public static Map<String, Long> backendRequests(String csv) {
-    List<String> lines = csv.lines().filter(line -> !line.isBlank()).toList();
-    if (lines.isEmpty() || !lines.get(0).startsWith("# ")) {
-      throw new IllegalArgumentException("not HAProxy stats CSV: " + abbreviate(csv));
-    }
-    List<String> header = Arrays.asList(lines.get(0).substring(2).split(",", -1));
-    int pxname = header.indexOf("pxname");
-    int svname = header.indexOf("svname");
-    int requests = header.indexOf("req_tot");
     Map<String, Long> totals = new LinkedHashMap<>();
-    for (String line : lines.subList(1, lines.size())) {
-      String[] fields = line.split(",", -1);
-      if (fields.length > requests && fields[svname].equals("BACKEND")
-          && !fields[pxname].equals(HaproxyConfig.STATS_FRONTEND)) {
-        totals.put(fields[pxname], fields[requests].isEmpty() ? 0L : Long.parseLong(fields[requests]));
+    for (Row row : rows(csv, "req_tot")) {
+      if (row.server().equals("BACKEND") && !row.proxy().equals(HaproxyConfig.STATS_FRONTEND)) {
+        totals.put(row.proxy(), row.value().isEmpty() ? 0L : Long.parseLong(row.value()));
       }
     }
     return totals;
@@ -52,6 +42,20 @@ public final class HaproxyStats {
 
   /** Server name to the value of one column (by its CSV header name) for a backend's servers. */
   public static Map<String, String> column(String csv, String backend, String name) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (Row row : rows(csv, name)) {
+      if (row.proxy().equals(backend) && !row.server().equals("BACKEND") && !row.server().equals("FRONTEND")) {
+        values.put(row.server(), row.value());
+      }
+    }
+    return values;
+  }
+
+  /** One line of the stats CSV: proxy ({@code pxname}), server ({@code svname}) and one column's value. */
+  private record Row(String proxy, String server, String value) {}
+
+  /** Every line of the CSV that has the column, read by the header's names. */
+  private static List<Row> rows(String csv, String name) {
     List<String> lines = csv.lines().filter(line -> !line.isBlank()).toList();
     if (lines.isEmpty() || !lines.get(0).startsWith("# ")) {
       throw new IllegalArgumentException("not HAProxy stats CSV: " + abbreviate(csv));
@@ -63,18 +67,14 @@ public final class HaproxyStats {
     if (pxname < 0 || svname < 0 || wanted < 0) {
       throw new IllegalArgumentException("HAProxy stats CSV lacks pxname, svname or " + name + ": " + lines.get(0));
     }
-    Map<String, String> values = new LinkedHashMap<>();
+    List<Row> rows = new java.util.ArrayList<>();
     for (String line : lines.subList(1, lines.size())) {
       String[] fields = line.split(",", -1);
-      if (fields.length <= wanted || !fields[pxname].equals(backend)) {
-        continue;
-      }
-      String server = fields[svname];
-      if (!server.equals("BACKEND") && !server.equals("FRONTEND")) {
-        values.put(server, fields[wanted]);
+      if (fields.length > wanted) {
+        rows.add(new Row(fields[pxname], fields[svname], fields[wanted]));
       }
     }
-    return values;
+    return rows;
   }
 
   private static String abbreviate(String text) {

@@ -11,6 +11,8 @@ import io.github.lbstack.internal.spec.InvalidSpecException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 
 /**
@@ -58,22 +60,14 @@ final class LbConfigCheck {
   }
 
   private static ContainerState awaitExit(Container container, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      ContainerState state = container.state();
-      if (state.status() == ContainerState.Status.EXITED || state.status() == ContainerState.Status.MISSING) {
-        return state;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new BackendException(container.name() + ": the lb config check did not end within "
-            + timeout.toSeconds() + " s; its output: " + container.logs());
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new BackendException("interrupted while the lb config check ran", e);
-      }
+    try {
+      return Awaitility.await(container.name() + " exits").pollInSameThread().pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(50)).atMost(timeout).until(container::state,
+              state -> state.status() == ContainerState.Status.EXITED
+                  || state.status() == ContainerState.Status.MISSING);
+    } catch (ConditionTimeoutException e) {
+      throw new BackendException(container.name() + ": the lb config check did not end within "
+          + timeout.toSeconds() + " s; its output: " + container.logs(), e);
     }
   }
 

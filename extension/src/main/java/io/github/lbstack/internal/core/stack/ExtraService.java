@@ -5,6 +5,8 @@ import io.github.lbstack.internal.backend.Endpoint;
 import io.github.lbstack.internal.core.readiness.LogLineCheck;
 import io.github.lbstack.internal.core.readiness.Service;
 import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 
 /**
@@ -90,23 +92,13 @@ public final class ExtraService {
 
   /** Its readiness check, polled until it passes, for at most a minute. */
   private void awaitReady() {
-    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-    while (true) {
-      try {
-        service.check().check();
-        return;
-      } catch (Exception e) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException(service.name() + " is not ready a minute after it started again: "
-              + e.getMessage() + "\n" + service.logs(), e);
-        }
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for " + service.name(), e);
-      }
+    try {
+      Awaitility.await(service.name() + " ready").pollInSameThread().pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(100)).atMost(Duration.ofMinutes(1)).ignoreExceptions()
+          .untilAsserted(() -> service.check().check());
+    } catch (ConditionTimeoutException e) {
+      throw new IllegalStateException(service.name() + " is not ready a minute after it started again: "
+          + e.getMessage() + "\n" + service.logs(), e);
     }
   }
 }
