@@ -115,6 +115,14 @@ public interface RunningStack extends AutoCloseable {
   Map<String, Long> lbBackendRequests();
 
   /**
+   * {@return the HTTP responses the lb has finished sending since it started, over every frontend of its config}
+   * The lb counts a request here and in {@link #lbBackendRequests()} at the same moment: when it has finished with
+   * it, which can be just after the client has read the response. So wait for this count to move before reading
+   * where a request went, as {@code Routing} does.
+   */
+  long lbResponses();
+
+  /**
    * Returns the stack's data to what it was when the stack became ready: seed rows (from
    * {@link LoadBalancedStack#databaseInit()} or the app's own start) stay, rows added since go, and Redis holds its
    * keys of then. The migration history ({@code lbstack.reset.keep-tables}) and the schema are left alone, so

@@ -133,6 +133,11 @@ final class RunningStackImpl implements RunningStack {
   }
 
   @Override
+  public long lbResponses() {
+    return stack.lbResponses();
+  }
+
+  @Override
   public void resetData() {
     stack.resetData();
   }

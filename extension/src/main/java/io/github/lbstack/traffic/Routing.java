@@ -1,11 +1,13 @@
 package io.github.lbstack.traffic;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import io.github.lbstack.RunningStack;
 import io.github.lbstack.internal.lb.HaproxyConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,9 @@ import java.util.Map;
  * followed: a redirect is a routing rule to assert.
  */
 public final class Routing {
+
+  /** Only a bound for an lb that never counts; the lb counts within microseconds of the response. */
+  private static final Duration COUNTED_WITHIN = Duration.ofSeconds(30);
 
   private final RunningStack stack;
   private final RequestSpecification spec;
@@ -75,7 +80,11 @@ public final class Routing {
    */
   public Routed request(String method, String path) {
     Map<String, Long> before = stack.lbBackendRequests();
+    long sentBefore = stack.lbResponses();
     Response response = given(spec).headers(headers).redirects().follow(false).request(method, path);
+    // HAProxy counts a request when it has finished with it, which can be just after we have read the response.
+    await(method + " " + path + " counted by the lb").pollInSameThread().pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(20)).atMost(COUNTED_WITHIN).until(() -> stack.lbResponses() > sentBefore);
     Map<String, Long> after = stack.lbBackendRequests();
     List<String> reached = after.entrySet().stream()
         .filter(entry -> entry.getValue() > before.getOrDefault(entry.getKey(), 0L)).map(Map.Entry::getKey).toList();

@@ -48,6 +48,11 @@ public final class HaproxyControl implements LbControl {
   }
 
   @Override
+  public long responsesSent() {
+    return page().responsesSent();
+  }
+
+  @Override
   public Map<String, Long> openSessions() {
     return page().sum("scur");
   }

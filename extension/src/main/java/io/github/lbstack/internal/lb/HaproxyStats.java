@@ -40,6 +40,24 @@ public final class HaproxyStats {
     return totals;
   }
 
+  /**
+   * @return the HTTP responses the lb has finished, over every frontend but lbstack's stats page ({@code hrsp_*} of
+   *     the {@code FRONTEND} rows). HAProxy counts a request here and in its backend's {@code req_tot} in one step,
+   *     when the request's stream ends, which can be just after the client has read the whole response.
+   */
+  public static long responsesSent(String csv) {
+    long sent = 0;
+    for (String name : List.of("hrsp_1xx", "hrsp_2xx", "hrsp_3xx", "hrsp_4xx", "hrsp_5xx", "hrsp_other")) {
+      for (Row row : rows(csv, name)) {
+        if (row.server().equals("FRONTEND") && !row.proxy().equals(HaproxyConfig.STATS_FRONTEND)
+            && !row.value().isEmpty()) {
+          sent += Long.parseLong(row.value());
+        }
+      }
+    }
+    return sent;
+  }
+
   /** Server name to the value of one column (by its CSV header name) for a backend's servers. */
   public static Map<String, String> column(String csv, String backend, String name) {
     Map<String, String> values = new LinkedHashMap<>();

@@ -20,6 +20,12 @@ public interface LbControl {
   /** Every backend of the lb's config to the HTTP requests it has received since the lb started. */
   Map<String, Long> backendRequests();
 
+  /**
+   * The HTTP responses the lb has finished over its frontends; a request counts here and in
+   * {@link #backendRequests()} at once, when the lb has finished it.
+   */
+  long responsesSent();
+
   /** Server name to its open sessions. */
   Map<String, Long> openSessions();
 

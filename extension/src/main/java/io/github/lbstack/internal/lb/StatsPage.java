@@ -50,6 +50,11 @@ public final class StatsPage {
     return HaproxyStats.backendRequests(fetch());
   }
 
+  /** The HTTP responses the lb has finished, over the config's frontends. */
+  public long responsesSent() {
+    return HaproxyStats.responsesSent(fetch());
+  }
+
   /** Server name to the number of requests the lb sent it. */
   public Map<String, Long> requestsServed() {
     return HaproxyStats.requestsServed(fetch(), backend);

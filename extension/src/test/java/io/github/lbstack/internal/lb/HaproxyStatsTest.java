@@ -37,6 +37,20 @@ class HaproxyStatsTest {
   }
 
   @Test
+  void countsTheResponsesOfEveryFrontendButLbstacksStatsPage() {
+    String csv = """
+        # pxname,svname,req_tot,hrsp_1xx,hrsp_2xx,hrsp_3xx,hrsp_4xx,hrsp_5xx,hrsp_other
+        https,FRONTEND,9,0,5,1,1,0,0
+        plain,FRONTEND,2,,,2,,,
+        app,web-1,,,3,,,,
+        app,BACKEND,5,0,5,0,0,0,0
+        lbstack_stats,FRONTEND,40,0,40,0,0,0,0
+        """;
+    assertThat(HaproxyStats.responsesSent(csv)).isEqualTo(9L);
+    assertThat(HaproxyStats.backendRequests(csv)).containsExactly(org.assertj.core.api.Assertions.entry("app", 5L));
+  }
+
+  @Test
   void ignoresOtherProxies() {
     assertThat(HaproxyStats.serverStatuses(CSV, "other")).isEmpty();
   }

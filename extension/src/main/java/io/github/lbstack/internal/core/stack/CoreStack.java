@@ -144,6 +144,11 @@ public final class CoreStack implements AutoCloseable {
     return lbControl.backendRequests();
   }
 
+  /** The HTTP responses the lb has finished over its frontends. */
+  public long lbResponses() {
+    return lbControl.responsesSent();
+  }
+
   /**
    * Another service the app needs, by its name.
    *

@@ -115,6 +115,11 @@ public final class FakeProbes implements Probes {
       }
 
       @Override
+      public long responsesSent() {
+        return 0;
+      }
+
+      @Override
       public void setState(String server, String state) {
         backend.events.add("lb " + server + " " + state);
         states.put(server, state);
