@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the local stand-ins for the official images (haproxy, redis, mysql, a JRE) from Debian packages,
+# Builds the local stand-ins for the official images (haproxy, redis, mysql, postgres, a JRE) from Debian packages,
 # for machines that cannot pull from a registry. Each image is built only when it is missing.
 #
 #   images/build.sh            build what is missing
@@ -56,4 +56,5 @@ build_base
 build_service haproxy "$LBSTACK_LOCAL_HAPROXY"
 build_service redis "$LBSTACK_LOCAL_REDIS"
 build_service mysql "$LBSTACK_LOCAL_MYSQL"
+build_service postgres "$LBSTACK_LOCAL_POSTGRES"
 build_service jre "$LBSTACK_LOCAL_JRE"

@@ -4,6 +4,7 @@ LBSTACK_BASE_IMAGE="lbstack-local/debian:bookworm"
 LBSTACK_LOCAL_HAPROXY="lbstack-local/haproxy:2.6-bookworm"
 LBSTACK_LOCAL_REDIS="lbstack-local/redis:7.0-bookworm"
 LBSTACK_LOCAL_MYSQL="lbstack-local/mariadb-as-mysql:10.11-bookworm"
+LBSTACK_LOCAL_POSTGRES="lbstack-local/postgres:15-bookworm"
 LBSTACK_LOCAL_JRE="lbstack-local/jre:17-bookworm"
 
 # The JUnit configuration parameters (read from -D system properties too) that select these images.
@@ -12,6 +13,7 @@ lbstack_image_options() {
     "-Dlbstack.image.haproxy=$LBSTACK_LOCAL_HAPROXY" \
     "-Dlbstack.image.redis=$LBSTACK_LOCAL_REDIS" \
     "-Dlbstack.image.mysql=$LBSTACK_LOCAL_MYSQL" \
+    "-Dlbstack.image.postgres=$LBSTACK_LOCAL_POSTGRES" \
     "-Dlbstack.image.jre=$LBSTACK_LOCAL_JRE"
   echo
 }

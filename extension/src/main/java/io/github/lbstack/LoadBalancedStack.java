@@ -13,7 +13,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Brings up a load-balanced stack for the annotated test class: an HAProxy load balancer in front of
- * {@link #replicas()} replicas of your web app, plus MySQL and Redis, on a Docker network of their own.
+ * {@link #replicas()} replicas of your web app, plus a database (MySQL or PostgreSQL, see {@link #database()}) and
+ * Redis, on a Docker network of their own.
  *
  * <pre>{@code
  * @LoadBalancedStack(replicas = 3, web = @Web(jar = "target/app.jar", port = 8080, healthPath = "/health"))
@@ -53,6 +54,9 @@ public @interface LoadBalancedStack {
 
   /** Image of the database; must honour the official {@code mysql} image's contract. */
   String MYSQL_IMAGE_PROPERTY = ConfigKeys.MYSQL_IMAGE;
+
+  /** Image of the database with {@link Database#POSTGRES}; must honour the official {@code postgres} image's contract. */
+  String POSTGRES_IMAGE_PROPERTY = ConfigKeys.POSTGRES_IMAGE;
 
   /** Image of the cache; must honour the official {@code redis} image's contract. */
   String REDIS_IMAGE_PROPERTY = ConfigKeys.REDIS_IMAGE;
@@ -137,8 +141,18 @@ public @interface LoadBalancedStack {
   boolean shared() default false;
 
   /**
-   * {@return whether the stack has a MySQL database} With {@code false}, no database starts and none can be injected.
+   * {@return the stack's database} {@link Database#MYSQL} by default; {@link Database#POSTGRES} for PostgreSQL;
+   * {@link Database#NONE} for none.
    */
+  Database database() default Database.MYSQL;
+
+  /**
+   * {@return whether the stack has a MySQL database}
+   *
+   * @deprecated use {@code database = Database.NONE} for a stack without a database; {@code mysql = false} still
+   *     means that, and contradicts any other {@link #database()}.
+   */
+  @Deprecated(since = "0.2.0")
   boolean mysql() default true;
 
   /** {@return whether the stack has Redis} With {@code false}, no Redis starts and no client can be injected. */

@@ -4,6 +4,7 @@ import io.github.lbstack.internal.core.Stacks;
 import io.github.lbstack.internal.core.readiness.StartupFailedException;
 import io.github.lbstack.internal.spec.Balancing;
 import io.github.lbstack.internal.spec.Configuration;
+import io.github.lbstack.internal.spec.DatabaseKind;
 import io.github.lbstack.internal.spec.InvalidSpecException;
 import io.github.lbstack.internal.spec.ServiceDeclaration;
 import io.github.lbstack.internal.spec.StackDeclaration;
@@ -40,9 +41,12 @@ import java.util.Objects;
 public final class StackDefinition {
 
   private final StackDeclaration declaration;
+  /** Settings that contradict each other, found while building; reported where every definition is validated. */
+  private final String contradiction;
 
-  private StackDefinition(StackDeclaration declaration) {
+  private StackDefinition(StackDeclaration declaration, String contradiction) {
     this.declaration = declaration;
+    this.contradiction = contradiction;
   }
 
   /** {@return a builder whose every setting starts at the annotation's default} */
@@ -104,6 +108,9 @@ public final class StackDefinition {
    */
   StackSpec spec(Configuration configuration, String where) {
     try {
+      if (contradiction != null) {
+        throw new InvalidSpecException(contradiction);
+      }
       return StackSpecs.from(declaration, configuration);
     } catch (InvalidSpecException e) {
       throw new StackConfigurationException(where + ": " + e.getMessage(), e);
@@ -146,7 +153,8 @@ public final class StackDefinition {
     private String lbBackend = D.lbBackend();
     private int lbPort = D.lbPort();
     private boolean lbTls = D.lbTls();
-    private boolean mysql = D.mysql();
+    private Database database = Database.MYSQL;
+    private boolean mysql = true;
     private boolean redis = D.redis();
     private List<ServiceDeclaration> services = D.services();
     private List<String> databaseInit = D.databaseInit();
@@ -300,11 +308,26 @@ public final class StackDefinition {
     }
 
     /**
+     * See {@link LoadBalancedStack#database()}.
+     *
+     * @param database the stack's database, or {@link Database#NONE}
+     * @return this builder
+     * @throws NullPointerException for {@code null}: use {@link Database#NONE} for a stack without one
+     */
+    public Builder database(Database database) {
+      this.database = Objects.requireNonNull(database, "database: use Database.MYSQL, Database.POSTGRES or "
+          + "Database.NONE");
+      return this;
+    }
+
+    /**
      * See {@link LoadBalancedStack#mysql()}.
      *
      * @param mysql whether the stack has a MySQL database
      * @return this builder
+     * @deprecated use {@link #database(Database)}: {@code database(Database.NONE)} for {@code mysql(false)}
      */
+    @Deprecated(since = "0.2.0")
     public Builder mysql(boolean mysql) {
       this.mysql = mysql;
       return this;
@@ -404,9 +427,14 @@ public final class StackDefinition {
 
     /** {@return the definition as collected so far; the builder can go on and build another} */
     public StackDefinition build() {
+      // The retired mysql = false means no database; beside another database it says two things at once.
+      boolean contradicts = !mysql && database == Database.POSTGRES;
+      DatabaseKind kind = mysql ? DatabaseKind.valueOf(database.name()) : DatabaseKind.NONE;
       return new StackDefinition(new StackDeclaration(replicas, spares, image, dockerfile, buildArgs, jar, port,
           healthPath, env, defaultEnv, Balancing.valueOf(balance.name()), stickyCookie, lbConfig, lbBackend, lbPort,
-          lbTls, mysql, redis, services, databaseInit, disabledWithoutDocker, baseDirectory));
+          lbTls, kind, redis, services, databaseInit, disabledWithoutDocker, baseDirectory),
+          contradicts ? "mysql = false (no database) contradicts database = POSTGRES: remove mysql, which is "
+              + "deprecated; use database = Database.NONE for a stack without a database." : null);
     }
 
     /** {@return shorthand for {@code build().start()}} */
@@ -416,6 +444,7 @@ public final class StackDefinition {
   }
 
   /** The definition an annotation describes: one conversion, so both front ends validate alike. */
+  @SuppressWarnings("deprecation") // mysql = false keeps working
   static StackDefinition of(LoadBalancedStack annotation) {
     Web web = annotation.web();
     return builder()
@@ -433,6 +462,7 @@ public final class StackDefinition {
         .lb(annotation.lb().config(), annotation.lb().backend())
         .lbPort(annotation.lb().port())
         .lbTls(annotation.lb().tls())
+        .database(annotation.database())
         .mysql(annotation.mysql())
         .redis(annotation.redis())
         .services(java.util.Arrays.stream(annotation.services()).map(ServiceDefinition::of)

@@ -23,8 +23,8 @@ final class StackParameters {
           stack -> stack.live().hasRedis() ? null : "the stack leaves out Redis (redis = false). Remove the "
               + "parameter, or set redis = true."),
       new Resolver(DataSource.class, RunningStack::dataSource,
-          stack -> stack.live().hasMysql() ? null : "the stack leaves out MySQL (mysql = false). Remove the "
-              + "parameter, or set mysql = true."));
+          stack -> stack.live().hasDatabase() ? null : "the stack has no database (database = NONE). Remove the "
+              + "parameter, or set database = Database.MYSQL or Database.POSTGRES."));
 
   private StackParameters() {}
 

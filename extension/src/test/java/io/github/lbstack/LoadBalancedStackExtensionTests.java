@@ -109,10 +109,11 @@ class LoadBalancedStackExtensionTests {
     void forAnUnknownPlaceholder() {
       assertClassFailsWith(UnknownPlaceholderTestCase.class, "@LoadBalancedStack on ["
           + UnknownPlaceholderTestCase.class.getName() + "]: @Web(env) DB_URL uses unknown placeholder ${mysql.url}: "
-          + "use one of [${image.haproxy}, ${image.jre}, ${image.mysql}, ${image.redis}, ${mysql.database}, "
-          + "${mysql.host}, ${mysql.jdbcUrl}, ${mysql.password}, ${mysql.port}, ${mysql.user}, ${redis.host}, "
-          + "${redis.port}, ${redis.uri}, ${replica.hostname}, ${replica.index}, ${web.port}], or write $$ for a "
-          + "literal $.");
+          + "use one of [${db.database}, ${db.host}, ${db.jdbcUrl}, ${db.kind}, ${db.password}, ${db.port}, "
+          + "${db.user}, ${image.haproxy}, ${image.jre}, ${image.mysql}, ${image.postgres}, ${image.redis}, "
+          + "${mysql.database}, ${mysql.host}, ${mysql.jdbcUrl}, ${mysql.password}, ${mysql.port}, ${mysql.user}, "
+          + "${redis.host}, ${redis.port}, ${redis.uri}, ${replica.hostname}, ${replica.index}, ${web.port}], or "
+          + "write $$ for a literal $.");
     }
 
     @Test
@@ -135,9 +136,30 @@ class LoadBalancedStackExtensionTests {
     void forAPlaceholderOfALeftOutService() {
       assertClassFailsWith(LeftOutRedisTestCase.class, "@LoadBalancedStack on [" + LeftOutRedisTestCase.class.getName()
           + "]: @Web(env) CACHE uses ${redis.uri}, but the stack leaves out Redis (redis = false): use one of "
-          + "[${image.haproxy}, ${image.jre}, ${image.mysql}, ${image.redis}, ${mysql.database}, ${mysql.host}, "
-          + "${mysql.jdbcUrl}, ${mysql.password}, ${mysql.port}, ${mysql.user}, ${replica.hostname}, "
+          + "[${db.database}, ${db.host}, ${db.jdbcUrl}, ${db.kind}, ${db.password}, ${db.port}, ${db.user}, "
+          + "${image.haproxy}, ${image.jre}, ${image.mysql}, ${image.postgres}, ${image.redis}, ${mysql.database}, "
+          + "${mysql.host}, ${mysql.jdbcUrl}, ${mysql.password}, ${mysql.port}, ${mysql.user}, ${replica.hostname}, "
           + "${replica.index}, ${web.port}], or write $$ for a literal $.");
+    }
+
+    @Test
+    void forAMysqlPlaceholderOnAPostgresStack() {
+      assertClassFailsWith(MysqlPlaceholderOnPostgresTestCase.class, "@LoadBalancedStack on ["
+          + MysqlPlaceholderOnPostgresTestCase.class.getName() + "]: @Web(env) DB_URL uses ${mysql.jdbcUrl}, but the "
+          + "stack's database is PostgreSQL (database = POSTGRES): use the ${db.*} placeholders (or ${postgres.*}): "
+          + "use one of [${db.database}, ${db.host}, ${db.jdbcUrl}, ${db.kind}, ${db.password}, ${db.port}, "
+          + "${db.user}, ${image.haproxy}, ${image.jre}, ${image.mysql}, ${image.postgres}, ${image.redis}, "
+          + "${postgres.database}, ${postgres.host}, ${postgres.jdbcUrl}, ${postgres.password}, ${postgres.port}, "
+          + "${postgres.user}, ${redis.host}, ${redis.port}, ${redis.uri}, ${replica.hostname}, ${replica.index}, "
+          + "${web.port}], or write $$ for a literal $.");
+    }
+
+    @Test
+    void forTheRetiredMysqlFalseBesidePostgres() {
+      assertClassFailsWith(MysqlFalseBesidePostgresTestCase.class, "@LoadBalancedStack on ["
+          + MysqlFalseBesidePostgresTestCase.class.getName() + "]: mysql = false (no database) contradicts database = "
+          + "POSTGRES: remove mysql, which is deprecated; use database = Database.NONE for a stack without a "
+          + "database.");
     }
 
     @Test
@@ -237,6 +259,20 @@ class LoadBalancedStackExtensionTests {
 
   @LoadBalancedStack(redis = false, web = @Web(image = "app:1", env = "CACHE=${redis.uri}"))
   static class LeftOutRedisTestCase {
+    @Test
+    void test() {}
+  }
+
+  @LoadBalancedStack(database = Database.POSTGRES,
+      web = @Web(image = "app:1", env = "DB_URL=${mysql.jdbcUrl}"))
+  static class MysqlPlaceholderOnPostgresTestCase {
+    @Test
+    void test() {}
+  }
+
+  @SuppressWarnings("deprecation")
+  @LoadBalancedStack(database = Database.POSTGRES, mysql = false, web = @Web(image = "app:1"))
+  static class MysqlFalseBesidePostgresTestCase {
     @Test
     void test() {}
   }

@@ -109,6 +109,9 @@ class StackDefinitionTest {
     if (type == Balance.class) {
       return Balance.SOURCE;
     }
+    if (type == Database.class) {
+      return Database.POSTGRES;
+    }
     if (type == Path.class) {
       return Path.of("elsewhere");
     }

@@ -8,7 +8,8 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 public final class ItImages {
 
   public static final List<String> PROPERTIES = List.of(LoadBalancedStack.HAPROXY_IMAGE_PROPERTY,
-      LoadBalancedStack.MYSQL_IMAGE_PROPERTY, LoadBalancedStack.REDIS_IMAGE_PROPERTY,
+      LoadBalancedStack.MYSQL_IMAGE_PROPERTY, LoadBalancedStack.POSTGRES_IMAGE_PROPERTY,
+      LoadBalancedStack.REDIS_IMAGE_PROPERTY,
       LoadBalancedStack.JRE_IMAGE_PROPERTY);
 
   private ItImages() {}
@@ -19,6 +20,10 @@ public final class ItImages {
 
   public static String mysql() {
     return System.getProperty(LoadBalancedStack.MYSQL_IMAGE_PROPERTY, "mysql:8.4");
+  }
+
+  public static String postgres() {
+    return System.getProperty(LoadBalancedStack.POSTGRES_IMAGE_PROPERTY, "postgres:17");
   }
 
   public static String redis() {

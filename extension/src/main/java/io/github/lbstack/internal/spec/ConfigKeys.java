@@ -10,6 +10,7 @@ public final class ConfigKeys {
 
   public static final String HAPROXY_IMAGE = "lbstack.image.haproxy";
   public static final String MYSQL_IMAGE = "lbstack.image.mysql";
+  public static final String POSTGRES_IMAGE = "lbstack.image.postgres";
   public static final String REDIS_IMAGE = "lbstack.image.redis";
   public static final String JRE_IMAGE = "lbstack.image.jre";
   public static final String STARTUP_TIMEOUT = "lbstack.startup.timeout";
@@ -17,6 +18,8 @@ public final class ConfigKeys {
   public static final String RESET_KEEP_TABLES = "lbstack.reset.keep-tables";
   public static final String RESET_MODE = "lbstack.reset.mode";
   public static final String REPORT_DIR = "lbstack.report.dir";
+  public static final String DATABASE_FAST = "lbstack.database.fast";
+  /** The name {@link #DATABASE_FAST} had when MySQL was the only database; still read. */
   public static final String MYSQL_FAST = "lbstack.mysql.fast";
   public static final String REUSE = "lbstack.reuse";
   public static final String STARTUP_ORDER = "lbstack.startup.order";
@@ -24,7 +27,7 @@ public final class ConfigKeys {
   public static final String SWARM_NODE_PORT = "lbstack.swarm.node-port";
 
   /** Every key that selects an image, for code that hands them on (to a child JVM or a test kit, say). */
-  public static final List<String> IMAGES = List.of(HAPROXY_IMAGE, MYSQL_IMAGE, REDIS_IMAGE, JRE_IMAGE);
+  public static final List<String> IMAGES = List.of(HAPROXY_IMAGE, MYSQL_IMAGE, POSTGRES_IMAGE, REDIS_IMAGE, JRE_IMAGE);
 
   private ConfigKeys() {}
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
  * classes share one.
  *
  * @param balance how the lb picks a replica
- * @param mysql whether the stack has a database
+ * @param database which database the stack runs, if any
  * @param redis whether the stack has a cache
  * @param lbConfig the user's own load balancer configuration, or empty for lbstack's generated one
  * @param lbTls whether the lb terminates TLS (asked for a generated config, or bound in the user's), so the stack
@@ -19,14 +19,14 @@ import java.util.Optional;
  * @param databaseInit scripts the database runs once before the replicas start, in this order
  * @param keepTables tables a data reset leaves alone (migration history), compared case-insensitively
  * @param resetMode what a data reset returns the data to
- * @param fastMysql test data only: the datadir on tmpfs, durability off
+ * @param fastDatabase test data only: the database's data on tmpfs, durability off
  * @param spares replicas kept paused beyond {@code replicas}, so scaling up unpauses instead of starting
  * @param startOrder when the replicas start relative to the database and the lb
  */
 public record StackSpec(int replicas, WebSpec web, Images images, Duration startupTimeout,
     Duration healthCheckInterval, Balancing balance, boolean stickyCookie, Optional<UserLbConfig> lbConfig,
-    boolean lbTls, boolean mysql, boolean redis, List<ServiceSpec> services, List<InitScript> databaseInit,
-    List<String> keepTables, ResetMode resetMode, boolean fastMysql, int spares, StartOrder startOrder) {
+    boolean lbTls, DatabaseKind database, boolean redis, List<ServiceSpec> services, List<InitScript> databaseInit,
+    List<String> keepTables, ResetMode resetMode, boolean fastDatabase, int spares, StartOrder startOrder) {
 
   public static final int MAX_REPLICAS = 16;
   public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(120);
@@ -34,6 +34,16 @@ public record StackSpec(int replicas, WebSpec web, Images images, Duration start
   /** Migration history of Flyway and Liquibase: a data reset that emptied it would make the app migrate again. */
   public static final List<String> DEFAULT_KEEP_TABLES = List.of("flyway_schema_history", "DATABASECHANGELOG",
       "DATABASECHANGELOGLOCK");
+
+  /** {@return whether the stack has a database, of any kind} */
+  public boolean hasDatabase() {
+    return database.present();
+  }
+
+  /** {@return the database's image} */
+  public String databaseImage() {
+    return database.image(images);
+  }
 
   public StackSpec {
     services = List.copyOf(services);

@@ -66,12 +66,12 @@ public final class StackSpecs {
           + " is too short: use at least 10 ms.");
     }
     StackSpec spec = new StackSpec(replicas, web, Images.from(configuration), startupTimeout, healthCheckInterval,
-        declared.balance(), declared.stickyCookie(), lbConfig, lbTls(lbConfig), declared.mysql(), declared.redis(),
+        declared.balance(), declared.stickyCookie(), lbConfig, lbTls(lbConfig), declared.database(), declared.redis(),
         services(), databaseInit(),
         configuration.list(ConfigKeys.RESET_KEEP_TABLES, StackSpec.DEFAULT_KEEP_TABLES),
         configuration.choice(ConfigKeys.RESET_MODE, ResetMode::parse,
             java.util.Arrays.stream(ResetMode.values()).map(ResetMode::key).toList(), ResetMode.DEFAULT),
-        configuration.bool(ConfigKeys.MYSQL_FAST, true), spares,
+        configuration.bool(ConfigKeys.DATABASE_FAST, configuration.bool(ConfigKeys.MYSQL_FAST, true)), spares,
         configuration.choice(ConfigKeys.STARTUP_ORDER, StartOrder::parse,
             java.util.Arrays.stream(StartOrder.values()).map(StartOrder::key).toList(), StartOrder.DEFAULT));
     checkPlaceholders(spec);
@@ -205,7 +205,7 @@ public final class StackSpecs {
   }
 
   /** Names lbstack's own containers have on the stack's network; a service must not shadow one. */
-  private static final Pattern BUILT_IN = Pattern.compile("lb|lb-check|mysql|redis|network|web-\\d+");
+  private static final Pattern BUILT_IN = Pattern.compile("lb|lb-check|mysql|postgres|redis|network|web-\\d+");
   private static final Pattern SERVICE_NAME = Pattern.compile("[a-z][a-z0-9-]{0,30}");
 
   private List<ServiceSpec> services() {
@@ -253,9 +253,9 @@ public final class StackSpecs {
     if (given.isEmpty()) {
       return List.of();
     }
-    if (!declared.mysql()) {
-      throw new InvalidSpecException("databaseInit = " + quoted(given) + " needs a database, but mysql = false: "
-          + "set mysql = true, or remove databaseInit.");
+    if (!declared.database().present()) {
+      throw new InvalidSpecException("databaseInit = " + quoted(given) + " needs a database, but database = NONE: "
+          + "set database = Database.MYSQL or Database.POSTGRES, or remove databaseInit.");
     }
     List<InitScript> scripts = new ArrayList<>();
     for (String script : given) {

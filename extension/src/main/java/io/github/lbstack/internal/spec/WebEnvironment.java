@@ -11,9 +11,6 @@ import java.util.TreeMap;
  */
 public final class WebEnvironment {
 
-  /** Network alias of the database inside the stack's network. */
-  public static final String MYSQL_HOST = "mysql";
-  public static final int MYSQL_PORT = 3306;
   /** Network alias of Redis inside the stack's network. */
   public static final String REDIS_HOST = "redis";
   public static final int REDIS_PORT = 6379;
@@ -43,9 +40,11 @@ public final class WebEnvironment {
   public Map<String, String> forReplica(int index) {
     Map<String, String> env = new LinkedHashMap<>();
     if (spec.web().defaultEnv()) {
-      if (spec.mysql()) {
-        env.put("DB_HOST", MYSQL_HOST);
-        env.put("DB_PORT", String.valueOf(MYSQL_PORT));
+      DatabaseKind database = spec.database();
+      if (database.present()) {
+        env.put("DB_KIND", database.jdbcScheme());
+        env.put("DB_HOST", database.service());
+        env.put("DB_PORT", String.valueOf(database.port()));
         env.put("DB_DATABASE", secrets.database());
         env.put("DB_USERNAME", secrets.user());
         env.put("DB_PASSWORD", secrets.password());
@@ -71,13 +70,18 @@ public final class WebEnvironment {
   /** Placeholder values for a replica; the README's placeholder table mirrors this method. */
   Map<String, String> placeholders(int index) {
     Map<String, String> values = new LinkedHashMap<>(buildPlaceholders());
-    if (spec.mysql()) {
-      values.put("mysql.host", MYSQL_HOST);
-      values.put("mysql.port", String.valueOf(MYSQL_PORT));
-      values.put("mysql.database", secrets.database());
-      values.put("mysql.user", secrets.user());
-      values.put("mysql.password", secrets.password());
-      values.put("mysql.jdbcUrl", "jdbc:mysql://" + MYSQL_HOST + ":" + MYSQL_PORT + "/" + secrets.database());
+    DatabaseKind database = spec.database();
+    if (database.present()) {
+      // The same values under db. (whatever the kind) and under the kind's own name, such as postgres.
+      for (String prefix : java.util.List.of("db.", database.service() + ".")) {
+        values.put(prefix + "host", database.service());
+        values.put(prefix + "port", String.valueOf(database.port()));
+        values.put(prefix + "database", secrets.database());
+        values.put(prefix + "user", secrets.user());
+        values.put(prefix + "password", secrets.password());
+        values.put(prefix + "jdbcUrl", database.networkJdbcUrl(secrets.database()));
+      }
+      values.put("db.kind", database.jdbcScheme());
     }
     if (spec.redis()) {
       values.put("redis.host", REDIS_HOST);
@@ -97,6 +101,7 @@ public final class WebEnvironment {
     Map<String, String> values = new LinkedHashMap<>();
     values.put("image.haproxy", spec.images().haproxy());
     values.put("image.mysql", spec.images().mysql());
+    values.put("image.postgres", spec.images().postgres());
     values.put("image.redis", spec.images().redis());
     values.put("image.jre", spec.images().jre());
     values.put("web.port", String.valueOf(spec.web().port()));
@@ -106,8 +111,17 @@ public final class WebEnvironment {
   /** Placeholder prefixes of services this stack leaves out, with the attribute that brings them back. */
   private Map<String, String> leftOut() {
     Map<String, String> leftOut = new LinkedHashMap<>();
-    if (!spec.mysql()) {
-      leftOut.put("mysql.", "the stack leaves out MySQL (mysql = false)");
+    DatabaseKind database = spec.database();
+    if (!database.present()) {
+      leftOut.put("db.", "the stack has no database (database = NONE)");
+    }
+    for (DatabaseKind other : DatabaseKind.values()) {
+      if (other.present() && other != database) {
+        leftOut.put(other.service() + ".", database.present()
+            ? "the stack's database is " + database.displayName() + " (database = " + database.name() + "): use the "
+                + "${db.*} placeholders (or ${" + database.service() + ".*})"
+            : "the stack has no database (database = NONE)");
+      }
     }
     if (!spec.redis()) {
       leftOut.put("redis.", "the stack leaves out Redis (redis = false)");

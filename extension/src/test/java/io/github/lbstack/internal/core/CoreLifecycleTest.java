@@ -12,6 +12,7 @@ import io.github.lbstack.internal.core.scaling.CoreReplica;
 import io.github.lbstack.internal.core.stack.CoreStack;
 import io.github.lbstack.internal.core.stack.SharedStacks;
 import io.github.lbstack.internal.core.stack.StackLease;
+import io.github.lbstack.internal.spec.DatabaseKind;
 import io.github.lbstack.internal.spec.StackSpec;
 import io.github.lbstack.internal.spec.TestSpecs;
 import java.time.Duration;
@@ -128,7 +129,7 @@ class CoreLifecycleTest {
    */
   @Test
   void aKeptStackIsTakenUpByAttachingToItsContainersAndPutBackToItsDefinition() {
-    StackSpec spec = spec(2).set("spares", 1).set("mysql", false).set("redis", false).build();
+    StackSpec spec = spec(2).set("spares", 1).set("database", DatabaseKind.NONE).set("redis", false).build();
     CoreStack first = stacks.startReusable(spec, "ReuseFixture");
     first.scaleTo(3);
     first.close();
@@ -162,13 +163,13 @@ class CoreLifecycleTest {
 
   @Test
   void leavesOutTheServicesTheSpecLeavesOut() {
-    CoreStack stack = stacks.start(spec(1).set("mysql", false).set("redis", false).build());
+    CoreStack stack = stacks.start(spec(1).set("database", DatabaseKind.NONE).set("redis", false).build());
 
     assertThat(backend.byAlias).containsOnlyKeys("web-1", "lb");
     assertThat(backend.byAlias.get("web-1").spec.env()).isEmpty();
     assertThatThrownBy(stack::jdbcUrl).isInstanceOf(IllegalStateException.class)
-        .hasMessage("stack " + stack.id() + " has no MySQL: its definition leaves it out (mysql = false). Set mysql = "
-            + "true to have one.");
+        .hasMessage("stack " + stack.id() + " has no database: its definition leaves it out (database = NONE). Set "
+            + "database = Database.MYSQL or Database.POSTGRES to have one.");
     assertThatThrownBy(stack::redis).hasMessageContaining("leaves it out (redis = false)");
     stack.close();
   }

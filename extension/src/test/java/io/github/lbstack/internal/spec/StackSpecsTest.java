@@ -109,10 +109,10 @@ class StackSpecsTest {
             + ".sh files (the database image would skip any other).");
 
     Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE t (id INT);");
-    assertThatThrownBy(() -> image().set("databaseInit", List.of("schema.sql")).set("mysql", false)
+    assertThatThrownBy(() -> image().set("databaseInit", List.of("schema.sql")).set("database", DatabaseKind.NONE)
         .set("baseDirectory", dir).build())
-        .hasMessage("databaseInit = \"schema.sql\" needs a database, but mysql = false: set mysql = true, or remove "
-            + "databaseInit.");
+        .hasMessage("databaseInit = \"schema.sql\" needs a database, but database = NONE: set database = "
+            + "Database.MYSQL or Database.POSTGRES, or remove databaseInit.");
   }
 
   private static final String HAPROXY_CFG = """
@@ -242,12 +242,13 @@ class StackSpecsTest {
   void readsImageOverridesAndIgnoresBlankOnes() {
     Images images = Images.from(new Configuration(key -> java.util.Optional.ofNullable(switch (key) {
       case "lbstack.image.mysql" -> "local/mariadb-as-mysql:10.11";
+      case "lbstack.image.postgres" -> "local/postgres:15";
       case "lbstack.image.redis" -> "  ";
       default -> null;
     })));
 
-    assertThat(images).isEqualTo(new Images("haproxy:3.2", "local/mariadb-as-mysql:10.11", "redis:7.4",
-        "eclipse-temurin:17-jre"));
+    assertThat(images).isEqualTo(new Images("haproxy:3.2", "local/mariadb-as-mysql:10.11", "local/postgres:15",
+        "redis:7.4", "eclipse-temurin:17-jre"));
   }
 
   @Test

@@ -19,7 +19,7 @@ class WebEnvironmentTest {
     WebEnvironment environment = new WebEnvironment(image().build(), SECRETS);
 
     assertThat(environment.forReplica(2)).containsExactly(
-        entry("DB_HOST", "mysql"), entry("DB_PORT", "3306"), entry("DB_DATABASE", "db_1"),
+        entry("DB_KIND", "mysql"), entry("DB_HOST", "mysql"), entry("DB_PORT", "3306"), entry("DB_DATABASE", "db_1"),
         entry("DB_USERNAME", "u_1"), entry("DB_PASSWORD", "pw"), entry("REDIS_HOST", "redis"),
         entry("REDIS_PORT", "6379"));
   }
@@ -36,6 +36,19 @@ class WebEnvironmentTest {
   }
 
   @Test
+  void givesAPostgresStackTheSameVariablesAndPlaceholdersOfItsKind() {
+    WebEnvironment environment = new WebEnvironment(image().set("database", DatabaseKind.POSTGRES)
+        .set("env", List.of("URL=${db.jdbcUrl}", "PG=${postgres.host}:${postgres.port}", "KIND=${db.kind}")).build(),
+        SECRETS);
+
+    assertThat(environment.forReplica(1)).containsExactly(
+        entry("DB_KIND", "postgresql"), entry("DB_HOST", "postgres"), entry("DB_PORT", "5432"),
+        entry("DB_DATABASE", "db_1"), entry("DB_USERNAME", "u_1"), entry("DB_PASSWORD", "pw"),
+        entry("REDIS_HOST", "redis"), entry("REDIS_PORT", "6379"), entry("URL", "jdbc:postgresql://postgres:5432/db_1"),
+        entry("PG", "postgres:5432"), entry("KIND", "postgresql"));
+  }
+
+  @Test
   void passesOnlyUserEntriesWithoutTheDefaults() {
     WebEnvironment environment = new WebEnvironment(image().set("env", List.of("REDIS_URL=${redis.uri}")).set("defaultEnv", false)
         .build(), SECRETS);
@@ -46,8 +59,8 @@ class WebEnvironmentTest {
   @Test
   void leavesOutTheVariablesOfALeftOutService() {
     assertThat(new WebEnvironment(image().set("redis", false).build(), SECRETS).forReplica(1))
-        .containsOnlyKeys("DB_HOST", "DB_PORT", "DB_DATABASE", "DB_USERNAME", "DB_PASSWORD");
-    assertThat(new WebEnvironment(image().set("mysql", false).build(), SECRETS).forReplica(1))
+        .containsOnlyKeys("DB_KIND", "DB_HOST", "DB_PORT", "DB_DATABASE", "DB_USERNAME", "DB_PASSWORD");
+    assertThat(new WebEnvironment(image().set("database", DatabaseKind.NONE).build(), SECRETS).forReplica(1))
         .containsOnlyKeys("REDIS_HOST", "REDIS_PORT");
   }
 }

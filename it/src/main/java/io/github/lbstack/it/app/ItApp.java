@@ -37,6 +37,7 @@ import redis.clients.jedis.JedisPooled;
 public final class ItApp {
 
   private final String hostname;
+  private final boolean postgres;
   private final String jdbcUrl;
   private final String dbUser;
   private final String dbPassword;
@@ -45,8 +46,13 @@ public final class ItApp {
 
   private ItApp() throws IOException {
     hostname = InetAddress.getLocalHost().getHostName();
-    jdbcUrl = "jdbc:mysql://" + env("DB_HOST", "localhost") + ":" + env("DB_PORT", "3306") + "/"
-        + env("DB_DATABASE", "app") + "?sslMode=DISABLED&allowPublicKeyRetrieval=true&connectTimeout=2000";
+    // DB_KIND is the JDBC sub-protocol lbstack gives: mysql or postgresql.
+    postgres = env("DB_KIND", "mysql").equals("postgresql");
+    jdbcUrl = postgres
+        ? "jdbc:postgresql://" + env("DB_HOST", "localhost") + ":" + env("DB_PORT", "5432") + "/"
+            + env("DB_DATABASE", "app") + "?connectTimeout=2"
+        : "jdbc:mysql://" + env("DB_HOST", "localhost") + ":" + env("DB_PORT", "3306") + "/"
+            + env("DB_DATABASE", "app") + "?sslMode=DISABLED&allowPublicKeyRetrieval=true&connectTimeout=2000";
     dbUser = env("DB_USERNAME", "app");
     dbPassword = env("DB_PASSWORD", "");
   }
@@ -148,8 +154,8 @@ public final class ItApp {
 
   private void insertRow(String value) throws SQLException {
     try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword)) {
-      connection.createStatement().execute("CREATE TABLE IF NOT EXISTS it_rows (id INT AUTO_INCREMENT PRIMARY KEY,"
-          + " value VARCHAR(200) NOT NULL, written_by VARCHAR(100) NOT NULL)");
+      connection.createStatement().execute("CREATE TABLE IF NOT EXISTS it_rows (id " + (postgres ? "SERIAL"
+          : "INT AUTO_INCREMENT") + " PRIMARY KEY, value VARCHAR(200) NOT NULL, written_by VARCHAR(100) NOT NULL)");
       try (PreparedStatement insert = connection.prepareStatement(
           "INSERT INTO it_rows (value, written_by) VALUES (?, ?)")) {
         insert.setString(1, value);

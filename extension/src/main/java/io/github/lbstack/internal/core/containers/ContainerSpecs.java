@@ -4,6 +4,7 @@ import io.github.lbstack.internal.backend.ContainerSpec;
 import io.github.lbstack.internal.backend.Labels;
 import io.github.lbstack.internal.backend.NetworkHandle;
 import io.github.lbstack.internal.lb.LbConfig;
+import io.github.lbstack.internal.spec.DatabaseKind;
 import io.github.lbstack.internal.spec.InitScript;
 import io.github.lbstack.internal.spec.ServiceSpec;
 import io.github.lbstack.internal.spec.StackSpec;
@@ -38,17 +39,34 @@ public final class ContainerSpecs {
   static final List<String> FAST_MYSQL_OPTIONS = List.of("--innodb-flush-log-at-trx-commit=0",
       "--innodb-doublewrite=OFF", "--skip-log-bin");
 
-  public ContainerSpec mysql(WebEnvironment.Secrets secrets) {
-    // The official image's contract; the root password is random and never handed out.
-    Map<String, String> env = Map.of(
-        "MYSQL_ROOT_PASSWORD", Credentials.hex(12),
-        "MYSQL_DATABASE", secrets.database(),
-        "MYSQL_USER", secrets.user(),
-        "MYSQL_PASSWORD", secrets.password());
-    return new ContainerSpec("lbstack-" + stackId + "-mysql", spec.images().mysql(), network, WebEnvironment.MYSQL_HOST,
-        "", env, spec.fastMysql() ? FAST_MYSQL_OPTIONS : List.of(), Labels.of(stackId, "mysql", stackLabels),
-        List.of(WebEnvironment.MYSQL_PORT), Map.of(), initScripts(),
-        spec.fastMysql() ? Map.of("/var/lib/mysql", "rw") : Map.of());
+  /** The same for PostgreSQL: the official image passes options alone to {@code postgres}, as settings. */
+  static final List<String> FAST_POSTGRES_OPTIONS = List.of("-c", "fsync=off", "-c", "synchronous_commit=off", "-c",
+      "full_page_writes=off");
+
+  /** Where the official postgres image keeps its data when told so; from version 18 its default moved. */
+  static final String POSTGRES_DATA = "/var/lib/postgresql/data";
+
+  /** The stack's database, of the kind the spec names, under the official image's contract. */
+  public ContainerSpec database(WebEnvironment.Secrets secrets) {
+    DatabaseKind kind = spec.database();
+    Map<String, String> env = new java.util.LinkedHashMap<>(kind.containerEnv(secrets, Credentials.hex(12)));
+    boolean fast = spec.fastDatabase();
+    List<String> options = List.of();
+    Map<String, String> tmpfs = Map.of();
+    if (kind == DatabaseKind.MYSQL && fast) {
+      options = FAST_MYSQL_OPTIONS;
+      tmpfs = Map.of("/var/lib/mysql", "rw");
+    } else if (kind == DatabaseKind.POSTGRES) {
+      env.put("PGDATA", POSTGRES_DATA);
+      if (fast) {
+        env.put("POSTGRES_INITDB_ARGS", "--no-sync");
+        options = FAST_POSTGRES_OPTIONS;
+        tmpfs = Map.of(POSTGRES_DATA, "rw");
+      }
+    }
+    String service = kind.service();
+    return new ContainerSpec("lbstack-" + stackId + "-" + service, spec.databaseImage(), network, service, "", env,
+        options, Labels.of(stackId, service, stackLabels), List.of(kind.port()), Map.of(), initScripts(), tmpfs);
   }
 
   /** The definition's database scripts where the image runs them, copied in through the backend, not mounted. */

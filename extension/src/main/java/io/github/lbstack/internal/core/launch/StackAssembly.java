@@ -22,6 +22,7 @@ import io.github.lbstack.internal.lb.HaproxyFile;
 import io.github.lbstack.internal.lb.LbConfig;
 import io.github.lbstack.internal.lb.LbControl;
 import io.github.lbstack.internal.lb.LbServer;
+import io.github.lbstack.internal.spec.DatabaseKind;
 import io.github.lbstack.internal.spec.ServiceSpec;
 import io.github.lbstack.internal.spec.StackSpec;
 import io.github.lbstack.internal.tls.RunCertificates;
@@ -44,7 +45,7 @@ public final class StackAssembly {
   /** Where each container comes from: made new, or attached to the one an earlier run left. */
   @FunctionalInterface
   public interface ContainerSource {
-    /** @param service {@code lb}, {@code mysql}, {@code redis} or a replica's hostname */
+    /** @param service {@code lb}, {@code mysql} or {@code postgres}, {@code redis} or a replica's hostname */
     Container container(String service, ContainerSpec spec);
   }
 
@@ -52,7 +53,7 @@ public final class StackAssembly {
   final StackSpec spec;
   final WebEnvironment.Secrets secrets;
   final ReplicaFactory replicas;
-  public final Optional<Service> mysql;
+  public final Optional<Service> database;
   public final Optional<Service> redis;
   /** The other services the app needs, by name, in the order declared. */
   public final Map<String, Service> services = new java.util.LinkedHashMap<>();
@@ -77,7 +78,8 @@ public final class StackAssembly {
     this.secrets = environment.secrets();
     this.containers = new ContainerSpecs(id, spec, network, stackLabels);
     this.replicas = new ReplicaFactory(spec, backend, containers, webImage, environment, probes);
-    this.mysql = spec.mysql() ? Optional.of(database(probes, source.container("mysql", containers.mysql(secrets))))
+    this.database = spec.hasDatabase() ? Optional.of(database(probes, source.container(spec.database().service(),
+        containers.database(secrets))))
         : Optional.empty();
     this.redis = spec.redis() ? Optional.of(cache(probes, source.container("redis", containers.redis())))
         : Optional.empty();
@@ -120,7 +122,8 @@ public final class StackAssembly {
   }
 
   private Service database(Probes probes, Container container) {
-    return new Service("mysql", container, WebEnvironment.MYSQL_PORT, probes.database(container, secrets));
+    DatabaseKind kind = spec.database();
+    return new Service(kind.service(), container, kind.port(), probes.database(kind, container, secrets));
   }
 
   private static ReadinessCheck readiness(Probes probes, Container container, ServiceSpec service) {
@@ -137,9 +140,9 @@ public final class StackAssembly {
     return new Service("redis", container, WebEnvironment.REDIS_PORT, probes.redis(container));
   }
 
-  /** Registers every part in dependency order, so that closing runs lb, replicas, redis, mysql (then network). */
+  /** Registers every part in dependency order, so that closing runs lb, replicas, redis, the database (then network). */
   public void register(Resources resources) {
-    mysql.ifPresent(service -> resources.add("mysql", service));
+    database.ifPresent(service -> resources.add(service.name(), service));
     redis.ifPresent(service -> resources.add("redis", service));
     services.forEach(resources::add);
     webs.values().forEach(web -> resources.add(web.name(), web));
@@ -153,7 +156,7 @@ public final class StackAssembly {
 
   /** The running stack over these parts; the caller opens it ({@link OpenStacks}) once it is ready. */
   public CoreStack stack(Resources resources, Topology topology, Timeline timeline, String backend) {
-    return new CoreStack(id, spec, secrets, resources, lb, lbConfig, mysql, redis, services, topology, lbControl,
+    return new CoreStack(id, spec, secrets, resources, lb, lbConfig, database, redis, services, topology, lbControl,
         timeline, backend);
   }
 

@@ -61,7 +61,7 @@ public final class StackLauncher {
     WebEnvironment environment = new WebEnvironment(spec, secrets);
     LOG.info("lbstack {}: starting on {}: lb ({}), {} x web ({}){}{}{}", id, backend.describe(),
         spec.images().haproxy(), spec.replicas(), describeWeb(spec),
-        spec.mysql() ? ", mysql (" + spec.images().mysql() + ")" : "",
+        spec.hasDatabase() ? ", " + spec.database().service() + " (" + spec.databaseImage() + ")" : "",
         spec.redis() ? ", redis (" + spec.images().redis() + ")" : "",
         spec.services().stream().map(service -> ", " + service.name() + " (" + service.image() + ")")
             .collect(java.util.stream.Collectors.joining()));
@@ -98,7 +98,7 @@ public final class StackLauncher {
         LbConfigCheck.run(id, backend, parts.lbCheck(), parts.lbConfig, spec.startupTimeout());
         timeline.mark("stack", "lb config checked");
       }
-      Optional<Service> mysql = parts.mysql;
+      Optional<Service> database = parts.database;
       Optional<Service> redis = parts.redis;
       Service lb = parts.lb;
       List<Service> webs = parts.webs.headMap(spec.replicas() + 1).values().stream().toList();
@@ -107,7 +107,7 @@ public final class StackLauncher {
 
       // What the app may need at its start: the database, the cache and the other services.
       List<Service> backingServices = new ArrayList<>();
-      mysql.ifPresent(backingServices::add);
+      database.ifPresent(backingServices::add);
       redis.ifPresent(backingServices::add);
       backingServices.addAll(parts.services.values());
       List<CompletableFuture<Void>> backing = new ArrayList<>();
@@ -155,7 +155,7 @@ public final class StackLauncher {
       LOG.info("lbstack {}: start-up timeline\n{}", id, timeline.table());
       LOG.info("lbstack {}: ready in {}: lb {} -> {}{}{}{}", id, startup.elapsed(), stack.lbEndpoint(),
           String.join(", ", hostnames), spares.isEmpty() ? "" : " (spares, paused: "
-              + String.join(", ", spares.stream().map(Service::name).toList()) + ")", spec.mysql() ? "; mysql " + stack.jdbcUrl() + " (user " + secrets.user() + ")"
+              + String.join(", ", spares.stream().map(Service::name).toList()) + ")", spec.hasDatabase() ? "; " + spec.database().service() + " " + stack.jdbcUrl() + " (user " + secrets.user() + ")"
               : "", spec.redis() ? "; redis " + stack.redisEndpoint() : "");
       return stack;
     } catch (RuntimeException | Error e) {
@@ -185,8 +185,8 @@ public final class StackLauncher {
    */
   private void ensureImages(String id, StackSpec spec) {
     Set<String> images = new LinkedHashSet<>(List.of(spec.images().haproxy()));
-    if (spec.mysql()) {
-      images.add(spec.images().mysql());
+    if (spec.hasDatabase()) {
+      images.add(spec.databaseImage());
     }
     if (spec.redis()) {
       images.add(spec.images().redis());

@@ -5,6 +5,7 @@ import io.github.lbstack.internal.backend.Endpoint;
 import io.github.lbstack.internal.lb.LbConfig;
 import io.github.lbstack.internal.lb.HaproxyControl;
 import io.github.lbstack.internal.lb.LbControl;
+import io.github.lbstack.internal.spec.DatabaseKind;
 import io.github.lbstack.internal.spec.WebEnvironment;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,20 +27,19 @@ public final class NetworkProbes implements Probes {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
   /** JDBC URL of a stack's database, reachable from the test JVM. */
-  public static String jdbcUrl(Endpoint endpoint, String database) {
-    // Test stacks run without TLS; public key retrieval lets caching_sha2_password logins work without it.
-    return "jdbc:mysql://" + endpoint + "/" + database + "?sslMode=DISABLED&allowPublicKeyRetrieval=true";
+  public static String jdbcUrl(DatabaseKind kind, Endpoint endpoint, String database) {
+    return kind.jdbcUrl(endpoint.toString(), database);
   }
 
   /** A login as the stack's user, which only works once the database and its users exist. */
   @Override
-  public ReadinessCheck database(Container mysql, WebEnvironment.Secrets secrets) {
+  public ReadinessCheck database(DatabaseKind kind, Container database, WebEnvironment.Secrets secrets) {
     return () -> {
       Properties properties = new Properties();
       properties.setProperty("user", secrets.user());
       properties.setProperty("password", secrets.password());
       properties.setProperty("connectTimeout", String.valueOf(TIMEOUT.toMillis()));
-      String url = jdbcUrl(mysql.endpoint(WebEnvironment.MYSQL_PORT), secrets.database());
+      String url = jdbcUrl(kind, database.endpoint(kind.port()), secrets.database());
       try (Connection connection = DriverManager.getConnection(url, properties)) {
         if (!connection.isValid((int) TIMEOUT.toSeconds())) {
           throw new NotReadyException("JDBC connection is not valid yet");

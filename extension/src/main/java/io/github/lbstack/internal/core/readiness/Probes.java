@@ -4,6 +4,7 @@ import io.github.lbstack.internal.lb.LbConfig;
 import io.github.lbstack.internal.backend.Container;
 import io.github.lbstack.internal.backend.Endpoint;
 import io.github.lbstack.internal.lb.LbControl;
+import io.github.lbstack.internal.spec.DatabaseKind;
 import io.github.lbstack.internal.spec.WebEnvironment;
 
 /**
@@ -12,7 +13,7 @@ import io.github.lbstack.internal.spec.WebEnvironment;
  */
 public interface Probes {
 
-  ReadinessCheck database(Container mysql, WebEnvironment.Secrets secrets);
+  ReadinessCheck database(DatabaseKind kind, Container database, WebEnvironment.Secrets secrets);
 
   ReadinessCheck redis(Container redis);
 

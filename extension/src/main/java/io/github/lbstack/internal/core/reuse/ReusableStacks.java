@@ -129,8 +129,8 @@ public final class ReusableStacks {
   /** A hash of what makes two stacks interchangeable: the layout, the definition and the images' ids. */
   private String key(StackSpec spec) {
     List<String> images = new ArrayList<>(List.of(spec.images().haproxy()));
-    if (spec.mysql()) {
-      images.add(spec.images().mysql());
+    if (spec.hasDatabase()) {
+      images.add(spec.databaseImage());
     }
     if (spec.redis()) {
       images.add(spec.images().redis());
@@ -151,8 +151,8 @@ public final class ReusableStacks {
     Owned networkResource = owned.stream().filter(resource -> resource.kind() == Owned.Kind.NETWORK).findFirst()
         .orElseThrow(() -> new IllegalStateException("its network is gone"));
     require(containers, "lb");
-    if (spec.mysql()) {
-      require(containers, "mysql");
+    if (spec.hasDatabase()) {
+      require(containers, spec.database().service());
     }
     if (spec.redis()) {
       require(containers, "redis");
@@ -161,7 +161,9 @@ public final class ReusableStacks {
     NetworkHandle network = backend.attachNetwork(networkResource);
     Resources resources = new Resources();
     resources.add("network " + network.name(), network);
-    WebEnvironment.Secrets secrets = spec.mysql() ? secrets(backend.environment(containers.get("mysql")))
+    WebEnvironment.Secrets secrets = spec.hasDatabase() ? spec.database()
+        .secretsFrom(backend.environment(containers.get(spec.database().service())))
+        .orElseThrow(() -> new IllegalStateException("its database container lacks the image's variables"))
         : Credentials.random();
     WebEnvironment environment = new WebEnvironment(spec, secrets);
     String webImage = WebImages.resolve(spec, environment, backend);
@@ -175,7 +177,7 @@ public final class ReusableStacks {
 
     // A machine that restarted stops containers; they come back with the same names and data.
     List<Service> infrastructure = new ArrayList<>();
-    parts.mysql.ifPresent(infrastructure::add);
+    parts.database.ifPresent(infrastructure::add);
     parts.redis.ifPresent(infrastructure::add);
     infrastructure.add(parts.lb);
     infrastructure.forEach(ReusableStacks::running);
@@ -220,11 +222,6 @@ public final class ReusableStacks {
     if (!containers.containsKey(service)) {
       throw new IllegalStateException("its " + service + " container is gone");
     }
-  }
-
-  private static WebEnvironment.Secrets secrets(Map<String, String> mysqlEnvironment) {
-    return new WebEnvironment.Secrets(mysqlEnvironment.get("MYSQL_DATABASE"), mysqlEnvironment.get("MYSQL_USER"),
-        mysqlEnvironment.get("MYSQL_PASSWORD"));
   }
 
   private static String label(List<Owned> resources, String label) {

@@ -10,6 +10,7 @@ import io.github.lbstack.internal.core.scaling.CoreReplica;
 import io.github.lbstack.internal.core.scaling.Topology;
 import io.github.lbstack.internal.lb.LbConfig;
 import io.github.lbstack.internal.lb.LbControl;
+import io.github.lbstack.internal.spec.DatabaseKind;
 import io.github.lbstack.internal.spec.ResetMode;
 import io.github.lbstack.internal.spec.StackSpec;
 import io.github.lbstack.internal.spec.WebEnvironment;
@@ -38,7 +39,7 @@ public final class CoreStack implements AutoCloseable {
   private final Resources resources;
   private final Service lb;
   private final LbConfig lbConfig;
-  private final Optional<Service> mysql;
+  private final Optional<Service> database;
   private final Optional<Service> redis;
   private final Map<String, Service> extras;
   private final Topology topology;
@@ -54,7 +55,7 @@ public final class CoreStack implements AutoCloseable {
   private volatile String keptForReuse;
 
   public CoreStack(String id, StackSpec spec, WebEnvironment.Secrets secrets, Resources resources, Service lb,
-      LbConfig lbConfig, Optional<Service> mysql, Optional<Service> redis, Map<String, Service> extras,
+      LbConfig lbConfig, Optional<Service> database, Optional<Service> redis, Map<String, Service> extras,
       Topology topology, LbControl lbControl, Timeline timeline,
       String backend) {
     this.timeline = timeline;
@@ -65,12 +66,12 @@ public final class CoreStack implements AutoCloseable {
     this.resources = resources;
     this.lb = lb;
     this.lbConfig = lbConfig;
-    this.mysql = mysql;
+    this.database = database;
     this.redis = redis;
     this.extras = Map.copyOf(extras);
     this.topology = topology;
     this.lbControl = lbControl;
-    this.clients = new StackClients(id, this::jdbcUrl, secrets, this::redisEndpoint);
+    this.clients = new StackClients(id, spec.database(), this::jdbcUrl, secrets, this::redisEndpoint);
     this.teardown = new StackTeardown(id, resources);
   }
 
@@ -171,12 +172,13 @@ public final class CoreStack implements AutoCloseable {
   }
 
   public String jdbcUrl() {
-    return NetworkProbes.jdbcUrl(require(mysql, "MySQL").container().endpoint(WebEnvironment.MYSQL_PORT),
+    DatabaseKind kind = spec.database();
+    return NetworkProbes.jdbcUrl(kind, require(database, "database").container().endpoint(kind.port()),
         secrets.database());
   }
 
   public WebEnvironment.Secrets secrets() {
-    require(mysql, "MySQL");
+    require(database, "database");
     return secrets;
   }
 
@@ -193,8 +195,8 @@ public final class CoreStack implements AutoCloseable {
   }
 
   /** Whether the stack has the database and Redis, so the API layer can say what it lacks before asking. */
-  public boolean hasMysql() {
-    return mysql.isPresent();
+  public boolean hasDatabase() {
+    return database.isPresent();
   }
 
   public boolean hasRedis() {
@@ -211,12 +213,13 @@ public final class CoreStack implements AutoCloseable {
    * {@code lbstack.reset.mode=truncate}, does nothing.
    */
   public void snapshotData() {
-    if (spec.resetMode() != ResetMode.SNAPSHOT || (!hasMysql() && !hasRedis())) {
+    if (spec.resetMode() != ResetMode.SNAPSHOT || (!hasDatabase() && !hasRedis())) {
       return;
     }
     long start = System.nanoTime();
     try {
-      snapshot = DataSnapshot.take(hasMysql() ? dataSource() : null, hasRedis() ? redis() : null,
+      snapshot = DataSnapshot.take(hasDatabase() ? dataSource() : null, SqlDialect.of(spec.database()),
+          hasRedis() ? redis() : null,
           DataReset.keptTables(this));
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException("lbstack " + id + " could not read the data at ready for resetData(): "
@@ -273,7 +276,7 @@ public final class CoreStack implements AutoCloseable {
       }
       text.append(replica.hostname()).append(": ").append(address).append('\n');
     }
-    mysql.ifPresent(service -> text.append("mysql: ").append(jdbcUrl()).append(" user ").append(secrets.user())
+    database.ifPresent(service -> text.append(service.name()).append(": ").append(jdbcUrl()).append(" user ").append(secrets.user())
         .append(" password ****\n"));
     redis.ifPresent(service -> text.append("redis: ").append(redisEndpoint()).append('\n'));
     return text.toString();
@@ -289,7 +292,7 @@ public final class CoreStack implements AutoCloseable {
   Map<String, Service> services() {
     Map<String, Service> services = new LinkedHashMap<>();
     services.put("lb", lb);
-    mysql.ifPresent(service -> services.put("mysql", service));
+    database.ifPresent(service -> services.put(service.name(), service));
     redis.ifPresent(service -> services.put("redis", service));
     services.putAll(extras);
     topology.replicas().forEach(replica -> services.put(replica.hostname(), replica.service()));
@@ -307,9 +310,11 @@ public final class CoreStack implements AutoCloseable {
   }
 
   private <T> T require(Optional<T> service, String name) {
-    String attribute = name.toLowerCase(java.util.Locale.ROOT);
+    boolean isDatabase = name.equals("database");
+    String leftOut = isDatabase ? "database = NONE" : name.toLowerCase(java.util.Locale.ROOT) + " = false";
+    String fix = isDatabase ? "database = Database.MYSQL or Database.POSTGRES" : leftOut.replace("false", "true");
     return service.orElseThrow(() -> new IllegalStateException("stack " + id + " has no " + name + ": its definition "
-        + "leaves it out (" + attribute + " = false). Set " + attribute + " = true to have one."));
+        + "leaves it out (" + leftOut + "). Set " + fix + " to have one."));
   }
 
   @Override

@@ -37,7 +37,8 @@ public final class DataReset {
     DataSnapshot target = atReady != null ? atReady : DataSnapshot.EMPTY;
     List<String> reset;
     try {
-      reset = target.restore(stack.hasMysql() ? stack.dataSource() : null, stack.hasRedis() ? stack.redis() : null,
+      reset = target.restore(stack.hasDatabase() ? stack.dataSource() : null, SqlDialect.of(stack.spec().database()),
+          stack.hasRedis() ? stack.redis() : null,
           keptTables(stack));
     } catch (SQLException e) {
       throw new IllegalStateException("lbstack " + stack.id() + " could not reset the database: " + e.getMessage(), e);

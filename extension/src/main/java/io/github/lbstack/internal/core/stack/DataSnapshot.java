@@ -34,27 +34,32 @@ final class DataSnapshot {
   private record Key(byte[] name, byte[] dump, long ttlMillis) {}
 
   /** No rows and no keys: restoring it empties every table but the kept ones, and Redis. */
-  static final DataSnapshot EMPTY = new DataSnapshot(Map.of(), List.of());
+  static final DataSnapshot EMPTY = new DataSnapshot(Map.of(), List.of(), List.of());
 
   private final Map<String, Table> tables;
+  private final List<SqlDialect.Sequence> sequences;
   private final List<Key> keys;
 
-  private DataSnapshot(Map<String, Table> tables, List<Key> keys) {
+  private DataSnapshot(Map<String, Table> tables, List<SqlDialect.Sequence> sequences, List<Key> keys) {
     this.tables = tables;
+    this.sequences = sequences;
     this.keys = keys;
   }
 
   /** What the database (if any) and Redis (if any) hold now; {@code keep} names tables to leave out, lower case. */
-  static DataSnapshot take(DataSource db, JedisPooled redis, Set<String> keep) throws SQLException {
+  static DataSnapshot take(DataSource db, SqlDialect dialect, JedisPooled redis, Set<String> keep)
+      throws SQLException {
     Map<String, Table> tables = new LinkedHashMap<>();
+    List<SqlDialect.Sequence> sequences = List.of();
     if (db != null) {
       try (Connection connection = db.getConnection()) {
-        Map<String, List<String>> columns = writableColumns(connection);
-        for (String table : baseTables(connection)) {
+        Map<String, List<String>> columns = writableColumns(connection, dialect);
+        for (String table : baseTables(connection, dialect)) {
           if (!keep.contains(table.toLowerCase(Locale.ROOT)) && columns.containsKey(table)) {
-            tables.put(table, read(connection, table, columns.get(table)));
+            tables.put(table, read(connection, dialect, table, columns.get(table)));
           }
         }
+        sequences = dialect.sequences(connection);
       }
     }
     List<Key> keys = new ArrayList<>();
@@ -72,7 +77,7 @@ final class DataSnapshot {
         cursor = page.getCursor();
       } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
     }
-    return new DataSnapshot(tables, keys);
+    return new DataSnapshot(tables, List.copyOf(sequences), keys);
   }
 
   /** {@return rows held, for the log} */
@@ -90,26 +95,34 @@ final class DataSnapshot {
    *
    * @return the tables emptied (and refilled where the snapshot has rows for them)
    */
-  List<String> restore(DataSource db, JedisPooled redis, Set<String> keep) throws SQLException {
+  List<String> restore(DataSource db, SqlDialect dialect, JedisPooled redis, Set<String> keep) throws SQLException {
     List<String> reset = new ArrayList<>();
     if (db != null) {
       try (Connection connection = db.getConnection(); Statement statement = connection.createStatement()) {
         // Foreign keys would make TRUNCATE and out-of-order refills fail; the checks are per session.
-        statement.execute("SET FOREIGN_KEY_CHECKS = 0");
+        dialect.beforeRestore(connection, statement);
+        boolean done = false;
         try {
-          for (String table : baseTables(connection)) {
-            if (keep.contains(table.toLowerCase(Locale.ROOT))) {
-              continue;
+          for (String table : baseTables(connection, dialect)) {
+            if (!keep.contains(table.toLowerCase(Locale.ROOT))) {
+              reset.add(table);
             }
-            statement.execute("TRUNCATE TABLE " + quoted(table));
+          }
+          dialect.empty(statement, reset);
+          for (String table : reset) {
             Table then = tables.get(table);
             if (then != null && !then.rows().isEmpty()) {
-              insert(connection, then);
+              insert(connection, dialect, then);
             }
-            reset.add(table);
           }
+          dialect.restore(connection, sequences);
+          done = true;
         } finally {
-          statement.execute("SET FOREIGN_KEY_CHECKS = 1");
+          if (done) {
+            dialect.afterRestore(connection, statement);
+          } else if (!connection.getAutoCommit()) {
+            connection.rollback();
+          }
         }
       }
     }
@@ -122,11 +135,10 @@ final class DataSnapshot {
     return reset;
   }
 
-  private static List<String> baseTables(Connection connection) throws SQLException {
+  private static List<String> baseTables(Connection connection, SqlDialect dialect) throws SQLException {
     List<String> tables = new ArrayList<>();
     try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT table_name FROM information_schema.tables "
-            + "WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE'")) {
+        ResultSet rows = statement.executeQuery(dialect.tablesQuery())) {
       while (rows.next()) {
         tables.add(rows.getString(1));
       }
@@ -138,12 +150,11 @@ final class DataSnapshot {
    * Every table's columns in one query, in order; generated columns are left out, since they cannot be written and
    * the server computes them again on the refill.
    */
-  private static Map<String, List<String>> writableColumns(Connection connection) throws SQLException {
+  private static Map<String, List<String>> writableColumns(Connection connection, SqlDialect dialect)
+      throws SQLException {
     Map<String, List<String>> columns = new LinkedHashMap<>();
     try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT table_name, column_name FROM information_schema.columns "
-            + "WHERE table_schema = DATABASE() AND extra NOT LIKE '%GENERATED%' "
-            + "ORDER BY table_name, ordinal_position")) {
+        ResultSet rows = statement.executeQuery(dialect.columnsQuery())) {
       while (rows.next()) {
         columns.computeIfAbsent(rows.getString(1), table -> new ArrayList<>()).add(rows.getString(2));
       }
@@ -151,11 +162,12 @@ final class DataSnapshot {
     return columns;
   }
 
-  private static Table read(Connection connection, String table, List<String> columns) throws SQLException {
+  private static Table read(Connection connection, SqlDialect dialect, String table, List<String> columns)
+      throws SQLException {
     List<Object[]> rows = new ArrayList<>();
     try (Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery("SELECT " + columns.stream().map(DataSnapshot::quoted)
-            .collect(Collectors.joining(", ")) + " FROM " + quoted(table))) {
+        ResultSet result = statement.executeQuery("SELECT " + columns.stream().map(dialect::quoted)
+            .collect(Collectors.joining(", ")) + " FROM " + dialect.quoted(table))) {
       while (result.next()) {
         Object[] row = new Object[columns.size()];
         for (int i = 0; i < row.length; i++) {
@@ -167,10 +179,9 @@ final class DataSnapshot {
     return new Table(table, List.copyOf(columns), Collections.unmodifiableList(rows));
   }
 
-  private static void insert(Connection connection, Table table) throws SQLException {
+  private static void insert(Connection connection, SqlDialect dialect, Table table) throws SQLException {
     String row = "(" + String.join(", ", Collections.nCopies(table.columns().size(), "?")) + ")";
-    String into = "INSERT INTO " + quoted(table.name()) + " (" + table.columns().stream().map(DataSnapshot::quoted)
-        .collect(Collectors.joining(", ")) + ") VALUES ";
+    String into = dialect.insertInto(table.name(), table.columns());
     List<Object[]> rows = table.rows();
     for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
       List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
@@ -185,9 +196,5 @@ final class DataSnapshot {
         statement.executeUpdate();
       }
     }
-  }
-
-  private static String quoted(String identifier) {
-    return "`" + identifier.replace("`", "``") + "`";
   }
 }

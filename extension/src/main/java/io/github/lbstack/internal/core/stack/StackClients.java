@@ -2,9 +2,11 @@ package io.github.lbstack.internal.core.stack;
 
 import com.mysql.cj.jdbc.MysqlDataSource;
 import io.github.lbstack.internal.backend.Endpoint;
+import io.github.lbstack.internal.spec.DatabaseKind;
 import io.github.lbstack.internal.spec.WebEnvironment;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 import redis.clients.jedis.JedisPooled;
 
 /**
@@ -14,17 +16,19 @@ import redis.clients.jedis.JedisPooled;
 public final class StackClients implements AutoCloseable {
 
   private final String stackId;
+  private final DatabaseKind kind;
   private final Supplier<String> jdbcUrl;
   private final WebEnvironment.Secrets secrets;
   private final Supplier<Endpoint> redisEndpoint;
-  private volatile MysqlDataSource dataSource;
+  private volatile DataSource dataSource;
   private volatile JedisPooled redis;
   private volatile boolean closed;
 
   /** The suppliers fail, with what the stack lacks, when it has no database or no Redis. */
-  StackClients(String stackId, Supplier<String> jdbcUrl, WebEnvironment.Secrets secrets,
+  StackClients(String stackId, DatabaseKind kind, Supplier<String> jdbcUrl, WebEnvironment.Secrets secrets,
       Supplier<Endpoint> redisEndpoint) {
     this.stackId = stackId;
+    this.kind = kind;
     this.jdbcUrl = jdbcUrl;
     this.secrets = secrets;
     this.redisEndpoint = redisEndpoint;
@@ -34,15 +38,27 @@ public final class StackClients implements AutoCloseable {
     if (dataSource == null) {
       synchronized (this) {
         if (dataSource == null) {
-          MysqlDataSource created = new MysqlDataSource();
-          created.setURL(jdbcUrl.get());
-          created.setUser(secrets.user());
-          created.setPassword(secrets.password());
-          dataSource = created;
+          dataSource = kind == DatabaseKind.POSTGRES ? postgres(jdbcUrl.get()) : mysql(jdbcUrl.get());
         }
       }
     }
     return dataSource;
+  }
+
+  private DataSource mysql(String url) {
+    MysqlDataSource created = new MysqlDataSource();
+    created.setURL(url);
+    created.setUser(secrets.user());
+    created.setPassword(secrets.password());
+    return created;
+  }
+
+  private DataSource postgres(String url) {
+    PGSimpleDataSource created = new PGSimpleDataSource();
+    created.setURL(url);
+    created.setUser(secrets.user());
+    created.setPassword(secrets.password());
+    return created;
   }
 
   JedisPooled redis() {

@@ -33,13 +33,14 @@ public final class FakeProbes implements Probes {
   public final java.util.concurrent.atomic.AtomicInteger databaseHeld = new java.util.concurrent.atomic.AtomicInteger();
 
   @Override
-  public ReadinessCheck database(Container mysql, WebEnvironment.Secrets secrets) {
+  public ReadinessCheck database(io.github.lbstack.internal.spec.DatabaseKind kind, Container database,
+      WebEnvironment.Secrets secrets) {
     return () -> {
       if (!databaseReady) {
         databaseHeld.incrementAndGet();
         throw new NotReadyException("held by the test");
       }
-      backend.events.add("ready " + mysql.name());
+      backend.events.add("ready " + database.name());
     };
   }
 
