@@ -28,8 +28,22 @@ public final class Leftovers {
         .withLabelFilter(Map.of(StackLabels.STACK, stackId)).exec().stream()
         .map(container -> "container " + String.join(",", container.getNames())).toList();
     List<String> networks = DOCKER.listNetworksCmd().exec().stream()
-        .filter(network -> stackId.equals(network.getLabels().get(StackLabels.STACK)))
+        .filter(network -> network.getLabels() != null && stackId.equals(network.getLabels().get(StackLabels.STACK)))
         .map(network -> "network " + network.getName()).toList();
-    return Stream.concat(containers.stream(), networks.stream()).toList();
+    return Stream.of(containers, networks, swarmResources(stackId)).flatMap(List::stream).toList();
+  }
+
+  /** On a swarm manager (the swarm backend), a stack's services and configs too; a plain engine has none. */
+  private static List<String> swarmResources(String stackId) {
+    if (DOCKER.infoCmd().exec().getSwarm() == null
+        || DOCKER.infoCmd().exec().getSwarm().getControlAvailable() != Boolean.TRUE) {
+      return List.of();
+    }
+    Map<String, String> label = Map.of(StackLabels.STACK, stackId);
+    List<String> services = DOCKER.listServicesCmd().withLabelFilter(label).exec().stream()
+        .map(service -> "service " + service.getSpec().getName()).toList();
+    List<String> configs = DOCKER.listConfigsCmd().withFilters(Map.of("label", List.of(StackLabels.STACK + "=" + stackId)))
+        .exec().stream().map(config -> "config " + config.getSpec().getName()).toList();
+    return Stream.concat(services.stream(), configs.stream()).toList();
   }
 }

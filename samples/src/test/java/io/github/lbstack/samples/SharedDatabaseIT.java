@@ -33,12 +33,12 @@ class SharedDatabaseIT {
   void threeReplicasStartingAtOnceMigratedExactlyOnce(DataSource db) throws Exception {
     try (Connection connection = db.getConnection();
         ResultSet rows = connection.createStatement().executeQuery(
-            "SELECT version, COUNT(*), MIN(success) FROM flyway_schema_history WHERE version IS NOT NULL "
+            "SELECT version, COUNT(*), SUM(CASE WHEN success THEN 0 ELSE 1 END) FROM flyway_schema_history WHERE version IS NOT NULL "
                 + "GROUP BY version ORDER BY version")) {
       assertThat(rows.next()).isTrue();
       assertThat(rows.getString(1)).isEqualTo("1");
       assertThat(rows.getInt(2)).as("times V1 was applied").isEqualTo(1);
-      assertThat(rows.getBoolean(3)).as("V1 succeeded").isTrue();
+      assertThat(rows.getInt(3)).as("failed runs of V1").isZero();
       assertThat(rows.next()).as("no other migration").isFalse();
     }
   }

@@ -17,6 +17,7 @@ final class CdsTraining {
 
   static void run() throws Exception {
     Class.forName("com.mysql.cj.jdbc.Driver");
+    Class.forName("org.postgresql.Driver");
     new HikariConfig().setJdbcUrl("jdbc:mysql://localhost:1/training");
     Flyway.configure().dataSource("jdbc:mysql://localhost:1/training", "training", "training").load();
     BCrypt.verifyer().verify("training".toCharArray(), BCrypt.withDefaults().hashToString(4, "training".toCharArray()));

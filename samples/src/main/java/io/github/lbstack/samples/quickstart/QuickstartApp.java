@@ -16,8 +16,8 @@ import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.params.SetParams;
 
 /**
- * The quickstart task list: register, log in, keep a list of tasks. Users and tasks live in MySQL, sessions and the
- * cache in Redis, so any replica can serve any request. Every page shows, and every response's
+ * The quickstart task list: register, log in, keep a list of tasks. Users and tasks live in the database (MySQL or
+ * PostgreSQL, by {@code DB_KIND}), sessions and the cache in Redis, so any replica can serve any request. Every page shows, and every response's
  * {@value #HOSTNAME_HEADER} header carries, the hostname of the replica that served it.
  */
 public final class QuickstartApp {
@@ -61,7 +61,7 @@ public final class QuickstartApp {
     // Flyway takes a database lock, so three replicas starting at once run each migration exactly once. FLYWAY_*
     // variables tune it as they tune Flyway's CLI: FLYWAY_BASELINE_ON_MIGRATE=true and FLYWAY_BASELINE_VERSION=0
     // let it migrate a database whose scripts already made tables (lbstack's databaseInit).
-    Flyway.configure().envVars().dataSource(db).connectRetries(120).connectRetriesInterval(1).load().migrate();
+    Flyway.configure().locations(settings.migrations()).envVars().dataSource(db).connectRetries(120).connectRetriesInterval(1).load().migrate();
     JedisPooled redis = new JedisPooled(settings.redisHost(), settings.redisPort());
 
     QuickstartApp app = new QuickstartApp(hostname, new Store(db), new Sessions(redis), redis);
@@ -103,7 +103,7 @@ public final class QuickstartApp {
     if (dbAnswers && redisAnswers) {
       ctx.result("ok");
     } else {
-      ctx.status(HttpStatus.SERVICE_UNAVAILABLE).result("mysql " + (dbAnswers ? "up" : "down") + ", redis "
+      ctx.status(HttpStatus.SERVICE_UNAVAILABLE).result("database " + (dbAnswers ? "up" : "down") + ", redis "
           + (redisAnswers ? "up" : "down"));
     }
   }

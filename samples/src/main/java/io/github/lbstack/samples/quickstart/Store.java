@@ -5,14 +5,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** Users and tasks in MySQL. Passwords are bcrypt hashes (cost 10), never stored or logged in clear. */
+/** Users and tasks in the database (MySQL or PostgreSQL). Passwords are bcrypt hashes (cost 10), never stored or logged in clear. */
 final class Store {
 
   record User(long id, String username) {}
@@ -40,8 +39,13 @@ final class Store {
         keys.next();
         return Optional.of(new User(keys.getLong(1), username));
       }
-    } catch (SQLIntegrityConstraintViolationException e) {
-      return Optional.empty();
+    } catch (SQLException e) {
+      // SQLSTATE class 23, integrity constraint violation: the name is taken. MySQL's driver and PostgreSQL's
+      // raise different types for it, but both give the standard state.
+      if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+        return Optional.empty();
+      }
+      throw e;
     }
   }
 

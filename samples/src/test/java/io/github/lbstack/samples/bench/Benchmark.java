@@ -26,7 +26,8 @@ public final class Benchmark {
   public static void main(String[] args) throws Exception {
     Setup.buildAppImage();
     List<Variant> cold = List.of(LbstackVariant.standard(), new TestcontainersSequential(), new DockerJavaFloor(),
-        new Compose(), LbstackVariant.order("all-at-once"), LbstackVariant.order("database-first"));
+        new Compose(), LbstackVariant.order("all-at-once"), LbstackVariant.order("database-first"),
+        LbstackVariant.postgres());
     Variant jar = LbstackVariant.jarMode();
     Variant spares = LbstackVariant.spares(3);
     Map<String, Samples> ready = new LinkedHashMap<>();
@@ -76,7 +77,8 @@ public final class Benchmark {
 
     StringBuilder out = new StringBuilder();
     out.append(String.format("%n## Results (%d runs per figure, interleaved; median, then min–max)%n%n", RUNS));
-    table(out, "1. Cold stack ready: lb serves 3 replicas, MySQL and Redis answer", ready, "lbstack");
+    table(out, "1. Cold stack ready: lb serves 3 replicas, the database (MySQL unless named) and Redis answer", ready,
+        "lbstack");
     table(out, "2. Scale 3 → 6, until the lb serves all 6", scale, "lbstack");
     table(out, "3. A suite of 10 classes (wall time of the test kit run)", suites, "10 classes, one shared stack");
     if (!replicaMemory.isEmpty()) {
@@ -93,7 +95,7 @@ public final class Benchmark {
           "reused stack (lbstack.reuse=true)");
     }
     table(out, "7. resetData() after a test added a row (goal: 100 ms for the small seed, 2 s for 100,000 rows)",
-        resets, "snapshot, 49 rows in 7 tables", "ms");
+        resets, "MySQL: snapshot, 49 rows in 7 tables", "ms");
     System.out.println(out);
     Path report = Setup.SAMPLES.resolve("target/benchmark.md");
     Files.writeString(report, out.toString());

@@ -1,5 +1,6 @@
 package io.github.lbstack.samples.bench;
 
+import io.github.lbstack.Database;
 import io.github.lbstack.RunningStack;
 import io.github.lbstack.StackDefinition;
 import java.util.List;
@@ -14,29 +15,37 @@ final class LbstackVariant implements Variant {
   private final boolean jar;
   private final String order;
   private final int spares;
+  private final Database database;
 
-  private LbstackVariant(String name, boolean jar, String order, int spares) {
+  private LbstackVariant(String name, boolean jar, String order, int spares, Database database) {
     this.name = name;
     this.jar = jar;
     this.order = order;
     this.spares = spares;
+    this.database = database;
   }
 
   /** lbstack as it comes: the default start order (database and lb first). */
   static LbstackVariant standard() {
-    return new LbstackVariant("lbstack", false, "database-and-lb-first", 0);
+    return new LbstackVariant("lbstack", false, "database-and-lb-first", 0, Database.MYSQL);
   }
 
   static LbstackVariant jarMode() {
-    return new LbstackVariant("lbstack, jar mode", true, "database-and-lb-first", 0);
+    return new LbstackVariant("lbstack, jar mode", true, "database-and-lb-first", 0, Database.MYSQL);
   }
 
   static LbstackVariant order(String order) {
-    return new LbstackVariant("lbstack, " + order.replace('-', ' '), false, order, 0);
+    return new LbstackVariant("lbstack, " + order.replace('-', ' '), false, order, 0, Database.MYSQL);
   }
 
   static LbstackVariant spares(int spares) {
-    return new LbstackVariant("lbstack, " + spares + " spares", false, "database-and-lb-first", spares);
+    return new LbstackVariant("lbstack, " + spares + " spares", false, "database-and-lb-first", spares,
+        Database.MYSQL);
+  }
+
+  /** The standard stack on PostgreSQL instead of MySQL: the same app, which reads DB_KIND. */
+  static LbstackVariant postgres() {
+    return new LbstackVariant("lbstack on PostgreSQL", false, "database-and-lb-first", 0, Database.POSTGRES);
   }
 
   @Override
@@ -48,7 +57,7 @@ final class LbstackVariant implements Variant {
   public Running start() throws Exception {
     // Code-started stacks read their configuration from system properties.
     System.setProperty("lbstack.startup.order", order);
-    StackDefinition.Builder builder = StackDefinition.builder().replicas(3).spares(spares);
+    StackDefinition.Builder builder = StackDefinition.builder().replicas(3).spares(spares).database(database);
     if (jar) {
       builder.jar(Setup.JAR);
     } else {
@@ -65,7 +74,7 @@ final class LbstackVariant implements Variant {
 
       @Override
       public List<String> containers() {
-        List<String> names = new java.util.ArrayList<>(List.of("lb", "mysql", "redis"));
+        List<String> names = new java.util.ArrayList<>(List.of("lb", database.name().toLowerCase(), "redis"));
         stack.replicas().forEach(replica -> names.add(replica.hostname()));
         return names.stream().map(service -> "lbstack-" + stack.id() + "-" + service).toList();
       }

@@ -1,0 +1,5 @@
+package io.github.lbstack.samples;
+
+/** {@link SessionAcrossReplicasIT}'s tests, on PostgreSQL. */
+@QuickstartOnPostgres
+class SessionAcrossReplicasOnPostgresIT extends SessionAcrossReplicasIT {}

@@ -1,0 +1,5 @@
+package io.github.lbstack.samples;
+
+/** {@link SharedCacheIT}'s tests, on PostgreSQL. */
+@QuickstartOnPostgres
+class SharedCacheOnPostgresIT extends SharedCacheIT {}
