@@ -55,7 +55,9 @@ public @interface LoadBalancedStack {
   /** Image of the database; must honour the official {@code mysql} image's contract. */
   String MYSQL_IMAGE_PROPERTY = ConfigKeys.MYSQL_IMAGE;
 
-  /** Image of the database with {@link Database#POSTGRES}; must honour the official {@code postgres} image's contract. */
+  /**
+   * Image of the database with {@link Database#POSTGRES}; must honour the official {@code postgres} image's contract.
+   */
   String POSTGRES_IMAGE_PROPERTY = ConfigKeys.POSTGRES_IMAGE;
 
   /** Image of the cache; must honour the official {@code redis} image's contract. */

@@ -65,7 +65,8 @@ public interface RunningStack extends AutoCloseable {
    * JDBC URL of the stack's database, reachable from the host.
    *
    * @return JDBC URL of the stack's database, reachable from the host
-   * @throws IllegalStateException when the stack leaves out MySQL; so do the other database methods
+   * @throws IllegalStateException when the stack has no database ({@code database = NONE}); so do the other
+   *     database methods
    */
   String jdbcUrl();
 
@@ -135,7 +136,8 @@ public interface RunningStack extends AutoCloseable {
   /**
    * Everything a service's container has written so far.
    *
-   * @param service {@code "lb"}, {@code "mysql"}, {@code "redis"} or a replica hostname such as {@code "web-1"}
+   * @param service {@code "lb"}, {@code "mysql"} or {@code "postgres"}, {@code "redis"} or a replica hostname such
+   *     as {@code "web-1"}
    * @return everything a service's container has written so far
    * @throws IllegalArgumentException for an unknown service, naming the known ones
    */

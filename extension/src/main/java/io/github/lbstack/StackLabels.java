@@ -8,7 +8,10 @@ public final class StackLabels {
 
   /** The stack a resource belongs to: its {@link RunningStack#id()}. */
   public static final String STACK = "io.github.lbstack.stack";
-  /** The service within the stack: {@code lb}, {@code mysql}, {@code redis}, {@code web-<n>} or {@code network}. */
+  /**
+   * The service within the stack: {@code lb}, {@code mysql} or {@code postgres}, {@code redis}, {@code web-<n>} or
+   * {@code network}.
+   */
   public static final String SERVICE = "io.github.lbstack.service";
   /** The JVM that created the resource. */
   public static final String SESSION = "io.github.lbstack.session";

@@ -10,12 +10,12 @@ import java.lang.annotation.Target;
  * {@link #jar()}.
  *
  * <pre>{@code
- * @Web(jar = "target/app.jar", env = "SPRING_DATASOURCE_URL=jdbc:mysql://${mysql.host}:${mysql.port}/${mysql.database}")
+ * @Web(jar = "target/app.jar", env = "SPRING_DATASOURCE_URL=${db.jdbcUrl}")
  * }</pre>
  *
- * <p>Every replica gets {@code DB_HOST}, {@code DB_PORT}, {@code DB_DATABASE}, {@code DB_USERNAME},
+ * <p>Every replica gets {@code DB_KIND}, {@code DB_HOST}, {@code DB_PORT}, {@code DB_DATABASE}, {@code DB_USERNAME},
  * {@code DB_PASSWORD}, {@code REDIS_HOST} and {@code REDIS_PORT} unless {@link #defaultEnv()} is {@code false}.
- * Values in {@link #env()} and {@link #buildArgs()} may use placeholders such as {@code ${mysql.host}}; the README
+ * Values in {@link #env()} and {@link #buildArgs()} may use placeholders such as {@code ${db.jdbcUrl}}; the README
  * lists them all.
  *
  * <p>{@link #image()}, {@link #dockerfile()} and {@link #jar()} may read a configuration parameter (or system

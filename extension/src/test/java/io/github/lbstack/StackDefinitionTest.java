@@ -1,6 +1,8 @@
 package io.github.lbstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lbstack.internal.spec.Configuration;
 import io.github.lbstack.internal.spec.StackDeclaration;
@@ -44,6 +46,20 @@ class StackDefinitionTest {
     assertThat(annotated.spec(NONE, "annotated")).isEqualTo(built.spec(NONE, "built"));
     assertThat(StackDefinition.of(Defaults.class.getAnnotation(LoadBalancedStack.class)))
         .as("the annotation's defaults are the builder's").isEqualTo(StackDefinition.builder().image("shop:1.4").build());
+  }
+
+  @Test
+  @SuppressWarnings("deprecation")
+  void theRetiredMysqlFalseMeansNoDatabaseAndContradictsPostgres() {
+    assertThat(StackDefinition.builder().image("a:1").mysql(false).build())
+        .isEqualTo(StackDefinition.builder().image("a:1").database(Database.NONE).build());
+    assertThatThrownBy(() -> StackDefinition.builder().image("a:1").database(Database.POSTGRES).mysql(false).build()
+        .spec(NONE, "StackDefinition"))
+        .isInstanceOf(StackConfigurationException.class)
+        .hasMessage("StackDefinition: mysql = false (no database) contradicts database = POSTGRES: remove mysql, which "
+            + "is deprecated; use database = Database.NONE for a stack without a database.");
+    assertThatNullPointerException().isThrownBy(() -> StackDefinition.builder().database(null))
+        .withMessage("database: use Database.MYSQL, Database.POSTGRES or Database.NONE");
   }
 
   static Stream<String> attributes() {

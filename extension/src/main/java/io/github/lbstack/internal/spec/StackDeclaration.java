@@ -24,8 +24,8 @@ import java.util.Objects;
 public record StackDeclaration(int replicas, int spares, String image, String dockerfile, List<String> buildArgs,
     String jar, int port, String healthPath, List<String> env, boolean defaultEnv, Balancing balance,
     boolean stickyCookie, String lbConfig, String lbBackend, int lbPort, boolean lbTls,
-    DatabaseKind database, boolean redis, List<ServiceDeclaration> services, List<String> databaseInit, boolean disabledWithoutDocker,
-    Path baseDirectory) {
+    DatabaseKind database, boolean redis, List<ServiceDeclaration> services, List<String> databaseInit,
+    boolean disabledWithoutDocker, Path baseDirectory) {
 
   /** Every attribute's default, the same as the annotation's. */
   public static final StackDeclaration DEFAULTS = new StackDeclaration(3, 0, "", "", List.of(), "", 8080, "/health",

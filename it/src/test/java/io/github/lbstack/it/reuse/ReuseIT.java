@@ -79,6 +79,25 @@ class ReuseIT {
     assertThat(Leftovers.of(changed.stackId())).as("removed by the README's command").isEmpty();
   }
 
+  /**
+   * On PostgreSQL: the kept stack is found again with its credentials (read back from the database container's
+   * environment) and reset, so the row the first run left is gone from the table it made.
+   */
+  @Test
+  void aKeptPostgresStackIsTakenUpResetByTheNextRun() throws Exception {
+    String fixture = ReuseRun.FIXTURE + ReusePostgresFixture.class.getName();
+    Run first = run(Map.of(), fixture);
+    assertThat(first.cacheBefore()).as("no table yet").isEqualTo("none");
+    assertThat(Leftovers.containers(first.stackId())).containsKey("postgres");
+
+    Run second = run(Map.of(), fixture);
+    assertThat(second.stackId()).as("the same stack, taken up").isEqualTo(first.stackId());
+    assertThat(second.cacheBefore()).as("the first run's row was reset away").isEqualTo("0");
+
+    assertThat(removeReused()).isZero();
+    assertThat(Leftovers.of(first.stackId())).isEmpty();
+  }
+
   /** The README's command, as a person runs it. */
   private static int removeReused() throws Exception {
     String command = "docker ps -aq --filter label=" + StackLabels.REUSE + " | xargs -r docker rm -f; "

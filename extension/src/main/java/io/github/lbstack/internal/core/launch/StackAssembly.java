@@ -140,7 +140,7 @@ public final class StackAssembly {
     return new Service("redis", container, WebEnvironment.REDIS_PORT, probes.redis(container));
   }
 
-  /** Registers every part in dependency order, so that closing runs lb, replicas, redis, the database (then network). */
+  /** Registers every part in dependency order, so that closing runs lb, replicas, redis, database (then network). */
   public void register(Resources resources) {
     database.ifPresent(service -> resources.add(service.name(), service));
     redis.ifPresent(service -> resources.add("redis", service));

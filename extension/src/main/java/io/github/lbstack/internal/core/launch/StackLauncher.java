@@ -153,10 +153,12 @@ public final class StackLauncher {
       }
       OpenStacks.add(stack);
       LOG.info("lbstack {}: start-up timeline\n{}", id, timeline.table());
+      String databaseNote = spec.hasDatabase()
+          ? "; " + spec.database().service() + " " + stack.jdbcUrl() + " (user " + secrets.user() + ")" : "";
       LOG.info("lbstack {}: ready in {}: lb {} -> {}{}{}{}", id, startup.elapsed(), stack.lbEndpoint(),
           String.join(", ", hostnames), spares.isEmpty() ? "" : " (spares, paused: "
-              + String.join(", ", spares.stream().map(Service::name).toList()) + ")", spec.hasDatabase() ? "; " + spec.database().service() + " " + stack.jdbcUrl() + " (user " + secrets.user() + ")"
-              : "", spec.redis() ? "; redis " + stack.redisEndpoint() : "");
+              + String.join(", ", spares.stream().map(Service::name).toList()) + ")", databaseNote,
+          spec.redis() ? "; redis " + stack.redisEndpoint() : "");
       return stack;
     } catch (RuntimeException | Error e) {
       startup.close();

@@ -276,8 +276,8 @@ public final class CoreStack implements AutoCloseable {
       }
       text.append(replica.hostname()).append(": ").append(address).append('\n');
     }
-    database.ifPresent(service -> text.append(service.name()).append(": ").append(jdbcUrl()).append(" user ").append(secrets.user())
-        .append(" password ****\n"));
+    database.ifPresent(service -> text.append(service.name()).append(": ").append(jdbcUrl()).append(" user ")
+        .append(secrets.user()).append(" password ****\n"));
     redis.ifPresent(service -> text.append("redis: ").append(redisEndpoint()).append('\n'));
     return text.toString();
   }
