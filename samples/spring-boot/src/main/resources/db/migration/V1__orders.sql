@@ -1,0 +1,5 @@
+CREATE TABLE orders (
+  id       BIGINT AUTO_INCREMENT PRIMARY KEY,
+  product  VARCHAR(100) NOT NULL,
+  taken_by VARCHAR(100) NOT NULL
+);
