@@ -8,20 +8,32 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
-/** What the database scripts under {@code src/test/resources/db} seed: the {@code colours} table. */
+/**
+ * Seed data: what the database scripts under {@code src/test/resources/db} make (the {@code colours} table), and what
+ * the it-app writes at its start (the {@code app_seed} table).
+ */
 public final class SeedData {
 
   private SeedData() {}
 
+  /** {@return the names the it-app seeds at its start (with {@code SEED_KEY} set), in order} */
+  public static List<String> appSeed(DataSource db) throws SQLException {
+    return strings(db, "SELECT name FROM app_seed ORDER BY name");
+  }
+
   /** {@return the colours' names, by id} */
   public static List<String> colours(DataSource db) throws SQLException {
-    List<String> colours = new ArrayList<>();
+    return strings(db, "SELECT name FROM colours ORDER BY id");
+  }
+
+  private static List<String> strings(DataSource db, String query) throws SQLException {
+    List<String> values = new ArrayList<>();
     try (Connection connection = db.getConnection(); Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT name FROM colours ORDER BY id")) {
+        ResultSet rows = statement.executeQuery(query)) {
       while (rows.next()) {
-        colours.add(rows.getString(1));
+        values.add(rows.getString(1));
       }
     }
-    return colours;
+    return values;
   }
 }

@@ -144,11 +144,29 @@ public final class ItApp {
       String seedKey = System.getenv("SEED_KEY");
       if (seedKey != null && !seeded) {
         redis().setnx(seedKey, hostname);
+        seedRows(connection);
         seeded = true;
       }
       reply(exchange, 200, "ok");
     } catch (Exception e) {
       reply(exchange, 503, "not ready: " + e);
+    }
+  }
+
+  /**
+   * An app's reference data, as apps fill such tables at start: the first replica to get here makes the table and
+   * its rows, the others find them there.
+   */
+  private void seedRows(Connection connection) throws SQLException {
+    try (java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE IF NOT EXISTS app_seed (name VARCHAR(50) PRIMARY KEY)");
+      for (String name : List.of("small", "medium", "large")) {
+        try {
+          statement.execute("INSERT INTO app_seed VALUES ('" + name + "')");
+        } catch (SQLException alreadyThere) {
+          // Another replica seeded it first: the rows are what matters, not who wrote them.
+        }
+      }
     }
   }
 

@@ -8,6 +8,7 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import io.github.lbstack.Database;
 import io.github.lbstack.LoadBalancedStack;
 import io.github.lbstack.RunningStack;
 import io.github.lbstack.Web;
@@ -31,13 +32,14 @@ class LeftOutServicesIT {
             "No ParameterResolver registered for parameter [java.lang.String")))));
     tests.assertThatEvents().haveExactly(1, event(test("asksForADataSource"),
         finishedWithFailure(instanceOf(ParameterResolutionException.class), message(actual -> actual.endsWith(
-            ": the stack leaves out MySQL (mysql = false). Remove the parameter, or set mysql = true.")))));
+            ": the stack has no database (database = NONE). Remove the parameter, or set database = "
+                + "Database.MYSQL or Database.POSTGRES.")))));
     tests.assertThatEvents().haveExactly(1, event(test("asksForRedis"),
         finishedWithFailure(instanceOf(ParameterResolutionException.class), message(actual -> actual.endsWith(
             ": the stack leaves out Redis (redis = false). Remove the parameter, or set redis = true.")))));
   }
 
-  @LoadBalancedStack(replicas = 1, mysql = false, redis = false,
+  @LoadBalancedStack(replicas = 1, database = Database.NONE, redis = false,
       web = @Web(jar = "target/it-app.jar", healthPath = "/", defaultEnv = false))
   static class WebOnlyTestCase {
     @Test

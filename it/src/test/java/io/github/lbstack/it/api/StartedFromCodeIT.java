@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.lbstack.Database;
 import io.github.lbstack.RunningStack;
 import io.github.lbstack.StackConfigurationException;
 import io.github.lbstack.StackDefinition;
@@ -17,13 +18,13 @@ class StartedFromCodeIT {
   void startsAStackWithoutMysqlOrRedisAndRemovesItOnClose() {
     String id;
     try (RunningStack stack = StackDefinition.builder().replicas(1).jar("target/it-app.jar").healthPath("/")
-        .mysql(false).redis(false).start()) {
+        .database(Database.NONE).redis(false).start()) {
       id = stack.id();
       assertThat(given(stack.lb()).get("/").then().statusCode(200).extract().asString()).isEqualTo("web-1");
       assertThat(Leftovers.of(id)).noneMatch(resource -> resource.contains("mysql") || resource.contains("redis"));
       assertThatThrownBy(stack::dataSource).isInstanceOf(IllegalStateException.class)
-          .hasMessage("stack " + id + " has no MySQL: its definition leaves it out (mysql = false). Set mysql = true "
-              + "to have one.");
+          .hasMessage("stack " + id + " has no database: its definition leaves it out (database = NONE). Set "
+              + "database = Database.MYSQL or Database.POSTGRES to have one.");
       assertThatThrownBy(stack::redis).hasMessage("stack " + id + " has no Redis: its definition leaves it out "
           + "(redis = false). Set redis = true to have one.");
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import io.github.lbstack.Database;
 import io.github.lbstack.Lb;
 import io.github.lbstack.LoadBalancedStack;
 import io.github.lbstack.RunningStack;
@@ -50,7 +51,7 @@ class LbTlsIT {
         .contains("    bind :8443 ssl crt /usr/local/etc/haproxy/certs/lbstack.pem\n");
   }
 
-  @LoadBalancedStack(replicas = 2, mysql = false, redis = false,
+  @LoadBalancedStack(replicas = 2, database = Database.NONE, redis = false,
       web = @Web(jar = "target/it-app.jar", healthPath = "/", defaultEnv = false), lb = @Lb(tls = true))
   @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
   static class TlsTestCase {

@@ -3,6 +3,7 @@ package io.github.lbstack.it.lb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import io.github.lbstack.Database;
 import io.github.lbstack.Lb;
 import io.github.lbstack.LoadBalancedStack;
 import io.github.lbstack.RunningStack;
@@ -57,7 +58,7 @@ class OwnHaproxyConfigErrorsIT {
     return failure.getMessage();
   }
 
-  @LoadBalancedStack(web = @Web(jar = "target/it-app.jar"), mysql = false, redis = false,
+  @LoadBalancedStack(web = @Web(jar = "target/it-app.jar"), database = Database.NONE, redis = false,
       lb = @Lb(config = "src/test/haproxy/broken.cfg", backend = "app"))
   static class SyntaxErrorTestCase {
     @Test

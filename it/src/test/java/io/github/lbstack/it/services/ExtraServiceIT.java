@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import io.github.lbstack.Database;
 import io.github.lbstack.LoadBalancedStack;
 import io.github.lbstack.Replica;
 import io.github.lbstack.RunningService;
@@ -38,7 +39,7 @@ import redis.clients.jedis.Jedis;
 class ExtraServiceIT {
 
   @RegisterExtension
-  static StackExtension stack = StackDefinition.builder().jar("target/it-app.jar").replicas(2).mysql(false)
+  static StackExtension stack = StackDefinition.builder().jar("target/it-app.jar").replicas(2).database(Database.NONE)
       .env("BROKER_ADDRESS=${service.broker.host}:${service.broker.port}")
       .healthPath("/")
       .services(ServiceDefinition.of("broker", ItImages.redis(), 6379).readyLog("Ready to accept connections"))
@@ -106,7 +107,7 @@ class ExtraServiceIT {
 
   static class NeverReadyTestCase {
     @RegisterExtension
-    static StackExtension stack = StackDefinition.builder().jar("target/it-app.jar").replicas(1).mysql(false)
+    static StackExtension stack = StackDefinition.builder().jar("target/it-app.jar").replicas(1).database(Database.NONE)
         .redis(false).healthPath("/").defaultEnv(false)
         .services(ServiceDefinition.of("mail", ItImages.redis(), 6379).readyLog("never printed"))
         .build().extension();

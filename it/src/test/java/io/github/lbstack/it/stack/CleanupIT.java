@@ -8,6 +8,7 @@ import static org.junit.platform.testkit.engine.EventConditions.finishedWithFail
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 
 import com.github.dockerjava.api.DockerClient;
+import io.github.lbstack.Database;
 import io.github.lbstack.LoadBalancedStack;
 import io.github.lbstack.RunningStack;
 import io.github.lbstack.Web;
@@ -140,7 +141,7 @@ class CleanupIT {
    * The replica is all the stack has, so it starts at once and the report names what it answered: the timeout is the
    * subject, and a replica waiting for a database would not have started at all on a slow machine.
    */
-  @LoadBalancedStack(replicas = 1, mysql = false, redis = false,
+  @LoadBalancedStack(replicas = 1, database = Database.NONE, redis = false,
       web = @Web(jar = "target/it-app.jar", port = 9090, defaultEnv = false))
   static class WrongPortTestCase {
     @Test
@@ -168,7 +169,7 @@ class CleanupIT {
   }
 
   /** As {@link WrongPortTestCase}: only the replica, so that it has answered its health check when time runs out. */
-  @LoadBalancedStack(replicas = 1, mysql = false, redis = false,
+  @LoadBalancedStack(replicas = 1, database = Database.NONE, redis = false,
       web = @Web(jar = "target/it-app.jar", healthPath = "/no-such-health", defaultEnv = false))
   static class NeverHealthyTestCase {
     @Test

@@ -48,6 +48,7 @@ class DatabaseInitIT {
       throws Exception {
     try (Connection connection = db.getConnection(); Statement statement = connection.createStatement()) {
       statement.execute("INSERT INTO colours VALUES (4, 'added')");
+      statement.execute("INSERT INTO app_seed VALUES ('added')");
     }
     given(stack.lb()).post("/rows?value=added").then().statusCode(201);
     String seed = redis.get("app:seed");
@@ -58,6 +59,8 @@ class DatabaseInitIT {
     stack.resetData();
 
     assertThat(SeedData.colours(db)).as("the seed rows, and only them").containsExactly("red", "green", "blue");
+    assertThat(SeedData.appSeed(db)).as("the rows the app seeded at its start, and only them")
+        .containsExactly("large", "medium", "small");
     assertThat(given(stack.lb()).get("/rows").then().statusCode(200).extract().asString()).as("the app's rows").isEmpty();
     assertThat(redis.get("added")).isNull();
     assertThat(redis.get("app:seed")).as("the start-up key as it was at ready").isEqualTo(seed);

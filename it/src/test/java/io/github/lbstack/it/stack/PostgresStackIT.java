@@ -62,6 +62,7 @@ class PostgresStackIT {
       JedisPooled redis) throws Exception {
     try (Connection connection = db.getConnection(); Statement statement = connection.createStatement()) {
       statement.execute("INSERT INTO colours VALUES (4, 'added')");
+      statement.execute("INSERT INTO app_seed VALUES ('added')");
       statement.execute("INSERT INTO tags (name) VALUES ('added')");
       statement.execute("INSERT INTO tag_uses VALUES (3, 'test')");
     }
@@ -72,6 +73,8 @@ class PostgresStackIT {
     stack.resetData();
 
     assertThat(SeedData.colours(db)).as("the seed rows, and only them").containsExactly("red", "green", "blue");
+    assertThat(SeedData.appSeed(db)).as("the rows the app seeded at its start, and only them")
+        .containsExactly("large", "medium", "small");
     assertThat(rows(db, "SELECT id || ':' || name FROM tags ORDER BY id")).containsExactly("1:new", "2:sale");
     assertThat(rows(db, "SELECT tag_id || ':' || used_by FROM tag_uses")).containsExactly("2:seed");
     try (Connection connection = db.getConnection(); Statement statement = connection.createStatement()) {
