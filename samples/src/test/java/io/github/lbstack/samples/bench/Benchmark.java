@@ -42,8 +42,10 @@ public final class Benchmark {
       ready.put(variant.name(), new Samples());
       teardown.put(variant.name(), new Samples());
     });
-    // -Dbench.skip-cold=true measures the suites, reuse and resets only; -Dbench.reset-only=true the resets only.
-    boolean resetOnly = Boolean.getBoolean("bench.reset-only");
+    // -Dbench.skip-cold=true measures the suites, reuse and resets only; -Dbench.reset-only=true the resets only;
+    // -Dbench.spring-only=true the Spring Boot sample only.
+    boolean springOnly = Boolean.getBoolean("bench.spring-only");
+    boolean resetOnly = Boolean.getBoolean("bench.reset-only") || springOnly;
     if (Boolean.getBoolean("bench.skip-cold") || resetOnly) {
       all.clear();
     }
@@ -73,7 +75,8 @@ public final class Benchmark {
     }
     Map<String, Samples> suites = resetOnly ? new LinkedHashMap<>() : suites();
     Map<String, Samples> reuse = resetOnly ? new LinkedHashMap<>() : reuse();
-    Map<String, Samples> resets = ResetBench.measure(RUNS);
+    Map<String, Samples> resets = springOnly ? new LinkedHashMap<>() : ResetBench.measure(RUNS);
+    SpringBench.Figures spring = Boolean.getBoolean("bench.reset-only") ? null : SpringBench.measure(RUNS);
 
     StringBuilder out = new StringBuilder();
     out.append(String.format("%n## Results (%d runs per figure, interleaved; median, then min–max)%n%n", RUNS));
@@ -96,6 +99,12 @@ public final class Benchmark {
     }
     table(out, "7. resetData() after a test added a row (goal: 100 ms for the small seed, 2 s for 100,000 rows)",
         resets, "MySQL: snapshot, 49 rows in 7 tables", "ms");
+    if (spring != null) {
+      table(out, "8. The Spring Boot sample's stack ready (3 replicas, MySQL, Redis)", spring.ready(),
+          "Spring shop, JVM defaults");
+      table(out, "9. A Spring Boot replica's RSS right after ready (docker stats)", spring.replicaMemory(),
+          "Spring shop, JVM defaults", "MiB");
+    }
     System.out.println(out);
     Path report = Setup.SAMPLES.resolve("target/benchmark.md");
     Files.writeString(report, out.toString());
@@ -208,7 +217,7 @@ public final class Benchmark {
     stack.add(total);
   }
 
-  private static double mebibytes(String usage) {
+  static double mebibytes(String usage) {
     double value = Double.parseDouble(usage.replaceAll("[^0-9.]", ""));
     if (usage.endsWith("GiB")) {
       return value * 1024;

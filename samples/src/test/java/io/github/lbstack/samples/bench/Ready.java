@@ -24,6 +24,12 @@ final class Ready {
 
   static void await(String jdbcUrl, String user, String password, String redisHost, int redisPort, URI lb,
       int replicas) throws InterruptedException {
+    await(jdbcUrl, user, password, redisHost, redisPort, lb, replicas, "/login");
+  }
+
+  /** @param path what the lb must have served from every replica: the quickstart's {@code /login}, or a health path */
+  static void await(String jdbcUrl, String user, String password, String redisHost, int redisPort, URI lb,
+      int replicas, String path) throws InterruptedException {
     long deadline = System.nanoTime() + LIMIT.toNanos();
     poll(deadline, "mysql", () -> {
       try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password)) {
@@ -37,7 +43,7 @@ final class Ready {
     });
     Set<String> seen = new HashSet<>();
     poll(deadline, "lb", () -> {
-      HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(lb.resolve("/login"))
+      HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(lb.resolve(path))
           .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() == 200) {
         response.headers().firstValue("X-App-Hostname").ifPresent(seen::add);
