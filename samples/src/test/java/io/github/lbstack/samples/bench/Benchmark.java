@@ -90,7 +90,7 @@ public final class Benchmark {
         replicaMemory.describe("MiB"), stackMemory.describe("MiB")));
     }
     table(out, "5. Teardown", teardown, "lbstack");
-    if (reuse.isEmpty()) {
+    if (reuse.isEmpty() && !resetOnly) {
       out.append(String.format("### 6. Ready time of a reused stack%n%nNot measured: CI is set, so lbstack.reuse is "
           + "ignored.%n"));
     } else {
@@ -118,6 +118,9 @@ public final class Benchmark {
 
   private static void table(StringBuilder out, String title, Map<String, Samples> figures, String subject,
       String unit) {
+    if (figures.values().stream().allMatch(Samples::isEmpty)) {
+      return; // not measured in this run (-Dbench.reset-only, -Dbench.spring-only...)
+    }
     out.append("### ").append(title).append("\n\n| variant | median (min–max) | ").append(subject)
         .append(" ÷ variant |\n|---|---|---|\n");
     Samples ours = figures.get(subject);
