@@ -35,8 +35,8 @@ public final class Leftovers {
 
   /** On a swarm manager (the swarm backend), a stack's services and configs too; a plain engine has none. */
   private static List<String> swarmResources(String stackId) {
-    if (DOCKER.infoCmd().exec().getSwarm() == null
-        || DOCKER.infoCmd().exec().getSwarm().getControlAvailable() != Boolean.TRUE) {
+    var swarm = DOCKER.infoCmd().exec().getSwarm();
+    if (swarm == null || swarm.getControlAvailable() != Boolean.TRUE) {
       return List.of();
     }
     Map<String, String> label = Map.of(StackLabels.STACK, stackId);

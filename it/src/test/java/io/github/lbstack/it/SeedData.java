@@ -26,7 +26,8 @@ public final class SeedData {
     return strings(db, "SELECT name FROM colours ORDER BY id");
   }
 
-  private static List<String> strings(DataSource db, String query) throws SQLException {
+  /** {@return the first column of a query's rows, as strings} */
+  public static List<String> strings(DataSource db, String query) throws SQLException {
     List<String> values = new ArrayList<>();
     try (Connection connection = db.getConnection(); Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(query)) {

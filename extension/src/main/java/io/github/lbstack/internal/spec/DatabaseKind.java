@@ -12,22 +12,30 @@ import java.util.Optional;
  */
 public enum DatabaseKind {
   /** MySQL through the official {@code mysql} image's contract (MariaDB plays it on machines without MySQL). */
-  MYSQL("mysql", "MySQL", 3306, "mysql"),
+  MYSQL("mysql", "MySQL", 3306, "mysql", "MYSQL_DATABASE", "MYSQL_USER", "MYSQL_PASSWORD"),
   /** PostgreSQL through the official {@code postgres} image's contract. */
-  POSTGRES("postgres", "PostgreSQL", 5432, "postgresql"),
+  POSTGRES("postgres", "PostgreSQL", 5432, "postgresql", "POSTGRES_DB", "POSTGRES_USER", "POSTGRES_PASSWORD"),
   /** No database: none starts and none can be injected. */
-  NONE("", "no database", 0, "");
+  NONE("", "no database", 0, "", "", "", "");
 
   private final String service;
   private final String displayName;
   private final int port;
   private final String jdbcScheme;
+  /** The official image's variables for the database, its user and the user's password. */
+  private final String databaseVariable;
+  private final String userVariable;
+  private final String passwordVariable;
 
-  DatabaseKind(String service, String displayName, int port, String jdbcScheme) {
+  DatabaseKind(String service, String displayName, int port, String jdbcScheme, String databaseVariable,
+      String userVariable, String passwordVariable) {
     this.service = service;
     this.displayName = displayName;
     this.port = port;
     this.jdbcScheme = jdbcScheme;
+    this.databaseVariable = databaseVariable;
+    this.userVariable = userVariable;
+    this.passwordVariable = passwordVariable;
   }
 
   public boolean present() {
@@ -85,23 +93,20 @@ public enum DatabaseKind {
     Map<String, String> env = new LinkedHashMap<>();
     if (this == MYSQL) {
       env.put("MYSQL_ROOT_PASSWORD", rootPassword);
-      env.put("MYSQL_DATABASE", secrets.database());
-      env.put("MYSQL_USER", secrets.user());
-      env.put("MYSQL_PASSWORD", secrets.password());
-    } else if (this == POSTGRES) {
-      env.put("POSTGRES_DB", secrets.database());
-      env.put("POSTGRES_USER", secrets.user());
-      env.put("POSTGRES_PASSWORD", secrets.password());
+    }
+    if (present()) {
+      env.put(databaseVariable, secrets.database());
+      env.put(userVariable, secrets.user());
+      env.put(passwordVariable, secrets.password());
     }
     return env;
   }
 
   /** {@return the secrets a running database container was made with, read back from its environment} */
   public Optional<WebEnvironment.Secrets> secretsFrom(Map<String, String> env) {
-    String prefix = this == POSTGRES ? "POSTGRES_" : "MYSQL_";
-    String database = env.get(prefix + (this == POSTGRES ? "DB" : "DATABASE"));
-    String user = env.get(prefix + "USER");
-    String password = env.get(prefix + "PASSWORD");
+    String database = env.get(databaseVariable);
+    String user = env.get(userVariable);
+    String password = env.get(passwordVariable);
     if (database == null || user == null || password == null) {
       return Optional.empty();
     }

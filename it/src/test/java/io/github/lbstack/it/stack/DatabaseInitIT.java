@@ -3,24 +3,18 @@ package io.github.lbstack.it.stack;
 import static io.github.lbstack.assertions.LbAssertions.assertThat;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.github.lbstack.LoadBalancedStack;
 import io.github.lbstack.RunningStack;
 import io.github.lbstack.StackStartupException;
 import io.github.lbstack.Web;
-import io.github.lbstack.it.ItImages;
-import io.github.lbstack.it.Leftovers;
+import io.github.lbstack.it.ItRuns;
 import io.github.lbstack.it.SeedData;
 import io.github.lbstack.traffic.Traffic;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.testkit.engine.EngineExecutionResults;
 import redis.clients.jedis.JedisPooled;
 
 /**
@@ -70,20 +64,14 @@ class DatabaseInitIT {
 
   @Test
   void aFailingScriptFailsTheStartWithTheDatabasesMessageNamingTheLineAndLeavesNothing() {
-    EngineExecutionResults results = ItImages.engine().selectors(selectClass(BrokenScriptTestCase.class)).execute();
-
-    Throwable failure = results.containerEvents().failed().stream()
-        .map(event -> event.getPayload(TestExecutionResult.class).orElseThrow())
-        .map(result -> result.getThrowable().orElseThrow()).findFirst().orElseThrow();
+    Throwable failure = ItRuns.startFailure(BrokenScriptTestCase.class);
     assertThat(failure).isInstanceOf(StackStartupException.class);
     assertThat(failure.getMessage())
         .contains("- mysql: container exited with code 1")
         .contains("running /docker-entrypoint-initdb.d/01-broken.sql")
         .contains("ERROR 1064 (42000) at line 3")
         .doesNotContain("raise lbstack.startup.timeout");
-    Matcher id = Pattern.compile("lbstack stack (\\w+) failed").matcher(failure.getMessage());
-    assertThat(id.find()).as(failure.getMessage()).isTrue();
-    assertThat(Leftovers.of(id.group(1))).isEmpty();
+    ItRuns.assertNothingLeftOf(failure);
   }
 
   @LoadBalancedStack(replicas = 1, redis = false, web = @Web(jar = "target/it-app.jar"),

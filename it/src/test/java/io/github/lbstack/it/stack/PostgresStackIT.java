@@ -3,29 +3,19 @@ package io.github.lbstack.it.stack;
 import static io.github.lbstack.assertions.LbAssertions.assertThat;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.github.lbstack.Database;
 import io.github.lbstack.LoadBalancedStack;
 import io.github.lbstack.RunningStack;
 import io.github.lbstack.StackStartupException;
 import io.github.lbstack.Web;
-import io.github.lbstack.it.ItImages;
-import io.github.lbstack.it.Leftovers;
+import io.github.lbstack.it.ItRuns;
 import io.github.lbstack.it.SeedData;
 import io.github.lbstack.traffic.Traffic;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.testkit.engine.EngineExecutionResults;
 import redis.clients.jedis.JedisPooled;
 
 /**
@@ -75,12 +65,12 @@ class PostgresStackIT {
     assertThat(SeedData.colours(db)).as("the seed rows, and only them").containsExactly("red", "green", "blue");
     assertThat(SeedData.appSeed(db)).as("the rows the app seeded at its start, and only them")
         .containsExactly("large", "medium", "small");
-    assertThat(rows(db, "SELECT id || ':' || name FROM tags ORDER BY id")).containsExactly("1:new", "2:sale");
-    assertThat(rows(db, "SELECT tag_id || ':' || used_by FROM tag_uses")).containsExactly("2:seed");
+    assertThat(SeedData.strings(db, "SELECT id || ':' || name FROM tags ORDER BY id")).containsExactly("1:new", "2:sale");
+    assertThat(SeedData.strings(db, "SELECT tag_id || ':' || used_by FROM tag_uses")).containsExactly("2:seed");
     try (Connection connection = db.getConnection(); Statement statement = connection.createStatement()) {
       statement.execute("INSERT INTO tags (name) VALUES ('after-reset')");
     }
-    assertThat(rows(db, "SELECT id || ':' || name FROM tags ORDER BY id")).as("the sequence as it was at ready")
+    assertThat(SeedData.strings(db, "SELECT id || ':' || name FROM tags ORDER BY id")).as("the sequence as it was at ready")
         .containsExactly("1:new", "2:sale", "3:after-reset");
     assertThat(given(stack.lb()).get("/rows").then().statusCode(200).extract().asString()).as("the app's rows").isEmpty();
     assertThat(redis.get("added")).isNull();
@@ -91,30 +81,13 @@ class PostgresStackIT {
 
   @Test
   void aFailingScriptFailsTheStartWithPostgresMessageNamingTheLineAndLeavesNothing() {
-    EngineExecutionResults results = ItImages.engine().selectors(selectClass(BrokenScriptTestCase.class)).execute();
-
-    Throwable failure = results.containerEvents().failed().stream()
-        .map(event -> event.getPayload(TestExecutionResult.class).orElseThrow())
-        .map(result -> result.getThrowable().orElseThrow()).findFirst().orElseThrow();
+    Throwable failure = ItRuns.startFailure(BrokenScriptTestCase.class);
     assertThat(failure).isInstanceOf(StackStartupException.class);
     assertThat(failure.getMessage())
         .contains("- postgres: container exited with code")
         .contains("01-broken.sql:3: ERROR:  syntax error at or near \"CREAT\"")
         .doesNotContain("raise lbstack.startup.timeout");
-    Matcher id = Pattern.compile("lbstack stack (\\w+) failed").matcher(failure.getMessage());
-    assertThat(id.find()).as(failure.getMessage()).isTrue();
-    assertThat(Leftovers.of(id.group(1))).isEmpty();
-  }
-
-  private static List<String> rows(DataSource db, String query) throws SQLException {
-    List<String> values = new ArrayList<>();
-    try (Connection connection = db.getConnection(); Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(query)) {
-      while (rows.next()) {
-        values.add(rows.getString(1));
-      }
-    }
-    return values;
+    ItRuns.assertNothingLeftOf(failure);
   }
 
   @LoadBalancedStack(database = Database.POSTGRES, replicas = 1, redis = false, web = @Web(jar = "target/it-app.jar"),

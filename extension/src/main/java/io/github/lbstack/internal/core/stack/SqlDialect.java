@@ -20,11 +20,23 @@ sealed interface SqlDialect {
     return kind == DatabaseKind.POSTGRES ? new Postgres() : new Mysql();
   }
 
+  /** {@return the SQL function that names the connection's schema} */
+  String currentSchema();
+
+  /** {@return the condition on {@code information_schema.columns} that keeps the columns an INSERT may write} */
+  String writableColumn();
+
   /** {@return the query of the current schema's base tables, one name per row} */
-  String tablesQuery();
+  default String tablesQuery() {
+    return "SELECT table_name FROM information_schema.tables WHERE table_schema = " + currentSchema()
+        + " AND table_type = 'BASE TABLE'";
+  }
 
   /** {@return the query of (table, column) for every writable column of the schema, in column order} */
-  String columnsQuery();
+  default String columnsQuery() {
+    return "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = " + currentSchema()
+        + " AND " + writableColumn() + " ORDER BY table_name, ordinal_position";
+  }
 
   String quoted(String identifier);
 
@@ -51,16 +63,14 @@ sealed interface SqlDialect {
   record Mysql() implements SqlDialect {
 
     @Override
-    public String tablesQuery() {
-      return "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() "
-          + "AND table_type = 'BASE TABLE'";
+    public String currentSchema() {
+      return "DATABASE()";
     }
 
     @Override
-    public String columnsQuery() {
+    public String writableColumn() {
       // Generated columns cannot be written; the server computes them again on the refill.
-      return "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = DATABASE() "
-          + "AND extra NOT LIKE '%GENERATED%' ORDER BY table_name, ordinal_position";
+      return "extra NOT LIKE '%GENERATED%'";
     }
 
     @Override
@@ -94,15 +104,13 @@ sealed interface SqlDialect {
   record Postgres() implements SqlDialect {
 
     @Override
-    public String tablesQuery() {
-      return "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
-          + "AND table_type = 'BASE TABLE'";
+    public String currentSchema() {
+      return "current_schema()";
     }
 
     @Override
-    public String columnsQuery() {
-      return "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() "
-          + "AND is_generated = 'NEVER' ORDER BY table_name, ordinal_position";
+    public String writableColumn() {
+      return "is_generated = 'NEVER'";
     }
 
     @Override
