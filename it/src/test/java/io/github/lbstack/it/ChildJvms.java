@@ -19,8 +19,9 @@ public final class ChildJvms {
 
   /** The command that runs {@code main} with this JVM's classpath and lbstack settings. */
   public static List<String> command(Class<?> main, String... args) {
+    // The same JIT and collector as the test JVM (the build's argLine): a child waits on containers, like its parent.
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path")));
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path")));
     List<String> handedOn = new ArrayList<>(ItImages.PROPERTIES);
     handedOn.addAll(List.of(ItImages.APP_JAR_PROPERTY, "lbstack.backend"));
     for (String key : handedOn) {
