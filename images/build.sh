@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the local stand-ins for the official images (haproxy, redis, mysql, postgres, a JRE) from Debian packages,
+# Builds the local stand-ins for the official images (haproxy, nginx, redis, mysql, postgres, a JRE) from Debian packages,
 # for machines that cannot pull from a registry. Each image is built only when it is missing.
 #
 #   images/build.sh            build what is missing
@@ -54,6 +54,7 @@ build_service() {
 
 build_base
 build_service haproxy "$LBSTACK_LOCAL_HAPROXY"
+build_service nginx "$LBSTACK_LOCAL_NGINX"
 build_service redis "$LBSTACK_LOCAL_REDIS"
 build_service mysql "$LBSTACK_LOCAL_MYSQL"
 build_service postgres "$LBSTACK_LOCAL_POSTGRES"

@@ -2,6 +2,7 @@
 # so nobody mistakes them for the official images they stand in for.
 LBSTACK_BASE_IMAGE="lbstack-local/debian:bookworm"
 LBSTACK_LOCAL_HAPROXY="lbstack-local/haproxy:2.6-bookworm"
+LBSTACK_LOCAL_NGINX="lbstack-local/nginx:1.22-bookworm"
 LBSTACK_LOCAL_REDIS="lbstack-local/redis:7.0-bookworm"
 LBSTACK_LOCAL_MYSQL="lbstack-local/mariadb-as-mysql:10.11-bookworm"
 LBSTACK_LOCAL_POSTGRES="lbstack-local/postgres:15-bookworm"
@@ -11,6 +12,7 @@ LBSTACK_LOCAL_JRE="lbstack-local/jre:17-bookworm"
 lbstack_image_options() {
   printf '%s ' \
     "-Dlbstack.image.haproxy=$LBSTACK_LOCAL_HAPROXY" \
+    "-Dlbstack.image.nginx=$LBSTACK_LOCAL_NGINX" \
     "-Dlbstack.image.redis=$LBSTACK_LOCAL_REDIS" \
     "-Dlbstack.image.mysql=$LBSTACK_LOCAL_MYSQL" \
     "-Dlbstack.image.postgres=$LBSTACK_LOCAL_POSTGRES" \

@@ -26,6 +26,12 @@ import java.lang.annotation.Target;
 public @interface Lb {
 
   /**
+   * {@return which balancer runs: HAProxy (the default) or nginx} On nginx lbstack generates the {@code nginx.conf};
+   * see {@link LbType} for what differs.
+   */
+  LbType type() default LbType.HAPROXY;
+
+  /**
    * {@return your {@code haproxy.cfg}, relative to the working directory; empty for lbstack's generated
    * configuration}
    */

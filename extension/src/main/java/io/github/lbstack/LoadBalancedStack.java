@@ -52,6 +52,9 @@ public @interface LoadBalancedStack {
   /** Image of the load balancer; must honour the official {@code haproxy} image's contract. */
   String HAPROXY_IMAGE_PROPERTY = ConfigKeys.HAPROXY_IMAGE;
 
+  /** Image of the load balancer with {@code @Lb(type = NGINX)}; must honour the official {@code nginx} image's contract. */
+  String NGINX_IMAGE_PROPERTY = ConfigKeys.NGINX_IMAGE;
+
   /** Image of the database; must honour the official {@code mysql} image's contract. */
   String MYSQL_IMAGE_PROPERTY = ConfigKeys.MYSQL_IMAGE;
 

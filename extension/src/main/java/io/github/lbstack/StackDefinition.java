@@ -6,6 +6,7 @@ import io.github.lbstack.internal.spec.Balancing;
 import io.github.lbstack.internal.spec.Configuration;
 import io.github.lbstack.internal.spec.DatabaseKind;
 import io.github.lbstack.internal.spec.InvalidSpecException;
+import io.github.lbstack.internal.lb.LbKind;
 import io.github.lbstack.internal.spec.ServiceDeclaration;
 import io.github.lbstack.internal.spec.StackDeclaration;
 import io.github.lbstack.internal.spec.StackSpec;
@@ -153,6 +154,7 @@ public final class StackDefinition {
     private String lbBackend = D.lbBackend();
     private int lbPort = D.lbPort();
     private boolean lbTls = D.lbTls();
+    private LbType lbType = LbType.valueOf(D.lbKind().name());
     private Database database = Database.MYSQL;
     private boolean mysql = true;
     private boolean redis = D.redis();
@@ -369,9 +371,20 @@ public final class StackDefinition {
     }
 
     /**
+     * See {@link Lb#type()}.
+     *
+     * @param type the balancer that fronts the replicas
+     * @return this builder
+     */
+    public Builder lbType(LbType type) {
+      this.lbType = Objects.requireNonNull(type, "type: use LbType.HAPROXY or LbType.NGINX");
+      return this;
+    }
+
+    /**
      * See {@link Lb#tls()}.
      *
-     * @param tls whether the generated config terminates TLS with a certificate from the run's CA
+     * @param tls whether the generated config also terminates TLS
      * @return this builder
      */
     public Builder lbTls(boolean tls) {
@@ -432,7 +445,7 @@ public final class StackDefinition {
       DatabaseKind kind = mysql ? DatabaseKind.valueOf(database.name()) : DatabaseKind.NONE;
       return new StackDefinition(new StackDeclaration(replicas, spares, image, dockerfile, buildArgs, jar, port,
           healthPath, env, defaultEnv, Balancing.valueOf(balance.name()), stickyCookie, lbConfig, lbBackend, lbPort,
-          lbTls, kind, redis, services, databaseInit, disabledWithoutDocker, baseDirectory),
+          lbTls, LbKind.valueOf(lbType.name()), kind, redis, services, databaseInit, disabledWithoutDocker, baseDirectory),
           contradicts ? "mysql = false (no database) contradicts database = POSTGRES: remove mysql, which is "
               + "deprecated; use database = Database.NONE for a stack without a database." : null);
     }
@@ -462,6 +475,7 @@ public final class StackDefinition {
         .lb(annotation.lb().config(), annotation.lb().backend())
         .lbPort(annotation.lb().port())
         .lbTls(annotation.lb().tls())
+        .lbType(annotation.lb().type())
         .database(annotation.database())
         .mysql(annotation.mysql())
         .redis(annotation.redis())

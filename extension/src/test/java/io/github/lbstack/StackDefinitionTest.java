@@ -88,6 +88,8 @@ class StackDefinitionTest {
       changed.lb("haproxy.cfg", "");
     } else if (attribute.equals("lbBackend")) {
       changed.lb("", "app");
+    } else if (attribute.equals("lbKind")) {
+      changed.lbType(LbType.NGINX);
     } else {
       RecordComponent component = Arrays.stream(StackDeclaration.class.getRecordComponents())
           .filter(c -> c.getName().equals(attribute)).findFirst().orElseThrow();

@@ -8,6 +8,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 public final class ItImages {
 
   public static final List<String> PROPERTIES = List.of(LoadBalancedStack.HAPROXY_IMAGE_PROPERTY,
+      LoadBalancedStack.NGINX_IMAGE_PROPERTY,
       LoadBalancedStack.MYSQL_IMAGE_PROPERTY, LoadBalancedStack.POSTGRES_IMAGE_PROPERTY,
       LoadBalancedStack.REDIS_IMAGE_PROPERTY,
       LoadBalancedStack.JRE_IMAGE_PROPERTY);

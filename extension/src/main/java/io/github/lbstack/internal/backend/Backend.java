@@ -48,6 +48,11 @@ public interface Backend {
   /** Describes a container; nothing exists on the platform until {@link Container#start()}. */
   Container container(ContainerSpec spec);
 
+  /** Whether {@link Container#exec} works; a balancer without an API (nginx) needs it. */
+  default boolean supportsExec() {
+    return false;
+  }
+
   /** Whether {@link #attach} and {@link #attachNetwork} work, so a stack can be kept for a later run. */
   default boolean supportsReuse() {
     return false;

@@ -45,6 +45,17 @@ public interface Container extends AutoCloseable {
   /** Puts it back on the stack's network under its alias. */
   void reconnect();
 
+  /**
+   * Runs a command inside it and waits until it ends: the lb's control where the balancer has no API (nginx).
+   *
+   * @return the exit code and what it printed on stdout and stderr
+   * @throws UnsupportedOperationException where the platform cannot ({@link Backend#supportsExec()})
+   */
+  Exec exec(java.util.List<String> command, Duration timeout);
+
+  /** What a command run by {@link #exec} ended with. */
+  record Exec(int exitCode, String output) {}
+
   /** Removes it, whatever its state; a no-op when it never existed or is gone already. */
   @Override
   void close();

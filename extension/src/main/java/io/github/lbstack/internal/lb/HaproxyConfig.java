@@ -36,6 +36,8 @@ public final class HaproxyConfig {
   public static final String STICKY_COOKIE = "LBSTACK_SERVER";
   /** Docker's embedded DNS, as a resolvers section whose name a user's file is unlikely to use. */
   static final String RESOLVERS = "lbstack_dns";
+  /** Docker's embedded DNS server, on every user-defined network. */
+  static final String DOCKER_DNS = "127.0.0.11";
   static final String STATS_FRONTEND = "lbstack_stats";
 
   private final String balance;
@@ -110,9 +112,9 @@ public final class HaproxyConfig {
   public LbConfig generated(boolean tls) {
     List<Integer> ports = tls ? List.of(HTTP_PORT, HTTPS_PORT, STATS_PORT, RUNTIME_API_PORT)
         : List.of(HTTP_PORT, STATS_PORT, RUNTIME_API_PORT);
-    return new LbConfig(render(tls), CONFIG_PATH, BACKEND, tls ? HTTPS_PORT : HTTP_PORT, STATS_PORT,
+    return new LbConfig(LbKind.HAPROXY, render(tls), CONFIG_PATH, BACKEND, tls ? HTTPS_PORT : HTTP_PORT, STATS_PORT,
         RUNTIME_API_PORT, ports, tls ? List.of(HTTPS_PORT) : List.of(), tls ? List.of(CERTIFICATE_PATH) : List.of(),
-        "", List.of(), List.of(), checkCommand());
+        "", List.of(), List.of(), checkCommand(), servers);
   }
 
   private static List<String> checkCommand() {
@@ -221,14 +223,14 @@ public final class HaproxyConfig {
     }
     List<Integer> tlsPorts = file.binds().stream().filter(HaproxyFile.Bind::tls).map(HaproxyFile.Bind::port)
         .distinct().toList();
-    return new LbConfig(String.join("\n", lines) + "\n", CONFIG_PATH, backend, port, stats, runtimeApi, published,
-        tlsPorts, certificates, file.source(), origins, changes, checkCommand());
+    return new LbConfig(LbKind.HAPROXY, String.join("\n", lines) + "\n", CONFIG_PATH, backend, port, stats, runtimeApi, published,
+        tlsPorts, certificates, file.source(), origins, changes, checkCommand(), servers);
   }
 
   /** Docker's embedded DNS, asked often enough that a replica that did not exist at the last query is found soon. */
   private static List<String> resolvers() {
     return List.of("resolvers " + RESOLVERS,
-        "    nameserver dns 127.0.0.11:53",
+        "    nameserver dns " + DOCKER_DNS + ":53",
         "    hold valid 1s",
         "    hold nx 1s",
         "    hold obsolete 1s",

@@ -8,12 +8,13 @@ import java.util.regex.Pattern;
  * The load balancer's configuration as it goes into the lb container, and what the core needs to know about it: which
  * ports to publish, where the replicas' backend is, and how to check the file with the balancer's own checker.
  *
+ * @param kind the balancer that reads it
  * @param text the file's content
  * @param path where the lb image reads it
  * @param backend the backend that holds the replicas' slots, as stats and the Runtime API name it
  * @param httpPort the frontend port the injected clients use
  * @param statsPort where lbstack reads the stats page
- * @param runtimeApiPort where lbstack changes server states
+ * @param runtimeApiPort where lbstack changes server states; 0 for a balancer without one (nginx)
  * @param ports every container port to publish, the three above included
  * @param tlsPorts the ports of {@code ports} that terminate TLS
  * @param certificates where the lb reads its certificates: each gets the stack's, as a PEM bundle
@@ -21,9 +22,11 @@ import java.util.regex.Pattern;
  * @param origins for each line of {@code text}, the user's line it came from, or 0 for a line lbstack added
  * @param changes what lbstack changed in the user's file, one sentence each
  * @param checkCommand the balancer's configuration check, run in the lb image
+ * @param servers the replicas' slots, each enabled or not at start
  */
-public record LbConfig(String text, String path, String backend, int httpPort, int statsPort, int runtimeApiPort,
-    List<Integer> ports, List<Integer> tlsPorts, List<String> certificates, String source, List<Integer> origins, List<String> changes, List<String> checkCommand) {
+public record LbConfig(LbKind kind, String text, String path, String backend, int httpPort, int statsPort, int runtimeApiPort,
+    List<Integer> ports, List<Integer> tlsPorts, List<String> certificates, String source, List<Integer> origins, List<String> changes, List<String> checkCommand,
+    List<LbServer> servers) {
 
   public LbConfig {
     ports = List.copyOf(ports);
@@ -32,6 +35,7 @@ public record LbConfig(String text, String path, String backend, int httpPort, i
     origins = List.copyOf(origins);
     changes = List.copyOf(changes);
     checkCommand = List.copyOf(checkCommand);
+    servers = List.copyOf(servers);
   }
 
   /** Whether the clients reach the lb through TLS. */

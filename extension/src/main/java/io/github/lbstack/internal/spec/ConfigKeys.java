@@ -9,6 +9,7 @@ import java.util.List;
 public final class ConfigKeys {
 
   public static final String HAPROXY_IMAGE = "lbstack.image.haproxy";
+  public static final String NGINX_IMAGE = "lbstack.image.nginx";
   public static final String MYSQL_IMAGE = "lbstack.image.mysql";
   public static final String POSTGRES_IMAGE = "lbstack.image.postgres";
   public static final String REDIS_IMAGE = "lbstack.image.redis";

@@ -4,22 +4,24 @@ package io.github.lbstack.internal.spec;
  * The images a stack runs. Defaults are the official images; each can be replaced by a configuration parameter,
  * for example {@code -Dlbstack.image.mysql=registry.example/mysql:8.4}.
  */
-public record Images(String haproxy, String mysql, String postgres, String redis, String jre) {
+public record Images(String haproxy, String nginx, String mysql, String postgres, String redis, String jre) {
 
   public static final String DEFAULT_HAPROXY = "haproxy:3.2";
+  public static final String DEFAULT_NGINX = "nginx:1.28";
   public static final String DEFAULT_MYSQL = "mysql:8.4";
   public static final String DEFAULT_POSTGRES = "postgres:17";
   public static final String DEFAULT_REDIS = "redis:7.4";
   public static final String DEFAULT_JRE = "eclipse-temurin:17-jre";
 
   public static Images defaults() {
-    return new Images(DEFAULT_HAPROXY, DEFAULT_MYSQL, DEFAULT_POSTGRES, DEFAULT_REDIS, DEFAULT_JRE);
+    return new Images(DEFAULT_HAPROXY, DEFAULT_NGINX, DEFAULT_MYSQL, DEFAULT_POSTGRES, DEFAULT_REDIS, DEFAULT_JRE);
   }
 
   /** Reads overrides from the configuration; blank values are ignored. */
   public static Images from(Configuration configuration) {
     return new Images(
         configuration.string(ConfigKeys.HAPROXY_IMAGE).orElse(DEFAULT_HAPROXY),
+        configuration.string(ConfigKeys.NGINX_IMAGE).orElse(DEFAULT_NGINX),
         configuration.string(ConfigKeys.MYSQL_IMAGE).orElse(DEFAULT_MYSQL),
         configuration.string(ConfigKeys.POSTGRES_IMAGE).orElse(DEFAULT_POSTGRES),
         configuration.string(ConfigKeys.REDIS_IMAGE).orElse(DEFAULT_REDIS),

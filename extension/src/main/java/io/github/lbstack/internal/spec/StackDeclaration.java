@@ -1,5 +1,6 @@
 package io.github.lbstack.internal.spec;
 
+import io.github.lbstack.internal.lb.LbKind;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +16,7 @@ import java.util.Objects;
  * @param lbBackend the backend in {@code lbConfig} that holds the app's servers
  * @param lbPort the frontend port of {@code lbConfig} the injected clients use; 0 to pick one
  * @param lbTls whether the generated config terminates TLS with a certificate from the run's CA
+ * @param lbKind which balancer runs
  * @param database which database the stack runs, if any
  * @param services extra containers on the stack's network, in the order declared
  * @param databaseInit scripts the database runs once before the replicas start, in this order, paths as given
@@ -24,12 +26,12 @@ import java.util.Objects;
 public record StackDeclaration(int replicas, int spares, String image, String dockerfile, List<String> buildArgs,
     String jar, int port, String healthPath, List<String> env, boolean defaultEnv, Balancing balance,
     boolean stickyCookie, String lbConfig, String lbBackend, int lbPort, boolean lbTls,
-    DatabaseKind database, boolean redis, List<ServiceDeclaration> services, List<String> databaseInit,
+    LbKind lbKind, DatabaseKind database, boolean redis, List<ServiceDeclaration> services, List<String> databaseInit,
     boolean disabledWithoutDocker, Path baseDirectory) {
 
   /** Every attribute's default, the same as the annotation's. */
   public static final StackDeclaration DEFAULTS = new StackDeclaration(3, 0, "", "", List.of(), "", 8080, "/health",
-      List.of(), true, Balancing.ROUND_ROBIN, false, "", "", 0, false, DatabaseKind.MYSQL, true, List.of(), List.of(), false,
+      List.of(), true, Balancing.ROUND_ROBIN, false, "", "", 0, false, LbKind.HAPROXY, DatabaseKind.MYSQL, true, List.of(), List.of(), false,
       Path.of(""));
 
   public StackDeclaration {
@@ -40,6 +42,7 @@ public record StackDeclaration(int replicas, int spares, String image, String do
     Objects.requireNonNull(balance, "balance");
     Objects.requireNonNull(lbConfig, "lbConfig");
     Objects.requireNonNull(lbBackend, "lbBackend");
+    Objects.requireNonNull(lbKind, "lbKind");
     Objects.requireNonNull(baseDirectory, "baseDirectory");
     Objects.requireNonNull(database, "database");
     buildArgs = List.copyOf(buildArgs);

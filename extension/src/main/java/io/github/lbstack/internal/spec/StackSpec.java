@@ -1,5 +1,6 @@
 package io.github.lbstack.internal.spec;
 
+import io.github.lbstack.internal.lb.LbKind;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import java.util.Optional;
  * classes share one.
  *
  * @param balance how the lb picks a replica
+ * @param lb which balancer runs
  * @param database which database the stack runs, if any
  * @param redis whether the stack has a cache
  * @param lbConfig the user's own load balancer configuration, or empty for lbstack's generated one
@@ -24,7 +26,7 @@ import java.util.Optional;
  * @param startOrder when the replicas start relative to the database and the lb
  */
 public record StackSpec(int replicas, WebSpec web, Images images, Duration startupTimeout,
-    Duration healthCheckInterval, Balancing balance, boolean stickyCookie, Optional<UserLbConfig> lbConfig,
+    Duration healthCheckInterval, Balancing balance, LbKind lb, boolean stickyCookie, Optional<UserLbConfig> lbConfig,
     boolean lbTls, DatabaseKind database, boolean redis, List<ServiceSpec> services, List<InitScript> databaseInit,
     List<String> keepTables, ResetMode resetMode, boolean fastDatabase, int spares, StartOrder startOrder) {
 
@@ -38,6 +40,11 @@ public record StackSpec(int replicas, WebSpec web, Images images, Duration start
   /** {@return whether the stack has a database, of any kind} */
   public boolean hasDatabase() {
     return database.present();
+  }
+
+  /** {@return the lb's image} */
+  public String lbImage() {
+    return lb == LbKind.HAPROXY ? images.haproxy() : images.nginx();
   }
 
   /** {@return the database's image} */

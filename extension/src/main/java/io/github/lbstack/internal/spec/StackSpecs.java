@@ -1,5 +1,6 @@
 package io.github.lbstack.internal.spec;
 
+import io.github.lbstack.internal.lb.LbKind;
 import io.github.lbstack.internal.lb.HaproxyFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +52,7 @@ public final class StackSpecs {
           + ": use 0 to " + (max - replicas) + ", so that replicas + spares stay within " + max
           + " (LoadBalancedStack.MAX_REPLICAS).");
     }
+    LbKind lbKind = lbKind();
     Optional<UserLbConfig> lbConfig = lbConfig();
     WebSpec web = new WebSpec(source(), checkedPort(), checkedHealthPath(), pairs("@Web(env)", declared.env()),
         declared.defaultEnv());
@@ -66,7 +68,7 @@ public final class StackSpecs {
           + " is too short: use at least 10 ms.");
     }
     StackSpec spec = new StackSpec(replicas, web, Images.from(configuration), startupTimeout, healthCheckInterval,
-        declared.balance(), declared.stickyCookie(), lbConfig, lbTls(lbConfig), declared.database(), declared.redis(),
+        declared.balance(), lbKind, declared.stickyCookie(), lbConfig, lbTls(lbConfig), declared.database(), declared.redis(),
         services(), databaseInit(),
         configuration.list(ConfigKeys.RESET_KEEP_TABLES, StackSpec.DEFAULT_KEEP_TABLES),
         configuration.choice(ConfigKeys.RESET_MODE, ResetMode::parse,
@@ -190,6 +192,26 @@ public final class StackSpecs {
       throw new InvalidSpecException(shown + " " + e.getMessage());
     }
     return Optional.of(new UserLbConfig(path, given, text, declared.lbBackend(), port));
+  }
+
+  /**
+   * The balancer, once what it cannot do is ruled out: nginx open source has no cookie persistence, and lbstack does
+   * not yet run a user's nginx.conf or terminate TLS on nginx.
+   */
+  private LbKind lbKind() {
+    LbKind kind = declared.lbKind();
+    if (kind == LbKind.NGINX) {
+      String unsupported = declared.stickyCookie() ? "stickyCookie = true: nginx open source has no cookie "
+          + "persistence (its 'sticky' directive is nginx Plus only); use balance = Balance.SOURCE (ip_hash) or HAProxy"
+          : declared.lbTls() ? "@Lb(tls = true): lbstack terminates TLS on HAProxy only for now; use HAProxy for a TLS test"
+            : !declared.lbConfig().isBlank() ? "@Lb(config = \"" + declared.lbConfig() + "\"): lbstack runs your own config on HAProxy "
+              + "only for now; remove config to use lbstack's generated nginx.conf"
+          : null;
+      if (unsupported != null) {
+        throw new InvalidSpecException("@Lb(type = NGINX) cannot go with " + unsupported + ".");
+      }
+    }
+    return kind;
   }
 
   private boolean lbTls(Optional<UserLbConfig> user) {

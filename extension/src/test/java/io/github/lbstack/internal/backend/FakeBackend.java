@@ -214,6 +214,11 @@ public final class FakeBackend implements Backend {
     }
 
     @Override
+    public Exec exec(java.util.List<String> command, Duration timeout) {
+      throw new UnsupportedOperationException("the fake backend runs no command");
+    }
+
+    @Override
     public void kill() {
       status = Status.EXITED;
       events.add("kill " + spec.name());

@@ -42,6 +42,27 @@ class StackSpecsTest {
   }
 
   @Test
+  void runsNginxWithItsOwnImageAndRefusesWhatNginxCannotDo() {
+    StackSpec nginx = image().set("lbKind", io.github.lbstack.internal.lb.LbKind.NGINX).build();
+    assertThat(nginx.lbImage()).isEqualTo("nginx:1.28");
+    assertThat(image().config("lbstack.image.nginx", "local/nginx:1.22").set("lbKind",
+        io.github.lbstack.internal.lb.LbKind.NGINX).build().lbImage()).isEqualTo("local/nginx:1.22");
+
+    assertThatThrownBy(() -> image().set("lbKind", io.github.lbstack.internal.lb.LbKind.NGINX)
+        .set("stickyCookie", true).build()).isInstanceOf(InvalidSpecException.class)
+        .hasMessage("@Lb(type = NGINX) cannot go with stickyCookie = true: nginx open source has no cookie persistence "
+            + "(its 'sticky' directive is nginx Plus only); use balance = Balance.SOURCE (ip_hash) or HAProxy.");
+    assertThatThrownBy(() -> image().set("lbKind", io.github.lbstack.internal.lb.LbKind.NGINX)
+        .set("lbTls", true).build()).isInstanceOf(InvalidSpecException.class)
+        .hasMessage("@Lb(type = NGINX) cannot go with @Lb(tls = true): lbstack terminates TLS on HAProxy only for "
+            + "now; use HAProxy for a TLS test.");
+    assertThatThrownBy(() -> image().set("lbKind", io.github.lbstack.internal.lb.LbKind.NGINX)
+        .set("lbConfig", "nginx.conf").set("lbBackend", "app").build()).isInstanceOf(InvalidSpecException.class)
+        .hasMessage("@Lb(type = NGINX) cannot go with @Lb(config = \"nginx.conf\"): lbstack runs your own config on "
+            + "HAProxy only for now; remove config to use lbstack's generated nginx.conf.");
+  }
+
+  @Test
   void rejectsReplicasOutOfRange() {
     assertThatThrownBy(() -> image().set("replicas", 0).build()).isInstanceOf(InvalidSpecException.class)
         .hasMessage("replicas = 0 is out of range: use 1 to 16 (LoadBalancedStack.MAX_REPLICAS).");
@@ -247,7 +268,7 @@ class StackSpecsTest {
       default -> null;
     })));
 
-    assertThat(images).isEqualTo(new Images("haproxy:3.2", "local/mariadb-as-mysql:10.11", "local/postgres:15",
+    assertThat(images).isEqualTo(new Images("haproxy:3.2", "nginx:1.28", "local/mariadb-as-mysql:10.11", "local/postgres:15",
         "redis:7.4", "eclipse-temurin:17-jre"));
   }
 

@@ -91,6 +91,11 @@ public final class DockerBackend implements Backend {
   }
 
   @Override
+  public boolean supportsExec() {
+    return true;
+  }
+
+  @Override
   public String imageId(String image) {
     try {
       return docker().inspectImageCmd(image).exec().getId();

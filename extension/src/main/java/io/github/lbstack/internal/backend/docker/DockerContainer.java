@@ -165,6 +165,32 @@ final class DockerContainer implements Container {
   }
 
   @Override
+  public Exec exec(List<String> command, Duration timeout) {
+    String exec = docker.execCreateCmd(id()).withAttachStdout(true).withAttachStderr(true)
+        .withCmd(command.toArray(String[]::new)).exec().getId();
+    java.io.ByteArrayOutputStream output = new java.io.ByteArrayOutputStream();
+    try (var callback = docker.execStartCmd(exec).exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<
+        com.github.dockerjava.api.model.Frame>() {
+      @Override
+      public void onNext(com.github.dockerjava.api.model.Frame frame) {
+        output.writeBytes(frame.getPayload());
+      }
+    })) {
+      if (!callback.awaitCompletion(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        throw new IllegalStateException("'" + String.join(" ", command) + "' in " + spec.name()
+            + " did not end within " + timeout.toSeconds() + " s");
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while running '" + String.join(" ", command) + "'", e);
+    }
+    Long code = docker.inspectExecCmd(exec).exec().getExitCodeLong();
+    return new Exec(code == null ? -1 : code.intValue(), output.toString(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Override
   public void kill() {
     docker.killContainerCmd(id()).exec();
   }

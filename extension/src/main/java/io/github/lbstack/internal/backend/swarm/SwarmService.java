@@ -211,6 +211,13 @@ final class SwarmService implements Container {
   }
 
   @Override
+  public Exec exec(List<String> command, Duration timeout) {
+    // A service's task may run on another node, whose engine the manager's API does not reach.
+    throw new UnsupportedOperationException("the swarm backend cannot run a command in " + name()
+        + "'s task: its task may run on another node");
+  }
+
+  @Override
   public void kill() {
     node.engine().killContainerCmd(runningContainer("kill")).exec();
   }

@@ -100,13 +100,13 @@ public final class ContainerSpecs {
 
   /** @param certificates the stack's certificate at each path the config reads one from */
   public ContainerSpec lb(LbConfig config, Map<String, String> certificates) {
-    return spec("lb", spec.images().haproxy(), "lb", "", Map.of(), List.of(), config.ports(),
+    return spec("lb", spec.lbImage(), "lb", "", Map.of(), List.of(), config.ports(),
         lbFiles(config, certificates), Map.of());
   }
 
   /** A one-off container that runs the balancer's own check of its configuration, with the same files, and exits. */
   public ContainerSpec lbCheck(LbConfig config, Map<String, String> certificates) {
-    return spec("lb-check", spec.images().haproxy(), "lb-check", "", Map.of(), config.checkCommand(), List.of(),
+    return spec("lb-check", spec.lbImage(), "lb-check", "", Map.of(), config.checkCommand(), List.of(),
         lbFiles(config, certificates), Map.of());
   }
 

@@ -22,6 +22,8 @@ import io.github.lbstack.internal.lb.HaproxyFile;
 import io.github.lbstack.internal.lb.LbConfig;
 import io.github.lbstack.internal.lb.LbControl;
 import io.github.lbstack.internal.lb.LbServer;
+import io.github.lbstack.internal.lb.LbKind;
+import io.github.lbstack.internal.lb.NginxConfig;
 import io.github.lbstack.internal.spec.DatabaseKind;
 import io.github.lbstack.internal.spec.ServiceSpec;
 import io.github.lbstack.internal.spec.StackSpec;
@@ -168,6 +170,10 @@ public final class StackAssembly {
     List<LbServer> servers = IntStream.rangeClosed(1, StackSpec.MAX_REPLICAS)
         .mapToObj(i -> new LbServer(WebEnvironment.hostname(i), WebEnvironment.hostname(i), spec.web().port(),
             i <= spec.replicas())).toList();
+    if (spec.lb() == LbKind.NGINX) {
+      return new NginxConfig(spec.balance().name(), spec.web().port(), spec.web().healthPath(),
+          spec.healthCheckInterval()).generated(servers);
+    }
     HaproxyConfig haproxy = new HaproxyConfig(spec.balance().haproxyKeyword(), spec.stickyCookie(),
         spec.web().healthPath(), spec.healthCheckInterval(), servers);
     return spec.lbConfig()

@@ -1,6 +1,7 @@
 package io.github.lbstack.internal.core.launch;
 
 import io.github.lbstack.internal.Log;
+import io.github.lbstack.internal.lb.LbKind;
 import io.github.lbstack.internal.Resources;
 import io.github.lbstack.internal.backend.Backend;
 import io.github.lbstack.internal.backend.BackendException;
@@ -60,12 +61,17 @@ public final class StackLauncher {
     WebEnvironment.Secrets secrets = Credentials.random();
     WebEnvironment environment = new WebEnvironment(spec, secrets);
     LOG.info("lbstack {}: starting on {}: lb ({}), {} x web ({}){}{}{}", id, backend.describe(),
-        spec.images().haproxy(), spec.replicas(), describeWeb(spec),
+        spec.lbImage(), spec.replicas(), describeWeb(spec),
         spec.hasDatabase() ? ", " + spec.database().service() + " (" + spec.databaseImage() + ")" : "",
         spec.redis() ? ", redis (" + spec.images().redis() + ")" : "",
         spec.services().stream().map(service -> ", " + service.name() + " (" + service.image() + ")")
             .collect(java.util.stream.Collectors.joining()));
 
+    if (spec.lb() == LbKind.NGINX && !backend.supportsExec()) {
+      throw new StartupFailedException("lbstack " + id + ": @Lb(type = NGINX) cannot run on " + backend.describe()
+          + ": nginx has no API, so lbstack changes its upstream by running a command in the lb's container, which "
+          + "this backend cannot do. Use HAProxy (the default) there, or the docker backend for nginx.", null);
+    }
     Timeline timeline = new Timeline();
     LeakSweep.once(backend);
     timeline.mark("stack", "leftovers swept");
@@ -186,7 +192,7 @@ public final class StackLauncher {
    * it and its override, instead of after the platform's pull retries.
    */
   private void ensureImages(String id, StackSpec spec) {
-    Set<String> images = new LinkedHashSet<>(List.of(spec.images().haproxy()));
+    Set<String> images = new LinkedHashSet<>(List.of(spec.lbImage()));
     if (spec.hasDatabase()) {
       images.add(spec.databaseImage());
     }

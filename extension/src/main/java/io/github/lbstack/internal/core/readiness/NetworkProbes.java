@@ -5,6 +5,8 @@ import io.github.lbstack.internal.backend.Endpoint;
 import io.github.lbstack.internal.lb.LbConfig;
 import io.github.lbstack.internal.lb.HaproxyControl;
 import io.github.lbstack.internal.lb.LbControl;
+import io.github.lbstack.internal.lb.LbKind;
+import io.github.lbstack.internal.lb.NginxControl;
 import io.github.lbstack.internal.spec.DatabaseKind;
 import io.github.lbstack.internal.spec.WebEnvironment;
 import java.net.URI;
@@ -160,6 +162,9 @@ public final class NetworkProbes implements Probes {
 
   @Override
   public LbControl lb(Container lb, LbConfig config) {
+    if (config.kind() == LbKind.NGINX) {
+      return new NginxControl(lb, () -> lb.endpoint(config.statsPort()), config.servers());
+    }
     return new HaproxyControl(config.backend(), () -> lb.endpoint(config.statsPort()),
         () -> lb.endpoint(config.runtimeApiPort()));
   }

@@ -128,7 +128,7 @@ public final class ReusableStacks {
 
   /** A hash of what makes two stacks interchangeable: the layout, the definition and the images' ids. */
   private String key(StackSpec spec) {
-    List<String> images = new ArrayList<>(List.of(spec.images().haproxy()));
+    List<String> images = new ArrayList<>(List.of(spec.lbImage()));
     if (spec.hasDatabase()) {
       images.add(spec.databaseImage());
     }

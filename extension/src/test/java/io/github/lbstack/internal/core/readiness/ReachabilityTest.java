@@ -97,6 +97,9 @@ class ReachabilityTest {
   private record FixedPortContainer(int port) implements io.github.lbstack.internal.backend.Container {
     @Override public String name() { return "redis"; }
     @Override public void start() { }
+    @Override public Exec exec(java.util.List<String> command, java.time.Duration timeout) {
+      throw new UnsupportedOperationException();
+    }
     @Override public Endpoint endpoint(int containerPort) { return new Endpoint("127.0.0.1", port); }
     @Override public Endpoint liveEndpoint(int containerPort) { return endpoint(containerPort); }
     @Override public io.github.lbstack.internal.backend.ContainerState state() {

@@ -1,0 +1,80 @@
+package io.github.lbstack.it.lb;
+
+import static io.github.lbstack.assertions.LbAssertions.assertThat;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.lbstack.Lb;
+import io.github.lbstack.LbType;
+import io.github.lbstack.LoadBalancedStack;
+import io.github.lbstack.Replica;
+import io.github.lbstack.RunningStack;
+import io.github.lbstack.Web;
+import io.github.lbstack.it.KillUnderTraffic;
+import io.github.lbstack.traffic.Distribution;
+import io.github.lbstack.traffic.Traffic;
+import io.github.lbstack.traffic.TrafficRun;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The generated nginx balancer does what the HAProxy one does: round robin with the serving replica named in
+ * {@code X-Served-By}, scaling under traffic (each step a rewrite of the upstream and a graceful reload) without a
+ * lost request, and the kill drill without a failed GET. Windows end when enough requests have completed or the
+ * step has ended, never after a fixed time.
+ */
+@LoadBalancedStack(web = @Web(jar = "target/it-app.jar"), lb = @Lb(type = LbType.NGINX))
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NginxIT {
+
+  /** Requests per window: round robin over at most 5 replicas from 2 clients reaches each one several times. */
+  private static final int WINDOW = 40;
+
+  @Test
+  @Order(1)
+  void requestsCycleOverTheReplicasAndNameTheOneThatServed(RunningStack stack) {
+    assertThat(stack.lbStatuses()).containsOnlyKeys("web-1", "web-2", "web-3").containsValues("UP");
+    Distribution distribution = Traffic.through(stack).send(9);
+    assertThat(distribution).coversExactly("web-1", "web-2", "web-3").isRoundRobin();
+    for (int i = 0; i < 3; i++) {
+      Response response = given(stack.lb()).get("/");
+      assertThat(response.getHeader("X-Served-By")).isEqualTo(response.body().asString());
+    }
+  }
+
+  @Test
+  @Order(2)
+  void scalingUnderTrafficReloadsWithoutLosingARequest(RunningStack stack) {
+    try (TrafficRun traffic = Traffic.through(stack).clients(2).start()) {
+      traffic.awaitRequests(WINDOW);
+      stack.scaleTo(5);
+      long fiveFrom = System.nanoTime();
+      traffic.awaitRequests(WINDOW);
+      long fiveTo = System.nanoTime();
+      stack.scaleTo(2);
+      long twoFrom = System.nanoTime();
+      assertThat(stack.lbStatuses()).containsOnlyKeys("web-1", "web-2").containsValues("UP");
+      traffic.awaitRequests(WINDOW);
+      stack.scaleTo(3);
+      Distribution served = traffic.stop();
+      System.out.println("traffic while nginx reloaded:\n" + served.table());
+      assertThat(served).hasNoFailures();
+      assertThat(served.sentBetween(fiveFrom, fiveTo)).coversExactly("web-1", "web-2", "web-3", "web-4", "web-5");
+      assertThat(served.sentSince(twoFrom).sentBetween(twoFrom, fiveTo + Long.MAX_VALUE / 2))
+          .doesNotReach("web-4").doesNotReach("web-5");
+    }
+    assertThat(stack.replicas()).extracting(Replica::hostname).containsExactly("web-1", "web-2", "web-3");
+  }
+
+  @Test
+  @Order(3)
+  void killingAReplicaLosesNoGet(RunningStack stack) {
+    KillUnderTraffic drill = KillUnderTraffic.of(stack, 2);
+    assertThat(drill.served()).hasNoFailures().coversExactly("web-1", "web-2", "web-3");
+    assertThat(drill.afterDown()).coversExactly("web-1", "web-3").doesNotReach("web-2");
+    assertThat(drill.victim().lbStatus()).startsWith("DOWN");
+  }
+}
