@@ -32,12 +32,15 @@ public @interface Lb {
   LbType type() default LbType.HAPROXY;
 
   /**
-   * {@return your {@code haproxy.cfg}, relative to the working directory; empty for lbstack's generated
-   * configuration}
+   * {@return your {@code haproxy.cfg} (or {@code nginx.conf} with {@link #type()} {@code NGINX}), relative to the
+   * working directory; empty for lbstack's generated configuration}
    */
   String config() default "";
 
-  /** {@return the backend (or listen section) of {@link #config()} whose servers are the app's replicas} */
+  /**
+   * {@return the backend (or listen section) of {@link #config()} whose servers are the app's replicas; on nginx,
+   * the upstream}
+   */
   String backend() default "";
 
   /**

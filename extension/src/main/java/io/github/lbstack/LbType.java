@@ -7,8 +7,9 @@ package io.github.lbstack;
  * What differs comes from the balancers themselves: nginx open source has no Runtime API, no active health checks
  * and no per-server counters, so lbstack changes its upstream by rewriting it and reloading gracefully, checks the
  * replicas itself through the lb, and counts requests from nginx's access log. The README's "Your own load balancer"
- * lists what nginx cannot do ({@code stickyCookie}, TLS, your own {@code nginx.conf}, the swarm backend); asking for
- * one fails before anything starts, naming it.
+ * lists what nginx cannot do ({@code stickyCookie}, TLS on the generated file, the swarm backend); asking for one
+ * fails before anything starts, naming it. With {@link Lb#config()} it runs your own {@code nginx.conf}, its
+ * {@link Lb#backend()} naming the upstream whose servers are the app's replicas.
  */
 public enum LbType {
   /** HAProxy, the default: image {@code haproxy:3.2}, {@code lbstack.image.haproxy}. */

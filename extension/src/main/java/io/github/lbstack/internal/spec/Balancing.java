@@ -1,19 +1,11 @@
 package io.github.lbstack.internal.spec;
 
-/** How the load balancer picks a replica; the API's {@code Balance} constants map to these by name. */
+/**
+ * How the load balancer picks a replica; the API's {@code Balance} constants map to these by name, and each
+ * balancer turns the name into its own directive.
+ */
 public enum Balancing {
-  ROUND_ROBIN("roundrobin"),
-  LEAST_CONN("leastconn"),
-  SOURCE("source");
-
-  private final String haproxyKeyword;
-
-  Balancing(String haproxyKeyword) {
-    this.haproxyKeyword = haproxyKeyword;
-  }
-
-  /** The keyword of HAProxy's {@code balance} directive. */
-  public String haproxyKeyword() {
-    return haproxyKeyword;
-  }
+  ROUND_ROBIN,
+  LEAST_CONN,
+  SOURCE
 }

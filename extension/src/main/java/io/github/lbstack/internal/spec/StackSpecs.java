@@ -1,7 +1,6 @@
 package io.github.lbstack.internal.spec;
 
 import io.github.lbstack.internal.lb.LbKind;
-import io.github.lbstack.internal.lb.HaproxyFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -187,30 +186,20 @@ public final class StackSpecs {
     }
     int port;
     try {
-      port = HaproxyFile.parse(given, text).frontendPort(declared.lbBackend(), declared.lbPort());
+      port = declared.lbKind().balancer().frontendPort(given, text, declared.lbBackend(), declared.lbPort());
     } catch (IllegalArgumentException e) {
       throw new InvalidSpecException(shown + " " + e.getMessage());
     }
     return Optional.of(new UserLbConfig(path, given, text, declared.lbBackend(), port));
   }
 
-  /**
-   * The balancer, once what it cannot do is ruled out: nginx open source has no cookie persistence, and lbstack does
-   * not yet run a user's nginx.conf or terminate TLS on nginx.
-   */
+  /** The balancer, once what it cannot do of this definition is ruled out. */
   private LbKind lbKind() {
     LbKind kind = declared.lbKind();
-    if (kind == LbKind.NGINX) {
-      String unsupported = declared.stickyCookie() ? "stickyCookie = true: nginx open source has no cookie "
-          + "persistence (its 'sticky' directive is nginx Plus only); use balance = Balance.SOURCE (ip_hash) or HAProxy"
-          : declared.lbTls() ? "@Lb(tls = true): lbstack terminates TLS on HAProxy only for now; use HAProxy for a TLS test"
-            : !declared.lbConfig().isBlank() ? "@Lb(config = \"" + declared.lbConfig() + "\"): lbstack runs your own config on HAProxy "
-              + "only for now; remove config to use lbstack's generated nginx.conf"
-          : null;
-      if (unsupported != null) {
-        throw new InvalidSpecException("@Lb(type = NGINX) cannot go with " + unsupported + ".");
-      }
-    }
+    kind.balancer().unsupported(declared.stickyCookie(), declared.lbTls() && declared.lbConfig().isBlank())
+        .ifPresent(reason -> {
+          throw new InvalidSpecException("@Lb(type = " + kind.name() + ") cannot go with " + reason + ".");
+        });
     return kind;
   }
 
@@ -220,10 +209,11 @@ public final class StackSpecs {
     }
     if (declared.lbTls()) {
       throw new InvalidSpecException("@Lb(tls = true) is for lbstack's generated config, but @Lb(config = \""
-          + declared.lbConfig() + "\") is yours: remove tls, and write 'bind :8443 ssl crt <file>' in your file; lbstack "
-          + "puts the stack's certificate at <file>.");
+          + declared.lbConfig() + "\") is yours: remove tls, and write " + (declared.lbKind() == LbKind.NGINX
+              ? "'listen 8443 ssl;' and 'ssl_certificate <file>;' (and ssl_certificate_key)" : "'bind :8443 ssl crt <file>'")
+          + " in your file; lbstack puts the stack's certificate at <file>.");
     }
-    return !HaproxyFile.parse(user.get().shown(), user.get().text()).certificates().isEmpty();
+    return !declared.lbKind().balancer().certificates(user.get().shown(), user.get().text()).isEmpty();
   }
 
   /** Names lbstack's own containers have on the stack's network; a service must not shadow one. */

@@ -205,7 +205,7 @@ class CoreLifecycleTest {
       assertThatThrownBy(() -> stacks.start(spec(1).set("lbKind", io.github.lbstack.internal.lb.LbKind.NGINX)
           .build())).isInstanceOf(StartupFailedException.class)
           .hasMessageMatching("lbstack \\w+: @Lb\\(type = NGINX\\) cannot run on fake: nginx has no API, so lbstack "
-              + "changes its upstream by running a command in the lb's container, which this backend cannot do\\. "
+              + "changes it by running a command in the lb's container, which this backend cannot do\\. "
               + "Use HAProxy \\(the default\\) there, or the docker backend for nginx\\.");
       assertThat(backend.events()).isEmpty();
     }

@@ -30,7 +30,7 @@ class NginxConfigTest {
     assertThat(render("ROUND_ROBIN"))
         .contains("map $upstream_addr $lbstack_served_by {\n        default \"\";\n"
             + "        include /etc/nginx/lbstack-served-by*.inc;\n")
-        .contains("            add_header X-Served-By $lbstack_served_by always;\n")
+        .contains("\n    add_header X-Served-By $lbstack_served_by always;\n")
         .contains("            proxy_next_upstream error timeout invalid_header http_502 http_503 http_504;\n")
         .doesNotContain("non_idempotent");
   }

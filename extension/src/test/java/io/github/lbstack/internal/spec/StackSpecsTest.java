@@ -54,12 +54,22 @@ class StackSpecsTest {
             + "(its 'sticky' directive is nginx Plus only); use balance = Balance.SOURCE (ip_hash) or HAProxy.");
     assertThatThrownBy(() -> image().set("lbKind", io.github.lbstack.internal.lb.LbKind.NGINX)
         .set("lbTls", true).build()).isInstanceOf(InvalidSpecException.class)
-        .hasMessage("@Lb(type = NGINX) cannot go with @Lb(tls = true): lbstack terminates TLS on HAProxy only for "
-            + "now; use HAProxy for a TLS test.");
-    assertThatThrownBy(() -> image().set("lbKind", io.github.lbstack.internal.lb.LbKind.NGINX)
-        .set("lbConfig", "nginx.conf").set("lbBackend", "app").build()).isInstanceOf(InvalidSpecException.class)
-        .hasMessage("@Lb(type = NGINX) cannot go with @Lb(config = \"nginx.conf\"): lbstack runs your own config on "
-            + "HAProxy only for now; remove config to use lbstack's generated nginx.conf.");
+        .hasMessage("@Lb(type = NGINX) cannot go with @Lb(tls = true): lbstack's generated nginx.conf has no TLS; "
+            + "for a TLS test on nginx, use your own nginx.conf with 'listen 8443 ssl' and ssl_certificate lines "
+            + "(lbstack puts the stack's certificate there), or HAProxy.");
+  }
+
+  @Test
+  void readsAUsersNginxConfAsNginxAndNamesAMissingUpstream() throws Exception {
+    Files.writeString(dir.resolve("nginx.conf"), "events {}\nhttp {\n  upstream shop {\n    server a:80;\n  }\n"
+        + "  server {\n    listen 8081;\n    location / { proxy_pass http://shop; }\n  }\n}\n");
+    TestSpecs nginx = image().set("lbKind", io.github.lbstack.internal.lb.LbKind.NGINX).set("baseDirectory", dir)
+        .set("lbConfig", "nginx.conf");
+
+    assertThat(nginx.set("lbBackend", "shop").build().lbConfig().orElseThrow().port()).isEqualTo(8081);
+    assertThatThrownBy(() -> nginx.set("lbBackend", "app").build()).isInstanceOf(InvalidSpecException.class)
+        .hasMessage("@Lb(config = \"nginx.conf\") has no upstream app (@Lb(backend)): its upstreams are shop "
+            + "(line 3). Name the upstream whose servers are your app's replicas.");
   }
 
   @Test

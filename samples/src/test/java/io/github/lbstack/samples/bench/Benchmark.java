@@ -27,7 +27,7 @@ public final class Benchmark {
     Setup.buildAppImage();
     List<Variant> cold = List.of(LbstackVariant.standard(), new TestcontainersSequential(), new DockerJavaFloor(),
         new Compose(), LbstackVariant.order("all-at-once"), LbstackVariant.order("database-first"),
-        LbstackVariant.postgres());
+        LbstackVariant.postgres(), LbstackVariant.nginx());
     Variant jar = LbstackVariant.jarMode();
     Variant spares = LbstackVariant.spares(3);
     Map<String, Samples> ready = new LinkedHashMap<>();
@@ -49,6 +49,11 @@ public final class Benchmark {
     if (Boolean.getBoolean("bench.skip-cold") || resetOnly) {
       all.clear();
     }
+    // -Dbench.lb-only=true: the two balancers alone, cold ready and scaling.
+    boolean lbOnly = Boolean.getBoolean("bench.lb-only");
+    if (lbOnly) {
+      all.retainAll(List.of(cold.get(0), cold.get(cold.size() - 1)));
+    }
     // One warm-up round, not counted: first builds, class loading, the engine's caches.
     for (Variant variant : all) {
       variant.start().close();
@@ -62,7 +67,8 @@ public final class Benchmark {
         if (variant == cold.get(0)) {
           memory(running.containers(), replicaMemory, stackMemory);
         }
-        if (variant == cold.get(0) || variant instanceof Compose || variant == spares) {
+        if (variant == cold.get(0) || variant instanceof Compose || variant == spares
+            || variant == cold.get(cold.size() - 1)) {
           long scaling = System.nanoTime();
           running.scaleTo(6);
           scale.computeIfAbsent(variant.name(), key -> new Samples()).add(millisSince(scaling));
@@ -73,10 +79,10 @@ public final class Benchmark {
         System.out.printf("run %d %-34s ready %.2f s%n", run, variant.name(), readyMillis / 1000);
       }
     }
-    Map<String, Samples> suites = resetOnly ? new LinkedHashMap<>() : suites();
-    Map<String, Samples> reuse = resetOnly ? new LinkedHashMap<>() : reuse();
-    Map<String, Samples> resets = springOnly ? new LinkedHashMap<>() : ResetBench.measure(RUNS);
-    SpringBench.Figures spring = Boolean.getBoolean("bench.reset-only") ? null : SpringBench.measure(RUNS);
+    Map<String, Samples> suites = resetOnly || lbOnly ? new LinkedHashMap<>() : suites();
+    Map<String, Samples> reuse = resetOnly || lbOnly ? new LinkedHashMap<>() : reuse();
+    Map<String, Samples> resets = springOnly || lbOnly ? new LinkedHashMap<>() : ResetBench.measure(RUNS);
+    SpringBench.Figures spring = Boolean.getBoolean("bench.reset-only") || lbOnly ? null : SpringBench.measure(RUNS);
 
     StringBuilder out = new StringBuilder();
     out.append(String.format("%n## Results (%d runs per figure, interleaved; median, then min–max)%n%n", RUNS));
@@ -90,7 +96,7 @@ public final class Benchmark {
         replicaMemory.describe("MiB"), stackMemory.describe("MiB")));
     }
     table(out, "5. Teardown", teardown, "lbstack");
-    if (reuse.isEmpty() && !resetOnly) {
+    if (reuse.isEmpty() && !resetOnly && !lbOnly) {
       out.append(String.format("### 6. Ready time of a reused stack%n%nNot measured: CI is set, so lbstack.reuse is "
           + "ignored.%n"));
     } else {

@@ -1,6 +1,7 @@
 package io.github.lbstack.samples.bench;
 
 import io.github.lbstack.Database;
+import io.github.lbstack.LbType;
 import io.github.lbstack.RunningStack;
 import io.github.lbstack.StackDefinition;
 import java.util.List;
@@ -16,13 +17,19 @@ final class LbstackVariant implements Variant {
   private final String order;
   private final int spares;
   private final Database database;
+  private final LbType lb;
 
   private LbstackVariant(String name, boolean jar, String order, int spares, Database database) {
+    this(name, jar, order, spares, database, LbType.HAPROXY);
+  }
+
+  private LbstackVariant(String name, boolean jar, String order, int spares, Database database, LbType lb) {
     this.name = name;
     this.jar = jar;
     this.order = order;
     this.spares = spares;
     this.database = database;
+    this.lb = lb;
   }
 
   /** lbstack as it comes: the default start order (database and lb first). */
@@ -48,6 +55,11 @@ final class LbstackVariant implements Variant {
     return new LbstackVariant("lbstack on PostgreSQL", false, "database-and-lb-first", 0, Database.POSTGRES);
   }
 
+  /** The standard stack behind nginx instead of HAProxy. */
+  static LbstackVariant nginx() {
+    return new LbstackVariant("lbstack on nginx", false, "database-and-lb-first", 0, Database.MYSQL, LbType.NGINX);
+  }
+
   @Override
   public String name() {
     return name;
@@ -57,7 +69,8 @@ final class LbstackVariant implements Variant {
   public Running start() throws Exception {
     // Code-started stacks read their configuration from system properties.
     System.setProperty("lbstack.startup.order", order);
-    StackDefinition.Builder builder = StackDefinition.builder().replicas(3).spares(spares).database(database);
+    StackDefinition.Builder builder = StackDefinition.builder().replicas(3).spares(spares).database(database)
+        .lbType(lb);
     if (jar) {
       builder.jar(Setup.JAR);
     } else {

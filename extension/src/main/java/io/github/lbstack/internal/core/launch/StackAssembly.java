@@ -17,13 +17,11 @@ import io.github.lbstack.internal.core.readiness.Timeline;
 import io.github.lbstack.internal.core.scaling.Topology;
 import io.github.lbstack.internal.core.stack.CoreStack;
 import io.github.lbstack.internal.core.stack.OpenStacks;
-import io.github.lbstack.internal.lb.HaproxyConfig;
-import io.github.lbstack.internal.lb.HaproxyFile;
 import io.github.lbstack.internal.lb.LbConfig;
 import io.github.lbstack.internal.lb.LbControl;
+import io.github.lbstack.internal.lb.Balancer;
 import io.github.lbstack.internal.lb.LbServer;
-import io.github.lbstack.internal.lb.LbKind;
-import io.github.lbstack.internal.lb.NginxConfig;
+import io.github.lbstack.internal.lb.LbSettings;
 import io.github.lbstack.internal.spec.DatabaseKind;
 import io.github.lbstack.internal.spec.ServiceSpec;
 import io.github.lbstack.internal.spec.StackSpec;
@@ -170,15 +168,12 @@ public final class StackAssembly {
     List<LbServer> servers = IntStream.rangeClosed(1, StackSpec.MAX_REPLICAS)
         .mapToObj(i -> new LbServer(WebEnvironment.hostname(i), WebEnvironment.hostname(i), spec.web().port(),
             i <= spec.replicas())).toList();
-    if (spec.lb() == LbKind.NGINX) {
-      return new NginxConfig(spec.balance().name(), spec.web().port(), spec.web().healthPath(),
-          spec.healthCheckInterval()).generated(servers);
-    }
-    HaproxyConfig haproxy = new HaproxyConfig(spec.balance().haproxyKeyword(), spec.stickyCookie(),
+    LbSettings settings = new LbSettings(spec.balance().name(), spec.stickyCookie(), spec.web().port(),
         spec.web().healthPath(), spec.healthCheckInterval(), servers);
+    Balancer balancer = spec.lb().balancer();
     return spec.lbConfig()
-        .map(user -> haproxy.rewrite(HaproxyFile.parse(user.shown(), user.text()), user.backend(), user.port()))
-        .orElseGet(() -> haproxy.generated(spec.lbTls()));
+        .map(user -> balancer.rewrite(user.shown(), user.text(), user.backend(), user.port(), settings))
+        .orElseGet(() -> balancer.generated(settings, spec.lbTls()));
   }
 
   /** The lb lists every expected server, and each one is UP. */

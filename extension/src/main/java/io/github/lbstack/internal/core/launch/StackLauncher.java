@@ -1,7 +1,6 @@
 package io.github.lbstack.internal.core.launch;
 
 import io.github.lbstack.internal.Log;
-import io.github.lbstack.internal.lb.LbKind;
 import io.github.lbstack.internal.Resources;
 import io.github.lbstack.internal.backend.Backend;
 import io.github.lbstack.internal.backend.BackendException;
@@ -67,10 +66,11 @@ public final class StackLauncher {
         spec.services().stream().map(service -> ", " + service.name() + " (" + service.image() + ")")
             .collect(java.util.stream.Collectors.joining()));
 
-    if (spec.lb() == LbKind.NGINX && !backend.supportsExec()) {
-      throw new StartupFailedException("lbstack " + id + ": @Lb(type = NGINX) cannot run on " + backend.describe()
-          + ": nginx has no API, so lbstack changes its upstream by running a command in the lb's container, which "
-          + "this backend cannot do. Use HAProxy (the default) there, or the docker backend for nginx.", null);
+    if (spec.lb().balancer().needsExec() && !backend.supportsExec()) {
+      throw new StartupFailedException("lbstack " + id + ": @Lb(type = " + spec.lb().name() + ") cannot run on "
+          + backend.describe() + ": " + spec.lb().displayName() + " has no API, so lbstack changes it by running a "
+          + "command in the lb's container, which this backend cannot do. Use HAProxy (the default) there, or the "
+          + "docker backend for " + spec.lb().displayName() + ".", null);
     }
     Timeline timeline = new Timeline();
     LeakSweep.once(backend);

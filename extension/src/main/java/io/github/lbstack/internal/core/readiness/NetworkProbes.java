@@ -3,10 +3,7 @@ package io.github.lbstack.internal.core.readiness;
 import io.github.lbstack.internal.backend.Container;
 import io.github.lbstack.internal.backend.Endpoint;
 import io.github.lbstack.internal.lb.LbConfig;
-import io.github.lbstack.internal.lb.HaproxyControl;
 import io.github.lbstack.internal.lb.LbControl;
-import io.github.lbstack.internal.lb.LbKind;
-import io.github.lbstack.internal.lb.NginxControl;
 import io.github.lbstack.internal.spec.DatabaseKind;
 import io.github.lbstack.internal.spec.WebEnvironment;
 import java.net.URI;
@@ -162,10 +159,6 @@ public final class NetworkProbes implements Probes {
 
   @Override
   public LbControl lb(Container lb, LbConfig config) {
-    if (config.kind() == LbKind.NGINX) {
-      return new NginxControl(lb, () -> lb.endpoint(config.statsPort()), config.servers());
-    }
-    return new HaproxyControl(config.backend(), () -> lb.endpoint(config.statsPort()),
-        () -> lb.endpoint(config.runtimeApiPort()));
+    return config.kind().balancer().control(lb, config);
   }
 }

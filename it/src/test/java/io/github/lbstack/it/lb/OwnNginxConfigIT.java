@@ -1,0 +1,120 @@
+package io.github.lbstack.it.lb;
+
+import static io.github.lbstack.assertions.LbAssertions.assertThat;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.github.lbstack.Lb;
+import io.github.lbstack.LbType;
+import io.github.lbstack.LoadBalancedStack;
+import io.github.lbstack.RunningStack;
+import io.github.lbstack.Service;
+import io.github.lbstack.Web;
+import io.github.lbstack.it.KillUnderTraffic;
+import io.github.lbstack.traffic.Distribution;
+import io.github.lbstack.traffic.Routing;
+import io.github.lbstack.traffic.Traffic;
+import io.github.lbstack.traffic.TrafficRun;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * A team's own {@code nginx.conf} (src/test/nginx/shop.conf: TLS, routing by path, a second upstream, header rules,
+ * redirects) run through lbstack, as {@link OwnHaproxyConfigIT} runs a {@code haproxy.cfg}: each rule of the file
+ * holds, and scaling and the kill drill work on it. The clients go through its TLS listen (8443) and trust only the
+ * run's CA; the plain listen (8000) redirects to it.
+ */
+@LoadBalancedStack(web = @Web(jar = "target/it-app.jar"),
+    lb = @Lb(type = LbType.NGINX, config = "src/test/nginx/shop.conf", backend = "app"),
+    // The file's "assets" upstream has this service as its server: a tiny HTTP server (HAProxy answering by itself).
+    services = @Service(name = "assets", image = "${lbstack.image.haproxy}", port = 8080, command = {"sh", "-c",
+        "printf 'defaults\\n mode http\\n timeout connect 1s\\n timeout client 5s\\n timeout server 5s\\n"
+            + "frontend assets\\n bind :8080\\n http-request return status 200 content-type text/plain string asset\\n'"
+            + " > /tmp/assets.cfg && exec haproxy -f /tmp/assets.cfg"}))
+// The kill drill leaves a replica dead: it goes last.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OwnNginxConfigIT {
+
+  /** Requests per window: at most 5 replicas from 2 clients reaches each one several times. */
+  private static final int WINDOW = 40;
+
+  @Test
+  @Order(1)
+  void apiPathsReachTheAppsReplicasWithThePrefixStripped(RunningStack stack) {
+    assertThat(stack.lbUri()).hasScheme("https");
+    // The app answers its hostname on "/": it got "/" because the file's proxy_pass strips /api/.
+    Distribution served = Traffic.through(stack).path("/api/").send(30);
+    assertThat(served).hasNoFailures().coversExactly("web-1", "web-2", "web-3");
+    given().spec(stack.lb()).get("/api/").then().statusCode(200)
+        .header("X-Served-By", matchesPattern("web-[123]"))
+        .header("X-Shop-Backend", "app")
+        .body(matchesPattern("web-[123]"));
+  }
+
+  @Test
+  @Order(2)
+  void theRedirectsAndTheHeaderRulesOfTheFileHold(RunningStack stack) {
+    given().spec(stack.lb(8000)).redirects().follow(false).get("/api/").then().statusCode(301)
+        .header("Location", startsWith("https://"));
+    given().spec(stack.lb()).redirects().follow(false).get("/shop").then().statusCode(301)
+        .header("Location", matchesPattern("(https://[^/]+)?/api/")).header("X-Served-By", nullValue());
+    given().spec(stack.lb()).get("/api/header/X-Forwarded-Proto").then().statusCode(200).body(equalTo("https"));
+    given().spec(stack.lb()).get("/api/header/X-Shop-Frontend").then().statusCode(200).body(equalTo("www"));
+    given().spec(stack.lb()).get("/assets/logo.png").then().statusCode(200).header("X-Shop-Backend", "assets")
+        .header("X-Served-By", nullValue()).body(equalTo("asset"));
+  }
+
+  @Test
+  @Order(3)
+  void eachRoutingRuleSendsRequestsWhereTheFileSays(RunningStack stack) {
+    Routing routing = Routing.through(stack);
+    assertThat(routing.get("/api/")).wentTo("app").wasServedByAReplica().hasStatus(200);
+    assertThat(routing.get("/")).wentTo("app").wasServedByAReplica();
+    assertThat(routing.get("/assets/logo.png")).wentTo("assets").wasServedByNoReplica().hasStatus(200);
+    assertThat(routing.get("/shop")).wasAnsweredByTheLb();
+    assertThat(routing.port(8000).get("/api/")).wasAnsweredByTheLb().redirectsTo("https://*");
+    // The assertion fails when the rule does not hold.
+    assertThatThrownBy(() -> assertThat(routing.get("/assets/logo.png")).wentTo("app"))
+        .hasMessageStartingWith("Expected GET /assets/logo.png to go to backend <app>, but:");
+  }
+
+  @Test
+  @Order(4)
+  void scalingUnderTrafficLosesNoRequest(RunningStack stack) {
+    try (TrafficRun traffic = Traffic.through(stack).path("/api/").clients(2).start()) {
+      traffic.awaitRequests(WINDOW);
+      stack.scaleTo(5);
+      long fiveFrom = System.nanoTime();
+      traffic.awaitRequests(WINDOW);
+      long fiveTo = System.nanoTime();
+      stack.scaleTo(2);
+      long twoFrom = System.nanoTime();
+      assertThat(stack.lbStatuses()).containsOnlyKeys("web-1", "web-2").containsValues("UP");
+      traffic.awaitRequests(WINDOW);
+
+      Distribution served = traffic.stop();
+      assertThat(served).hasNoFailures();
+      assertThat(served.sentBetween(fiveFrom, fiveTo)).coversExactly("web-1", "web-2", "web-3", "web-4", "web-5");
+      assertThat(served.sentSince(twoFrom)).coversExactly("web-1", "web-2");
+    } finally {
+      stack.scaleTo(3);
+    }
+  }
+
+  @Test
+  @Order(5)
+  void killingAReplicaLosesNoGet(RunningStack stack) {
+    KillUnderTraffic drill = KillUnderTraffic.of(stack, 2);
+    assertThat(drill.served()).hasNoFailures().coversExactly("web-1", "web-2", "web-3");
+    assertThat(drill.afterDown()).coversExactly("web-1", "web-3").doesNotReach("web-2");
+    assertThat(drill.victim().lbStatus()).isNotEqualTo("UP");
+  }
+}
