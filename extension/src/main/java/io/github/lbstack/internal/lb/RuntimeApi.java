@@ -34,6 +34,34 @@ public final class RuntimeApi {
     }
   }
 
+  /**
+   * Points a server at another host name, which its resolvers section then resolves.
+   *
+   * @return whether the name changed (HAProxy answers "no need to change" when it is the same)
+   */
+  public boolean setServerFqdn(String backend, String server, String fqdn) {
+    String answer = execute("set server " + backend + "/" + server + " fqdn " + fqdn);
+    if (answer.contains("changed its FQDN")) {
+      return true;
+    }
+    if (answer.startsWith("no need to change")) {
+      return false;
+    }
+    throw new IllegalStateException("HAProxy refused to point " + server + " at " + fqdn + ": " + answer);
+  }
+
+  /** The address a server has now ({@code show servers state}), or empty when HAProxy lists no such server. */
+  public String serverAddress(String backend, String server) {
+    for (String line : execute("show servers state " + backend).split("\n")) {
+      String[] fields = line.trim().split("\\s+");
+      // be_id be_name srv_id srv_name srv_addr ...
+      if (fields.length > 4 && fields[1].equals(backend) && fields[3].equals(server)) {
+        return fields[4];
+      }
+    }
+    return "";
+  }
+
   /** Puts a server in a state: {@code ready}, {@code drain} or {@code maint}. */
   public void setServerState(String backend, String server, String state) {
     String answer = execute("set server " + backend + "/" + server + " state " + state);

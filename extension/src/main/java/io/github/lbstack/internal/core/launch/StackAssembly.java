@@ -166,8 +166,9 @@ public final class StackAssembly {
    */
   public static LbConfig lbConfig(StackSpec spec) {
     List<LbServer> servers = IntStream.rangeClosed(1, StackSpec.MAX_REPLICAS)
-        .mapToObj(i -> new LbServer(WebEnvironment.hostname(i), WebEnvironment.hostname(i), spec.web().port(),
-            i <= spec.replicas())).toList();
+        .mapToObj(i -> new LbServer(WebEnvironment.hostname(i), i <= spec.replicas() + spec.spares()
+            ? WebEnvironment.hostname(i) : LbServer.PLACEHOLDER_HOST, spec.web().port(), i <= spec.replicas()))
+        .toList();
     LbSettings settings = new LbSettings(spec.balance().name(), spec.stickyCookie(), spec.web().port(),
         spec.web().healthPath(), spec.healthCheckInterval(), servers);
     Balancer balancer = spec.lb().balancer();
