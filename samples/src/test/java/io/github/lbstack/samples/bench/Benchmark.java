@@ -49,11 +49,13 @@ public final class Benchmark {
     if (Boolean.getBoolean("bench.skip-cold") || resetOnly) {
       all.clear();
     }
-    // -Dbench.lb-only=true: the two balancers alone, cold ready and scaling.
+    // -Dbench.lb-only=true: the two balancers alone, cold ready and scaling; -Dbench.cold-only=true: every stack
+    // variant (ready, scaling, memory, teardown) and nothing else.
     boolean lbOnly = Boolean.getBoolean("bench.lb-only");
     if (lbOnly) {
       all.retainAll(List.of(cold.get(0), cold.get(cold.size() - 1)));
     }
+    lbOnly = lbOnly || Boolean.getBoolean("bench.cold-only");
     // One warm-up round, not counted: first builds, class loading, the engine's caches.
     for (Variant variant : all) {
       variant.start().close();
