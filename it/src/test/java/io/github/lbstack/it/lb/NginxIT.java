@@ -11,9 +11,9 @@ import io.github.lbstack.Replica;
 import io.github.lbstack.RunningStack;
 import io.github.lbstack.Web;
 import io.github.lbstack.it.KillUnderTraffic;
+import io.github.lbstack.it.ScaleUnderTraffic;
 import io.github.lbstack.traffic.Distribution;
 import io.github.lbstack.traffic.Traffic;
-import io.github.lbstack.traffic.TrafficRun;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -30,9 +30,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NginxIT {
 
-  /** Requests per window: round robin over at most 5 replicas from 2 clients reaches each one several times. */
-  private static final int WINDOW = 40;
-
   @Test
   @Order(1)
   void requestsCycleOverTheReplicasAndNameTheOneThatServed(RunningStack stack) {
@@ -48,24 +45,7 @@ class NginxIT {
   @Test
   @Order(2)
   void scalingUnderTrafficReloadsWithoutLosingARequest(RunningStack stack) {
-    try (TrafficRun traffic = Traffic.through(stack).clients(2).start()) {
-      traffic.awaitRequests(WINDOW);
-      stack.scaleTo(5);
-      long fiveFrom = System.nanoTime();
-      traffic.awaitRequests(WINDOW);
-      long fiveTo = System.nanoTime();
-      stack.scaleTo(2);
-      long twoFrom = System.nanoTime();
-      assertThat(stack.lbStatuses()).containsOnlyKeys("web-1", "web-2").containsValues("UP");
-      traffic.awaitRequests(WINDOW);
-      stack.scaleTo(3);
-      Distribution served = traffic.stop();
-      System.out.println("traffic while nginx reloaded:\n" + served.table());
-      assertThat(served).hasNoFailures();
-      assertThat(served.sentBetween(fiveFrom, fiveTo)).coversExactly("web-1", "web-2", "web-3", "web-4", "web-5");
-      assertThat(served.sentSince(twoFrom).sentBetween(twoFrom, fiveTo + Long.MAX_VALUE / 2))
-          .doesNotReach("web-4").doesNotReach("web-5");
-    }
+    ScaleUnderTraffic.of(stack, "/").assertLostNothing();
     assertThat(stack.replicas()).extracting(Replica::hostname).containsExactly("web-1", "web-2", "web-3");
   }
 

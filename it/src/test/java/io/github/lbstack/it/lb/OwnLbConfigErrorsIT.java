@@ -70,7 +70,7 @@ class OwnLbConfigErrorsIT {
   void anNginxUpstreamThatIsNotInTheFileIsNamedWithTheOnesThatAre() {
     assertThat(failureOf(NginxUnknownUpstreamTestCase.class))
         .endsWith("@Lb(config = \"src/test/nginx/shop.conf\") has no upstream web (@Lb(backend)): its upstreams are "
-            + "app (line 10), assets (line 16). Name the upstream whose servers are your app's replicas.");
+            + "app (line 14), assets (line 20). Name the upstream whose servers are your app's replicas.");
   }
 
   private static String failureOf(Class<?> fixture) {

@@ -17,10 +17,10 @@ import io.github.lbstack.RunningStack;
 import io.github.lbstack.Service;
 import io.github.lbstack.Web;
 import io.github.lbstack.it.KillUnderTraffic;
+import io.github.lbstack.it.ScaleUnderTraffic;
 import io.github.lbstack.traffic.Distribution;
 import io.github.lbstack.traffic.Routing;
 import io.github.lbstack.traffic.Traffic;
-import io.github.lbstack.traffic.TrafficRun;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -42,9 +42,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 // The kill drill leaves a replica dead: it goes last.
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OwnNginxConfigIT {
-
-  /** Requests per window: at most 5 replicas from 2 clients reaches each one several times. */
-  private static final int WINDOW = 40;
 
   @Test
   @Order(1)
@@ -89,24 +86,7 @@ class OwnNginxConfigIT {
   @Test
   @Order(4)
   void scalingUnderTrafficLosesNoRequest(RunningStack stack) {
-    try (TrafficRun traffic = Traffic.through(stack).path("/api/").clients(2).start()) {
-      traffic.awaitRequests(WINDOW);
-      stack.scaleTo(5);
-      long fiveFrom = System.nanoTime();
-      traffic.awaitRequests(WINDOW);
-      long fiveTo = System.nanoTime();
-      stack.scaleTo(2);
-      long twoFrom = System.nanoTime();
-      assertThat(stack.lbStatuses()).containsOnlyKeys("web-1", "web-2").containsValues("UP");
-      traffic.awaitRequests(WINDOW);
-
-      Distribution served = traffic.stop();
-      assertThat(served).hasNoFailures();
-      assertThat(served.sentBetween(fiveFrom, fiveTo)).coversExactly("web-1", "web-2", "web-3", "web-4", "web-5");
-      assertThat(served.sentSince(twoFrom)).coversExactly("web-1", "web-2");
-    } finally {
-      stack.scaleTo(3);
-    }
+    ScaleUnderTraffic.of(stack, "/api/").assertLostNothing();
   }
 
   @Test
