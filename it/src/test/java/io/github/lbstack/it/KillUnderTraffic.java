@@ -33,6 +33,15 @@ public record KillUnderTraffic(Replica victim, Distribution served, long markedD
     }
   }
 
+  /** No GET failed, every replica served before the kill, and the dead one nothing once the lb had it down. */
+  public void assertLostNoGet() {
+    io.github.lbstack.assertions.LbAssertions.assertThat(served).hasNoFailures()
+        .coversExactly("web-1", "web-2", "web-3");
+    io.github.lbstack.assertions.LbAssertions.assertThat(afterDown()).coversExactly("web-1", "web-3")
+        .doesNotReach(victim.hostname());
+    org.assertj.core.api.Assertions.assertThat(victim.lbStatus()).isNotEqualTo("UP");
+  }
+
   /** The requests sent once the lb had the victim down. */
   public Distribution afterDown() {
     return served.sentSince(markedDown);

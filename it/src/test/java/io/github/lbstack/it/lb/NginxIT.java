@@ -7,11 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.lbstack.Lb;
 import io.github.lbstack.LbType;
 import io.github.lbstack.LoadBalancedStack;
-import io.github.lbstack.Replica;
 import io.github.lbstack.RunningStack;
 import io.github.lbstack.Web;
-import io.github.lbstack.it.KillUnderTraffic;
-import io.github.lbstack.it.ScaleUnderTraffic;
 import io.github.lbstack.traffic.Distribution;
 import io.github.lbstack.traffic.Traffic;
 import io.restassured.response.Response;
@@ -28,7 +25,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @LoadBalancedStack(web = @Web(jar = "target/it-app.jar"), lb = @Lb(type = LbType.NGINX))
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class NginxIT {
+class NginxIT implements ScalingAndKillUnderTraffic {
 
   @Test
   @Order(1)
@@ -40,21 +37,5 @@ class NginxIT {
       Response response = given(stack.lb()).get("/");
       assertThat(response.getHeader("X-Served-By")).isEqualTo(response.body().asString());
     }
-  }
-
-  @Test
-  @Order(2)
-  void scalingUnderTrafficReloadsWithoutLosingARequest(RunningStack stack) {
-    ScaleUnderTraffic.of(stack, "/").assertLostNothing();
-    assertThat(stack.replicas()).extracting(Replica::hostname).containsExactly("web-1", "web-2", "web-3");
-  }
-
-  @Test
-  @Order(3)
-  void killingAReplicaLosesNoGet(RunningStack stack) {
-    KillUnderTraffic drill = KillUnderTraffic.of(stack, 2);
-    assertThat(drill.served()).hasNoFailures().coversExactly("web-1", "web-2", "web-3");
-    assertThat(drill.afterDown()).coversExactly("web-1", "web-3").doesNotReach("web-2");
-    assertThat(drill.victim().lbStatus()).startsWith("DOWN");
   }
 }

@@ -16,8 +16,6 @@ import io.github.lbstack.LoadBalancedStack;
 import io.github.lbstack.RunningStack;
 import io.github.lbstack.Service;
 import io.github.lbstack.Web;
-import io.github.lbstack.it.KillUnderTraffic;
-import io.github.lbstack.it.ScaleUnderTraffic;
 import io.github.lbstack.traffic.Distribution;
 import io.github.lbstack.traffic.Routing;
 import io.github.lbstack.traffic.Traffic;
@@ -35,13 +33,16 @@ import org.junit.jupiter.api.TestMethodOrder;
 @LoadBalancedStack(web = @Web(jar = "target/it-app.jar"),
     lb = @Lb(type = LbType.NGINX, config = "src/test/nginx/shop.conf", backend = "app"),
     // The file's "assets" upstream has this service as its server: a tiny HTTP server (HAProxy answering by itself).
-    services = @Service(name = "assets", image = "${lbstack.image.haproxy}", port = 8080, command = {"sh", "-c",
-        "printf 'defaults\\n mode http\\n timeout connect 1s\\n timeout client 5s\\n timeout server 5s\\n"
-            + "frontend assets\\n bind :8080\\n http-request return status 200 content-type text/plain string asset\\n'"
-            + " > /tmp/assets.cfg && exec haproxy -f /tmp/assets.cfg"}))
+    services = @Service(name = "assets", image = "${lbstack.image.haproxy}", port = 8080,
+        command = {"sh", "-c", AssetsServer.SCRIPT}))
 // The kill drill leaves a replica dead: it goes last.
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class OwnNginxConfigIT {
+class OwnNginxConfigIT implements ScalingAndKillUnderTraffic {
+
+  @Override
+  public String appPath() {
+    return "/api/";
+  }
 
   @Test
   @Order(1)
@@ -81,20 +82,5 @@ class OwnNginxConfigIT {
     // The assertion fails when the rule does not hold.
     assertThatThrownBy(() -> assertThat(routing.get("/assets/logo.png")).wentTo("app"))
         .hasMessageStartingWith("Expected GET /assets/logo.png to go to backend <app>, but:");
-  }
-
-  @Test
-  @Order(4)
-  void scalingUnderTrafficLosesNoRequest(RunningStack stack) {
-    ScaleUnderTraffic.of(stack, "/api/").assertLostNothing();
-  }
-
-  @Test
-  @Order(5)
-  void killingAReplicaLosesNoGet(RunningStack stack) {
-    KillUnderTraffic drill = KillUnderTraffic.of(stack, 2);
-    assertThat(drill.served()).hasNoFailures().coversExactly("web-1", "web-2", "web-3");
-    assertThat(drill.afterDown()).coversExactly("web-1", "web-3").doesNotReach("web-2");
-    assertThat(drill.victim().lbStatus()).isNotEqualTo("UP");
   }
 }
