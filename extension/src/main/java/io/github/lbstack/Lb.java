@@ -26,8 +26,8 @@ import java.lang.annotation.Target;
 public @interface Lb {
 
   /**
-   * {@return which balancer runs: HAProxy (the default) or nginx} On nginx lbstack generates the {@code nginx.conf};
-   * see {@link LbType} for what differs.
+   * {@return which balancer runs: HAProxy (the default) or nginx} On nginx lbstack generates the {@code nginx.conf},
+   * or runs yours ({@link #config()}); see {@link LbType} for what differs.
    */
   LbType type() default LbType.HAPROXY;
 

@@ -62,6 +62,18 @@ class StackDefinitionTest {
         .withMessage("database: use Database.MYSQL, Database.POSTGRES or Database.NONE");
   }
 
+  @Test
+  void aBalancerIsChosenByTypeAndNullIsRefusedWithTheChoices() {
+    assertThat(StackDefinition.builder().image("a:1").lbType(LbType.NGINX).build())
+        .isNotEqualTo(StackDefinition.builder().image("a:1").build());
+    assertThatThrownBy(() -> StackDefinition.builder().image("a:1").lbType(LbType.NGINX).stickyCookie(true).build()
+        .spec(NONE, "StackDefinition"))
+        .isInstanceOf(StackConfigurationException.class)
+        .hasMessageStartingWith("StackDefinition: @Lb(type = NGINX) cannot go with stickyCookie = true");
+    assertThatNullPointerException().isThrownBy(() -> StackDefinition.builder().lbType(null))
+        .withMessage("type: use LbType.HAPROXY or LbType.NGINX");
+  }
+
   static Stream<String> attributes() {
     return Arrays.stream(StackDeclaration.class.getRecordComponents()).map(RecordComponent::getName);
   }

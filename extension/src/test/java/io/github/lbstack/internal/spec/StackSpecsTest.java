@@ -70,6 +70,8 @@ class StackSpecsTest {
     assertThatThrownBy(() -> nginx.set("lbBackend", "app").build()).isInstanceOf(InvalidSpecException.class)
         .hasMessage("@Lb(config = \"nginx.conf\") has no upstream app (@Lb(backend)): its upstreams are shop "
             + "(line 3). Name the upstream whose servers are your app's replicas.");
+    assertThatThrownBy(() -> nginx.set("lbConfig", "missing.conf").build()).isInstanceOf(InvalidSpecException.class)
+        .hasMessageStartingWith("@Lb(config = \"missing.conf\") does not exist (looked for ");
   }
 
   @Test
