@@ -103,18 +103,21 @@ public final class NginxControl implements LbControl {
   @Override
   public synchronized Map<String, Long> requestsServed() {
     readLog();
-    Map<String, Long> served = new LinkedHashMap<>();
-    states.keySet().forEach(server -> served.put(server, log.served.getOrDefault(server, 0L)));
-    log.served.forEach(served::putIfAbsent);
-    return served;
+    return perSlot(log.served);
   }
 
   @Override
   public synchronized Map<String, Long> failedResponses() {
     readLog();
-    Map<String, Long> failed = new LinkedHashMap<>();
-    states.keySet().forEach(server -> failed.put(server, log.failed.getOrDefault(server, 0L)));
-    return failed;
+    return perSlot(log.failed);
+  }
+
+  /** Every slot, as HAProxy's stats list them, with its count or 0. */
+  private Map<String, Long> perSlot(Map<String, Long> counts) {
+    Map<String, Long> perSlot = new LinkedHashMap<>();
+    states.keySet().forEach(server -> perSlot.put(server, counts.getOrDefault(server, 0L)));
+    counts.forEach(perSlot::putIfAbsent);
+    return perSlot;
   }
 
   @Override

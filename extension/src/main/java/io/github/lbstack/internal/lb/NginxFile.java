@@ -75,10 +75,6 @@ public final class NginxFile {
     return text;
   }
 
-  List<Directive> top() {
-    return top;
-  }
-
   /** The {@code http} block, or empty when the file has none (a {@code conf.d} fragment, say). */
   Optional<Directive> http() {
     return top.stream().filter(d -> d.name().equals("http") && d.hasBlock()).findFirst();

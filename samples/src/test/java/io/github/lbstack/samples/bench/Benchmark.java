@@ -55,7 +55,7 @@ public final class Benchmark {
     if (lbOnly) {
       all.retainAll(List.of(cold.get(0), cold.get(cold.size() - 1)));
     }
-    lbOnly = lbOnly || Boolean.getBoolean("bench.cold-only");
+    boolean stacksOnly = lbOnly || Boolean.getBoolean("bench.cold-only");
     // One warm-up round, not counted: first builds, class loading, the engine's caches.
     for (Variant variant : all) {
       variant.start().close();
@@ -81,10 +81,10 @@ public final class Benchmark {
         System.out.printf("run %d %-34s ready %.2f s%n", run, variant.name(), readyMillis / 1000);
       }
     }
-    Map<String, Samples> suites = resetOnly || lbOnly ? new LinkedHashMap<>() : suites();
-    Map<String, Samples> reuse = resetOnly || lbOnly ? new LinkedHashMap<>() : reuse();
-    Map<String, Samples> resets = springOnly || lbOnly ? new LinkedHashMap<>() : ResetBench.measure(RUNS);
-    SpringBench.Figures spring = Boolean.getBoolean("bench.reset-only") || lbOnly ? null : SpringBench.measure(RUNS);
+    Map<String, Samples> suites = resetOnly || stacksOnly ? new LinkedHashMap<>() : suites();
+    Map<String, Samples> reuse = resetOnly || stacksOnly ? new LinkedHashMap<>() : reuse();
+    Map<String, Samples> resets = springOnly || stacksOnly ? new LinkedHashMap<>() : ResetBench.measure(RUNS);
+    SpringBench.Figures spring = Boolean.getBoolean("bench.reset-only") || stacksOnly ? null : SpringBench.measure(RUNS);
 
     StringBuilder out = new StringBuilder();
     out.append(String.format("%n## Results (%d runs per figure, interleaved; median, then min–max)%n%n", RUNS));
@@ -98,7 +98,7 @@ public final class Benchmark {
         replicaMemory.describe("MiB"), stackMemory.describe("MiB")));
     }
     table(out, "5. Teardown", teardown, "lbstack");
-    if (reuse.isEmpty() && !resetOnly && !lbOnly) {
+    if (reuse.isEmpty() && !resetOnly && !stacksOnly) {
       out.append(String.format("### 6. Ready time of a reused stack%n%nNot measured: CI is set, so lbstack.reuse is "
           + "ignored.%n"));
     } else {
