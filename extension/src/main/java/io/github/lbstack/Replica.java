@@ -12,6 +12,12 @@ public interface Replica {
   /** {@return the hostname the app sees as its own, and the value of the load balancer's {@code X-Served-By} header} */
   String hostname();
 
+  /**
+   * {@return the label of the version this replica runs: {@code @Web(version)}, or a rolled-out
+   * {@link Release#version(String)}; by default the image}
+   */
+  String version();
+
   /** {@return the address of this replica's port on the host, bypassing the load balancer} */
   URI uri();
 

@@ -105,6 +105,51 @@ public interface RunningStack extends AutoCloseable {
    */
   void scaleTo(int replicas);
 
+  /**
+   * Deploys a new version of the web tier under traffic, as a rolling deploy: for each replica (or each batch of
+   * {@link Release#inBatchesOf(int)}), a replica of the release starts at a free index ({@code web-4} beside
+   * {@code web-1..3}), the lb puts it in rotation, and only then is the old one drained (no new requests; those in
+   * flight finish) and removed. Returns when every replica runs the release and the lb has exactly them in rotation.
+   * Replicas keep their new hostnames, so {@link #replicas()} lists them afresh. On a shared stack, the replicas go
+   * back to the defined version for the next class.
+   *
+   * <pre>{@code
+   * try (TrafficRun traffic = Traffic.through(stack).clients(2).start()) {
+   *   traffic.awaitRequests(20);
+   *   stack.rollOut(Release.image("shop:2.0").version("2.0"));
+   *   assertThat(traffic.stop()).hasNoFailures().switchesTo("2.0");
+   * }
+   * }</pre>
+   *
+   * @param release the version to deploy
+   * @return what the rollout did, with its times
+   * @throws RolloutFailedException when a new replica does not become healthy or enter rotation within the
+   *     release's ready timeout; by then the new replicas are gone and the old version serves on every replica
+   * @throws IllegalStateException when the lb has no free slot for the new replicas
+   */
+  Rollout rollOut(Release release);
+
+  /**
+   * Rolls the last rollout back, the same way: every replica is replaced by one of the version before it.
+   *
+   * @return what the rollback did
+   * @throws IllegalStateException when nothing was rolled out since the stack started (or this class took it)
+   * @throws RolloutFailedException when a replica of the old version does not come back
+   */
+  Rollout rollBack();
+
+  /** {@return each replica's hostname to the version it runs ({@link Replica#version()}), in index order} */
+  Map<String, String> versions();
+
+  /**
+   * The version the replica with this hostname runs, or ran when a scaling or rollout removed it a moment ago, so a
+   * request it served just before it went is still told apart. Traffic runs record it for every request.
+   *
+   * @param hostname a replica's hostname, such as {@code "web-2"}
+   * @return its version, or {@code null} when no replica of this stack had that hostname
+   */
+  String versionOf(String hostname);
+
   /** {@return the lb's current view of each replica: hostname to {@code UP}, {@code DOWN}} */
   Map<String, String> lbStatuses();
 

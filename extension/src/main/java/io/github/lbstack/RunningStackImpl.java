@@ -1,6 +1,8 @@
 package io.github.lbstack;
 
 import io.github.lbstack.internal.core.scaling.CoreReplica;
+import io.github.lbstack.internal.core.scaling.RolloutFailure;
+import io.github.lbstack.internal.core.scaling.RolloutResult;
 import io.github.lbstack.internal.core.stack.CoreStack;
 import io.github.lbstack.internal.tls.RunCertificates;
 import io.restassured.RestAssured;
@@ -123,6 +125,42 @@ final class RunningStackImpl implements RunningStack {
   }
 
   @Override
+  public Rollout rollOut(Release release) {
+    java.util.Objects.requireNonNull(release, "release");
+    try {
+      return rollout(stack.rollOut(release.spec()));
+    } catch (RolloutFailure e) {
+      throw new RolloutFailedException(e.getMessage(), rollout(e.partial()), e.getCause());
+    }
+  }
+
+  @Override
+  public Rollout rollBack() {
+    try {
+      return rollout(stack.rollBack());
+    } catch (RolloutFailure e) {
+      throw new RolloutFailedException(e.getMessage(), rollout(e.partial()), e.getCause());
+    }
+  }
+
+  private static Rollout rollout(RolloutResult result) {
+    return new Rollout(result.from(), result.to(), result.steps(), result.started(), result.firstNewInRotation(),
+        result.lastOldOut(), result.ended());
+  }
+
+  @Override
+  public Map<String, String> versions() {
+    Map<String, String> versions = new java.util.LinkedHashMap<>();
+    stack.replicas().forEach(replica -> versions.put(replica.hostname(), replica.version()));
+    return versions;
+  }
+
+  @Override
+  public String versionOf(String hostname) {
+    return stack.versionOf(hostname);
+  }
+
+  @Override
   public Map<String, String> lbStatuses() {
     return stack.lbStatuses();
   }
@@ -178,6 +216,11 @@ final class RunningStackImpl implements RunningStack {
     @Override
     public String hostname() {
       return replica.hostname();
+    }
+
+    @Override
+    public String version() {
+      return replica.version();
     }
 
     @Override

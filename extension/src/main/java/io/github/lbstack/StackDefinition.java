@@ -144,6 +144,7 @@ public final class StackDefinition {
     private String dockerfile = D.dockerfile();
     private List<String> buildArgs = D.buildArgs();
     private String jar = D.jar();
+    private String version = D.version();
     private int port = D.port();
     private String healthPath = D.healthPath();
     private List<String> env = D.env();
@@ -241,6 +242,17 @@ public final class StackDefinition {
      */
     public Builder jar(Path jar) {
       return jar(Objects.requireNonNull(jar, "jar: the path is null; was a system property not set?").toString());
+    }
+
+    /**
+     * See {@link Web#version()}.
+     *
+     * @param version the label of the version the replicas run, such as {@code "1.4.2"}
+     * @return this builder
+     */
+    public Builder webVersion(String version) {
+      this.version = Objects.requireNonNull(version, "version");
+      return this;
     }
 
     /**
@@ -443,7 +455,7 @@ public final class StackDefinition {
       // The retired mysql = false means no database; beside another database it says two things at once.
       boolean contradicts = !mysql && database == Database.POSTGRES;
       DatabaseKind kind = mysql ? DatabaseKind.valueOf(database.name()) : DatabaseKind.NONE;
-      return new StackDefinition(new StackDeclaration(replicas, spares, image, dockerfile, buildArgs, jar, port,
+      return new StackDefinition(new StackDeclaration(replicas, spares, image, dockerfile, buildArgs, jar, version, port,
           healthPath, env, defaultEnv, Balancing.valueOf(balance.name()), stickyCookie, lbConfig, lbBackend, lbPort,
           lbTls, LbKind.valueOf(lbType.name()), kind, redis, services, databaseInit, disabledWithoutDocker, baseDirectory),
           contradicts ? "mysql = false (no database) contradicts database = POSTGRES: remove mysql, which is "
@@ -466,6 +478,7 @@ public final class StackDefinition {
         .image(web.image())
         .dockerfile(web.dockerfile(), web.buildArgs())
         .jar(web.jar())
+        .webVersion(web.version())
         .port(web.port())
         .healthPath(web.healthPath())
         .env(web.env())

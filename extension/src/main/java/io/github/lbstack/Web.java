@@ -42,6 +42,13 @@ public @interface Web {
    */
   String jar() default "";
 
+  /**
+   * {@return the label of the version the replicas run, such as {@code "1.4.2"}} Each replica reports it
+   * ({@code Replica.version()}), and a traffic run records which version served each request, so a rollout
+   * ({@code RunningStack.rollOut}) can be checked request by request. Default: the image the replicas run.
+   */
+  String version() default "";
+
   /** {@return the port the app listens on inside its container} */
   int port() default 8080;
 

@@ -102,6 +102,8 @@ class StackDefinitionTest {
       changed.lb("", "app");
     } else if (attribute.equals("lbKind")) {
       changed.lbType(LbType.NGINX);
+    } else if (attribute.equals("version")) {
+      changed.webVersion("2.0");
     } else {
       RecordComponent component = Arrays.stream(StackDeclaration.class.getRecordComponents())
           .filter(c -> c.getName().equals(attribute)).findFirst().orElseThrow();

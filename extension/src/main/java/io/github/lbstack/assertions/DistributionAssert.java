@@ -2,6 +2,7 @@ package io.github.lbstack.assertions;
 
 import io.github.lbstack.Replica;
 import io.github.lbstack.traffic.Distribution;
+import io.github.lbstack.traffic.Served;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -191,6 +192,81 @@ public class DistributionAssert extends AbstractAssert<DistributionAssert, Distr
           actual.counts().get(replica), describe());
     }
     return this;
+  }
+
+  /**
+   * The run switched to {@code version}: its first successful request was served by another version, its last by
+   * this one. With {@code Release} and {@code RunningStack.rollOut}, it checks that traffic ran over the whole
+   * rollout and that the new version serves at its end.
+   *
+   * @param version the version the run should end on, such as {@code "2.0"}
+   * @return this assertion, for chaining
+   */
+  public DistributionAssert switchesTo(String version) {
+    isNotNull();
+    requireRequests("switchesTo()");
+    List<Served> versioned = versioned("switchesTo()");
+    String first = versioned.get(0).version();
+    String last = versioned.get(versioned.size() - 1).version();
+    if (!actual.versions().containsKey(version)) {
+      failWithMessage("Expected the run to switch to <%s>, but no request was served by it; versions served: %s.%n%s",
+          version, actual.versions(), describe());
+    }
+    if (first.equals(version)) {
+      failWithMessage("Expected the run to start on another version and switch to <%s>, but its first successful "
+          + "request was served by <%s> already: start the traffic before the rollout.%n%s", version, version,
+          describe());
+    }
+    if (!last.equals(version)) {
+      failWithMessage("Expected the run to end on <%s>, but its last successful request was served by <%s>; "
+          + "versions served: %s.%n%s", version, last, actual.versions(), describe());
+    }
+    return this;
+  }
+
+  /**
+   * Two versions served side by side for at most {@code limit}: from the first request served by the version the run
+   * ends on to the last request (by send time) served by any other. A blue/green switch has a window near zero; a
+   * rolling deploy's lasts while old and new replicas share the rotation.
+   *
+   * @param limit the longest mixed window allowed
+   * @return this assertion, for chaining
+   */
+  public DistributionAssert hasMixedWindowAtMost(java.time.Duration limit) {
+    isNotNull();
+    requireRequests("hasMixedWindowAtMost()");
+    List<Served> versioned = versioned("hasMixedWindowAtMost()");
+    String last = versioned.get(versioned.size() - 1).version();
+    Served firstNew = versioned.stream().filter(request -> request.version().equals(last)).findFirst().orElseThrow();
+    Served lastOld = null;
+    for (Served request : versioned) {
+      if (!request.version().equals(last)) {
+        lastOld = request;
+      }
+    }
+    if (lastOld == null) {
+      failWithMessage("Expected two versions to serve, one after the other, but every successful request was served "
+          + "by <%s>.%n%s", last, describe());
+    }
+    long window = Math.max(0, lastOld.startNanos() - firstNew.startNanos());
+    if (window > limit.toNanos()) {
+      failWithMessage("Expected versions to serve side by side for at most %d ms, but <%s> first served at request "
+          + "%d and <%s> last served at request %d, %d ms later.%n%s", limit.toMillis(), last,
+          actual.requests().indexOf(firstNew) + 1, lastOld.version(), actual.requests().indexOf(lastOld) + 1,
+          window / 1_000_000, describe());
+    }
+    return this;
+  }
+
+  /** The successful requests of known version; fails when there are none. */
+  private List<Served> versioned(String assertion) {
+    List<Served> versioned = actual.requests().stream()
+        .filter(request -> !request.failed() && request.version() != null).toList();
+    if (versioned.isEmpty()) {
+      failWithMessage("%s needs the version of each request, and no successful request has one: build the run with "
+          + "Traffic.through(stack) or Traffic.through(lb) with the injected lb spec.%n%s", assertion, describe());
+    }
+    return versioned;
   }
 
   private void requireKnownReplicas(String assertion) {

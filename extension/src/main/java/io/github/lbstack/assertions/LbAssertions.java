@@ -26,4 +26,14 @@ public final class LbAssertions {
   public static RoutedAssert assertThat(io.github.lbstack.traffic.Routed actual) {
     return new RoutedAssert(actual);
   }
+
+  /**
+   * Assertions on a running stack as a whole, AssertJ style: {@code assertThat(stack).runsOnly("2.0")}.
+   *
+   * @param actual a started stack
+   * @return the assertion, for chaining
+   */
+  public static StackAssert assertThat(io.github.lbstack.RunningStack actual) {
+    return new StackAssert(actual);
+  }
 }

@@ -68,6 +68,17 @@ public record Distribution(List<Served> requests, Set<String> replicas) {
   }
 
   /**
+   * {@return successful requests per version of the replica that served them, in order of first appearance} Requests
+   * of no known version (traffic not through a stack) are left out.
+   */
+  public Map<String, Long> versions() {
+    Map<String, Long> versions = new LinkedHashMap<>();
+    requests.stream().filter(request -> !request.failed() && request.version() != null)
+        .forEach(request -> versions.merge(request.version(), 1L, Long::sum));
+    return versions;
+  }
+
+  /**
    * Only the requests sent at or after {@code nanoTime} (on {@link System#nanoTime()}'s clock).
    *
    * @param nanoTime a time on {@link System#nanoTime()}'s clock

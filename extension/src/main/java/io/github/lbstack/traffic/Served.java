@@ -8,8 +8,23 @@ package io.github.lbstack.traffic;
  * @param error why it failed ({@code "503"}, an exception), or {@code null} for a success
  * @param startNanos when it was sent, on {@link System#nanoTime()}'s clock
  * @param latencyNanos how long it took
+ * @param version the version the replica ran ({@code Replica.version()}), or {@code null} when unknown: the
+ *     request failed, or the traffic did not go through a stack
  */
-public record Served(String replica, int status, String error, long startNanos, long latencyNanos) {
+public record Served(String replica, int status, String error, long startNanos, long latencyNanos, String version) {
+
+  /**
+   * A request of no known version.
+   *
+   * @param replica the replica that served it, or {@code null}
+   * @param status the HTTP status, or 0
+   * @param error why it failed, or {@code null}
+   * @param startNanos when it was sent
+   * @param latencyNanos how long it took
+   */
+  public Served(String replica, int status, String error, long startNanos, long latencyNanos) {
+    this(replica, status, error, startNanos, latencyNanos, null);
+  }
 
   /** {@return whether the request failed: a status outside 2xx/3xx, an exception, or no replica named} */
   public boolean failed() {

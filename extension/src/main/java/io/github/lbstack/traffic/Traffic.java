@@ -32,15 +32,18 @@ public final class Traffic {
 
   private final RequestSpecification spec;
   private final Set<String> replicas;
+  /** Hostname to the version it runs, asked when each response arrives: a rollout changes it under traffic. */
+  private final java.util.function.UnaryOperator<String> versionOf;
   private String path = "/";
   private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
   private String identityHeader = HaproxyConfig.SERVED_BY_HEADER;
   private int clients = 1;
   private boolean keepCookies;
 
-  private Traffic(RequestSpecification spec, Set<String> replicas) {
+  private Traffic(RequestSpecification spec, Set<String> replicas, java.util.function.UnaryOperator<String> versionOf) {
     this.spec = spec;
     this.replicas = replicas;
+    this.versionOf = versionOf;
   }
 
   /**
@@ -51,7 +54,7 @@ public final class Traffic {
    * @return traffic through its load balancer, one client, GET {@code /}
    */
   public static Traffic through(RunningStack stack) {
-    return new Traffic(stack.lb(), inRotation(stack));
+    return new Traffic(stack.lb(), inRotation(stack), stack::versionOf);
   }
 
   private static Set<String> inRotation(RunningStack stack) {
@@ -75,8 +78,8 @@ public final class Traffic {
   public static Traffic through(RequestSpecification spec) {
     QueryableRequestSpecification query = SpecificationQuerier.query(spec);
     return query.getDefinedFilters().stream().filter(LbOf.class::isInstance).map(LbOf.class::cast).findFirst()
-        .map(lb -> new Traffic(spec, inRotation(lb.stack())))
-        .orElseGet(() -> new Traffic(spec, Set.of()));
+        .map(lb -> new Traffic(spec, inRotation(lb.stack()), lb.stack()::versionOf))
+        .orElseGet(() -> new Traffic(spec, Set.of(), replica -> null));
   }
 
   /**
@@ -188,7 +191,7 @@ public final class Traffic {
       int status = response.statusCode();
       String error = status < 200 || status >= 400 ? "status " + status
           : replica == null ? "no " + identityHeader + " header" : null;
-      return new Served(replica, status, error, start, latency);
+      return new Served(replica, status, error, start, latency, replica == null ? null : versionOf.apply(replica));
     } catch (RuntimeException e) {
       return new Served(null, 0, e.getClass().getSimpleName() + ": " + e.getMessage(), start,
           System.nanoTime() - start);

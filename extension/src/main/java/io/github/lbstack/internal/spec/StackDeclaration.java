@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param lbPort the frontend port of {@code lbConfig} the injected clients use; 0 to pick one
  * @param lbTls whether the generated config terminates TLS with a certificate from the run's CA
  * @param lbKind which balancer runs
+ * @param version the label of the web tier's version, blank for one derived from its image
  * @param database which database the stack runs, if any
  * @param services extra containers on the stack's network, in the order declared
  * @param databaseInit scripts the database runs once before the replicas start, in this order, paths as given
@@ -24,13 +25,13 @@ import java.util.Objects;
  * @param baseDirectory what relative jar and Dockerfile paths are resolved against
  */
 public record StackDeclaration(int replicas, int spares, String image, String dockerfile, List<String> buildArgs,
-    String jar, int port, String healthPath, List<String> env, boolean defaultEnv, Balancing balance,
+    String jar, String version, int port, String healthPath, List<String> env, boolean defaultEnv, Balancing balance,
     boolean stickyCookie, String lbConfig, String lbBackend, int lbPort, boolean lbTls,
     LbKind lbKind, DatabaseKind database, boolean redis, List<ServiceDeclaration> services, List<String> databaseInit,
     boolean disabledWithoutDocker, Path baseDirectory) {
 
   /** Every attribute's default, the same as the annotation's. */
-  public static final StackDeclaration DEFAULTS = new StackDeclaration(3, 0, "", "", List.of(), "", 8080, "/health",
+  public static final StackDeclaration DEFAULTS = new StackDeclaration(3, 0, "", "", List.of(), "", "", 8080, "/health",
       List.of(), true, Balancing.ROUND_ROBIN, false, "", "", 0, false, LbKind.HAPROXY, DatabaseKind.MYSQL, true, List.of(), List.of(), false,
       Path.of(""));
 
@@ -38,6 +39,7 @@ public record StackDeclaration(int replicas, int spares, String image, String do
     Objects.requireNonNull(image, "image");
     Objects.requireNonNull(dockerfile, "dockerfile");
     Objects.requireNonNull(jar, "jar");
+    Objects.requireNonNull(version, "version");
     Objects.requireNonNull(healthPath, "healthPath");
     Objects.requireNonNull(balance, "balance");
     Objects.requireNonNull(lbConfig, "lbConfig");

@@ -53,8 +53,8 @@ public final class StackSpecs {
     }
     LbKind lbKind = lbKind();
     Optional<UserLbConfig> lbConfig = lbConfig();
-    WebSpec web = new WebSpec(source(), checkedPort(), checkedHealthPath(), pairs("@Web(env)", declared.env()),
-        declared.defaultEnv());
+    WebSpec web = new WebSpec(source(), checkedVersion(), checkedPort(), checkedHealthPath(),
+        pairs("@Web(env)", declared.env()), declared.defaultEnv());
     Duration startupTimeout = configuration.duration(ConfigKeys.STARTUP_TIMEOUT, 1000,
         StackSpec.DEFAULT_STARTUP_TIMEOUT);
     Duration healthCheckInterval = configuration.duration(ConfigKeys.HEALTH_CHECK_INTERVAL, 1,
@@ -297,6 +297,15 @@ public final class StackSpecs {
       throw new InvalidSpecException("@Web(port = " + port + ") is not a TCP port: use 1 to 65535.");
     }
     return port;
+  }
+
+  private String checkedVersion() {
+    String version = declared.version();
+    if (version.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+      throw new InvalidSpecException("@Web(version = \"" + version + "\") has spaces: use a label such as \"1.4.2\" "
+          + "or \"v1\".");
+    }
+    return version;
   }
 
   private String checkedHealthPath() {

@@ -38,6 +38,11 @@ public final class WebEnvironment {
 
   /** The environment of replica {@code index}, placeholders expanded. */
   public Map<String, String> forReplica(int index) {
+    return forReplica(index, Map.of());
+  }
+
+  /** The same, with a release's entries over the stack's, placeholders expanded alike. */
+  public Map<String, String> forReplica(int index, Map<String, String> release) {
     Map<String, String> env = new LinkedHashMap<>();
     if (spec.web().defaultEnv()) {
       DatabaseKind database = spec.database();
@@ -56,6 +61,7 @@ public final class WebEnvironment {
     }
     Placeholders placeholders = new Placeholders(placeholders(index), leftOut());
     spec.web().env().forEach((name, raw) -> env.put(name, placeholders.expand("@Web(env) " + name, raw)));
+    release.forEach((name, raw) -> env.put(name, placeholders.expand("Release.env " + name, raw)));
     return env;
   }
 

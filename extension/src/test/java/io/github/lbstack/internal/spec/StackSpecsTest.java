@@ -272,6 +272,14 @@ class StackSpecsTest {
   }
 
   @Test
+  void takesAVersionLabelAndRefusesOneWithSpaces() {
+    assertThat(image().set("version", "1.4.2").build().web().version()).isEqualTo("1.4.2");
+    assertThat(image().build().web().version()).isEmpty();
+    assertThatThrownBy(() -> image().set("version", "1.4 beta").build())
+        .hasMessage("@Web(version = \"1.4 beta\") has spaces: use a label such as \"1.4.2\" or \"v1\".");
+  }
+
+  @Test
   void readsImageOverridesAndIgnoresBlankOnes() {
     Images images = Images.from(new Configuration(key -> java.util.Optional.ofNullable(switch (key) {
       case "lbstack.image.mysql" -> "local/mariadb-as-mysql:10.11";

@@ -30,6 +30,9 @@ import redis.clients.jedis.JedisPooled;
  *   <li>{@code POST /rows?value=v}, {@code GET /rows} rows in MySQL;</li>
  *   <li>{@code PUT /kv/<key>?value=v}, {@code GET /kv/<key>} keys in Redis;</li>
  *   <li>{@code GET /env/<NAME>} the value of an environment variable, so tests can tell stacks apart;</li>
+ *   <li>{@code UNHEALTHY_HOST=web-1} makes that replica's health check fail for good (a release that never becomes
+ *       ready); {@code SCHEMA_VERSION=2} renames the rows' {@code value} column to {@code content} at start and uses
+ *       it, as a migration that breaks the version before it;</li>
  *   <li>{@code POST /session} logs in: a {@code SESSION} cookie whose session lives in Redis, so any replica knows
  *       it; {@code GET /session} 200 with the replica that made it, 401 without a known session.</li>
  * </ul>
@@ -43,6 +46,9 @@ public final class ItApp {
   private final String dbPassword;
   private volatile JedisPooled redis;
   private volatile boolean seeded;
+  /** The rows' value column: {@code SCHEMA_VERSION=2} renames it, and the version before it cannot read them. */
+  private final String valueColumn;
+  private volatile boolean migrated;
 
   private ItApp() throws IOException {
     hostname = InetAddress.getLocalHost().getHostName();
@@ -55,6 +61,7 @@ public final class ItApp {
             + env("DB_DATABASE", "app") + "?sslMode=DISABLED&allowPublicKeyRetrieval=true&connectTimeout=2000";
     dbUser = env("DB_USERNAME", "app");
     dbPassword = env("DB_PASSWORD", "");
+    valueColumn = env("SCHEMA_VERSION", "1").equals("2") ? "content" : "value";
   }
 
   public static void main(String[] args) throws IOException {
@@ -137,8 +144,13 @@ public final class ItApp {
   }
 
   private void health(HttpExchange exchange) throws IOException {
+    if (hostname.equals(System.getenv("UNHEALTHY_HOST"))) {
+      reply(exchange, 503, "not ready: UNHEALTHY_HOST=" + hostname);
+      return;
+    }
     try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword)) {
       connection.createStatement().execute("SELECT 1");
+      migrate(connection);
       redis().ping();
       // An app's start-up data in Redis, written before the replica first reports healthy.
       String seedKey = System.getenv("SEED_KEY");
@@ -170,12 +182,31 @@ public final class ItApp {
     }
   }
 
+  /** Version 2's migration, run before its first healthy answer, as an app runs Flyway at start. */
+  private void migrate(Connection connection) throws SQLException {
+    if (migrated || valueColumn.equals("value")) {
+      return;
+    }
+    createRows(connection);
+    try (java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("ALTER TABLE it_rows RENAME COLUMN value TO content");
+    } catch (SQLException renamedAlready) {
+      // Another replica of version 2 ran it first.
+    }
+    migrated = true;
+  }
+
+  private void createRows(Connection connection) throws SQLException {
+    connection.createStatement().execute("CREATE TABLE IF NOT EXISTS it_rows (id " + (postgres ? "SERIAL"
+        : "INT AUTO_INCREMENT") + " PRIMARY KEY, " + valueColumn + " VARCHAR(200) NOT NULL, written_by VARCHAR(100) "
+        + "NOT NULL)");
+  }
+
   private void insertRow(String value) throws SQLException {
     try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword)) {
-      connection.createStatement().execute("CREATE TABLE IF NOT EXISTS it_rows (id " + (postgres ? "SERIAL"
-          : "INT AUTO_INCREMENT") + " PRIMARY KEY, value VARCHAR(200) NOT NULL, written_by VARCHAR(100) NOT NULL)");
+      createRows(connection);
       try (PreparedStatement insert = connection.prepareStatement(
-          "INSERT INTO it_rows (value, written_by) VALUES (?, ?)")) {
+          "INSERT INTO it_rows (" + valueColumn + ", written_by) VALUES (?, ?)")) {
         insert.setString(1, value);
         insert.setString(2, hostname);
         insert.executeUpdate();
@@ -186,7 +217,8 @@ public final class ItApp {
   private List<String> rows() throws SQLException {
     List<String> values = new ArrayList<>();
     try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
-        ResultSet rows = connection.createStatement().executeQuery("SELECT value FROM it_rows ORDER BY id")) {
+        ResultSet rows = connection.createStatement().executeQuery("SELECT " + valueColumn
+            + " FROM it_rows ORDER BY id")) {
       while (rows.next()) {
         values.add(rows.getString(1));
       }

@@ -94,8 +94,14 @@ public final class ContainerSpecs {
    * @param image the web image, already resolved (for a jar, the image built with it)
    * @param hostname what the app reports and what the lb names the server: one identity for both
    */
-  ContainerSpec web(String hostname, String image, Map<String, String> env) {
-    return spec(hostname, image, hostname, hostname, env, List.of(), List.of(spec.web().port()), Map.of(), Map.of());
+  /** @param labels labels besides the stack's, such as the version the replica runs */
+  ContainerSpec web(String hostname, String image, Map<String, String> env, Map<String, String> labels) {
+    ContainerSpec web = spec(hostname, image, hostname, hostname, env, List.of(), List.of(spec.web().port()), Map.of(),
+        Map.of());
+    Map<String, String> all = new java.util.HashMap<>(web.labels());
+    all.putAll(labels);
+    return new ContainerSpec(web.name(), web.image(), web.network(), web.alias(), web.hostname(), web.env(),
+        web.command(), all, web.ports(), web.textFiles(), web.hostFiles(), web.tmpfs());
   }
 
   /** @param certificates the stack's certificate at each path the config reads one from */

@@ -5,8 +5,10 @@ import io.github.lbstack.internal.backend.Container;
 import io.github.lbstack.internal.backend.ContainerSpec;
 import io.github.lbstack.internal.core.readiness.Probes;
 import io.github.lbstack.internal.core.readiness.Service;
+import io.github.lbstack.internal.spec.ReleaseSpec;
 import io.github.lbstack.internal.spec.StackSpec;
 import io.github.lbstack.internal.spec.WebEnvironment;
+import java.util.Map;
 
 /** The one place a web replica is made, for start-up, scaling and taking up a kept stack alike. */
 public final class ReplicaFactory {
@@ -28,15 +30,41 @@ public final class ReplicaFactory {
     this.probes = probes;
   }
 
-  /** Replica {@code index}, described but not started; ready when it answers its health path. */
+  /** The web tier as the stack defines it: what replicas run unless a release replaced it. */
+  public WebRelease defined() {
+    String version = spec.web().version().isBlank() ? webImage : spec.web().version();
+    return new WebRelease(version, webImage, Map.of());
+  }
+
+  /**
+   * A release's image, built from its jar on the stack's JRE image when it has one (once per jar content, as the
+   * stack's own jar), and its label: the one given, or the image.
+   */
+  public WebRelease resolve(ReleaseSpec release) {
+    String image = release.image() != null ? release.image()
+        : WebImages.jarImage(release.jar(), spec.images().jre(), backend);
+    return new WebRelease(release.version().isBlank() ? image : release.version(), image, release.env());
+  }
+
+  /** Replica {@code index} of the defined web tier, described but not started; ready when it answers its health path. */
   public Service create(int index) {
-    return service(index, backend.container(describe(index)));
+    return create(index, defined());
+  }
+
+  /** Replica {@code index} running {@code release}, described but not started. */
+  public Service create(int index, WebRelease release) {
+    return service(index, backend.container(describe(index, release)));
   }
 
   /** How replica {@code index}'s container is made. */
   public ContainerSpec describe(int index) {
+    return describe(index, defined());
+  }
+
+  private ContainerSpec describe(int index, WebRelease release) {
     String hostname = WebEnvironment.hostname(index);
-    return containers.web(hostname, webImage, environment.forReplica(index));
+    return containers.web(hostname, release.image(), environment.forReplica(index, release.env()),
+        Map.of(WebRelease.VERSION_LABEL, release.version()));
   }
 
   /** Replica {@code index} on a container made from {@link #describe}, new or attached. */

@@ -60,7 +60,7 @@ public final class WebImages {
    * replica's container took longer than starting the replica; an image layer is shared by all of them, and by
    * later runs.
    */
-  private static String jarImage(Path jar, String jre, Backend backend) {
+  public static String jarImage(Path jar, String jre, Backend backend) {
     String tag = jarTag(jar, jre);
     return BUILT.computeIfAbsent(backend.describe() + " " + tag, built -> {
       String key = tag;

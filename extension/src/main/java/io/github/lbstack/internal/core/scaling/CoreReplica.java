@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.github.lbstack.internal.Log;
 import io.github.lbstack.internal.backend.Container;
 import io.github.lbstack.internal.backend.Endpoint;
+import io.github.lbstack.internal.core.containers.WebRelease;
 import io.github.lbstack.internal.core.readiness.Service;
 import io.github.lbstack.internal.lb.LbControl;
 import java.time.Duration;
@@ -27,14 +28,27 @@ public final class CoreReplica {
   private final int port;
   private final LbControl lb;
   private final Duration timeout;
+  private final WebRelease release;
 
-  CoreReplica(String stackId, int index, Service service, int port, LbControl lb, Duration timeout) {
+  CoreReplica(String stackId, int index, Service service, int port, LbControl lb, Duration timeout,
+      WebRelease release) {
+    this.release = release;
     this.stackId = stackId;
     this.index = index;
     this.service = service;
     this.port = port;
     this.lb = lb;
     this.timeout = timeout;
+  }
+
+  /** {@return what this replica runs: the stack's web tier, or a release rolled out over it} */
+  public WebRelease release() {
+    return release;
+  }
+
+  /** {@return the label of the version this replica runs} */
+  public String version() {
+    return release.version();
   }
 
   public Service service() {
@@ -53,8 +67,7 @@ public final class CoreReplica {
     return service.name();
   }
 
-  /** Read live: a replica that was killed and started again may have a new host port. */
-  /** This replica's published port, as the test JVM reaches it now. */
+  /** This replica's published port, read live: a replica killed and started again may have a new host port. */
   public java.net.URI uri() {
     return endpoint().http("");
   }

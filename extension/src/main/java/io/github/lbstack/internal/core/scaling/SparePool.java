@@ -33,6 +33,11 @@ public final class SparePool {
     return index > defined && index <= defined + count;
   }
 
+  /** Whether a paused spare holds this index now. */
+  boolean holds(int index) {
+    return paused.containsKey(index);
+  }
+
   /** Takes a running replica as a spare: it is paused here. */
   void park(int index, Service service) {
     service.container().pause();

@@ -7,6 +7,7 @@ import io.github.lbstack.internal.Resources;
 import io.github.lbstack.internal.backend.Container;
 import io.github.lbstack.internal.backend.ContainerState;
 import io.github.lbstack.internal.core.containers.ReplicaFactory;
+import io.github.lbstack.internal.core.containers.WebRelease;
 import io.github.lbstack.internal.core.readiness.ParallelStartup;
 import io.github.lbstack.internal.core.readiness.Reachability;
 import io.github.lbstack.internal.core.readiness.Service;
@@ -46,6 +47,13 @@ public final class Topology {
   private final Timeline timeline;
   private final List<CoreReplica> replicas = new CopyOnWriteArrayList<>();
   private final SparePool spares;
+  private final WebRelease definedRelease;
+  /** What new replicas run: the defined web tier, or the last release rolled out over it. */
+  private volatile WebRelease current;
+  /** What ran before the last rollout, for {@link #rollBack}; {@code null} when there is nothing to roll back. */
+  private WebRelease previous;
+  /** The version a removed replica ran, so a request it served just before it went is still told apart. */
+  private final Map<String, String> formerVersions = new java.util.concurrent.ConcurrentHashMap<>();
 
   public Topology(String stackId, int defined, int spareCount, int port, ReplicaFactory factory, LbControl lb,
       Resources resources, Duration timeout, Reachability reachability, Timeline timeline) {
@@ -59,12 +67,90 @@ public final class Topology {
     this.timeout = timeout;
     this.reachability = reachability;
     this.timeline = timeline;
+    this.definedRelease = factory.defined();
+    this.current = definedRelease;
   }
 
-  /** Adopts a replica whose container runs (the launcher's first ones). */
+  /** Adopts a replica of the defined web tier whose container runs (the launcher's first ones). */
   public void adopt(int index, Service service) {
-    replicas.add(new CoreReplica(stackId, index, service, port, lb, timeout));
+    adopt(index, service, definedRelease);
+  }
+
+  void adopt(int index, Service service, WebRelease release) {
+    replicas.add(new CoreReplica(stackId, index, service, port, lb, timeout, release));
     replicas.sort(Comparator.comparingInt(CoreReplica::index));
+  }
+
+  /** The version of the replica with this hostname, live or removed a moment ago; {@code null} if none had it. */
+  public String versionOf(String hostname) {
+    for (CoreReplica replica : replicas) {
+      if (replica.hostname().equals(hostname)) {
+        return replica.release().version();
+      }
+    }
+    return formerVersions.get(hostname);
+  }
+
+  /** A release's image (built from its jar if need be) and label. */
+  public WebRelease resolve(io.github.lbstack.internal.spec.ReleaseSpec release) {
+    return factory.resolve(release);
+  }
+
+  WebRelease current() {
+    return current;
+  }
+
+  void current(WebRelease release) {
+    this.current = release;
+  }
+
+  WebRelease definedRelease() {
+    return definedRelease;
+  }
+
+  String stackId() {
+    return stackId;
+  }
+
+  Duration timeout() {
+    return timeout;
+  }
+
+  LbControl lb() {
+    return lb;
+  }
+
+  Timeline timeline() {
+    return timeline;
+  }
+
+  /**
+   * Replaces every replica by one running {@code release}, under traffic, as a rolling deploy does; see
+   * {@link RollingDeploy}.
+   */
+  public synchronized RolloutResult rollOut(WebRelease release, int batchSize, Duration drainLimit,
+      Duration readyTimeout) {
+    WebRelease before = current;
+    RolloutResult result = new RollingDeploy(this, release, batchSize, drainLimit,
+        readyTimeout == null ? timeout : readyTimeout).run();
+    previous = before;
+    return result;
+  }
+
+  /**
+   * Rolls the last release back: replaces every replica by one of the version before it.
+   *
+   * @throws IllegalStateException when no rollout happened since the stack started or was restored
+   */
+  public synchronized RolloutResult rollBack() {
+    if (previous == null) {
+      throw new IllegalStateException("nothing to roll back: no rollout happened on stack " + stackId
+          + " since it started (or, shared, since this class took it); its replicas run " + current.version());
+    }
+    WebRelease target = previous;
+    RolloutResult result = new RollingDeploy(this, target, 1, DRAIN_LIMIT, timeout).run();
+    previous = null;
+    return result;
   }
 
   /** Takes a started replica as a spare: it is paused here, and its lb slot stays disabled. */
@@ -130,11 +216,22 @@ public final class Topology {
   public synchronized List<String> restore() {
     List<String> changes = new ArrayList<>();
     for (CoreReplica replica : newestFirst()) {
+      if (!replica.release().equals(definedRelease)) {
+        // A release a class rolled out goes with the class; between classes nothing is in flight to drain.
+        lb.setState(replica.hostname(), "maint");
+        remove(replica);
+        replica.service().close();
+        changes.add("removed " + replica.hostname() + " (" + replica.release().version() + ")");
+      }
+    }
+    current = definedRelease;
+    previous = null;
+    for (CoreReplica replica : newestFirst()) {
       if (replica.index() > defined) {
         // Between classes nothing is in flight, so extra replicas go without draining, whatever their state.
         lb.setState(replica.hostname(), "maint");
-        replicas.remove(replica);
-        changes.add(retire(replica.index(), replica.service()) ? "paused " + replica.hostname() + " as a spare"
+        remove(replica);
+        changes.add(retire(replica) ? "paused " + replica.hostname() + " as a spare"
             : "removed " + replica.hostname());
       }
     }
@@ -152,7 +249,7 @@ public final class Topology {
         }
         case MISSING -> {
           // Removed behind our back: replaced below like any missing replica.
-          replicas.remove(replica);
+          remove(replica);
           changes.add("replaced " + replica.hostname());
           continue;
         }
@@ -176,21 +273,44 @@ public final class Topology {
     return changes;
   }
 
-  /** Removes replicas above {@code target} and adds the missing indexes up to it. */
+  /**
+   * Removes the highest-numbered replicas above {@code target}, or adds replicas at the lowest free indexes up to
+   * it. For replicas {@code 1..n} that is removing above {@code target} and adding the indexes missing up to it.
+   */
   private void resize(int target) {
     for (CoreReplica replica : newestFirst()) {
-      if (replica.index() > target) {
+      if (replicas.size() > target) {
         drainAndRemove(replica);
       }
     }
-    List<Integer> missing = new ArrayList<>();
-    for (int index = 1; index <= target; index++) {
-      int wanted = index;
-      if (replicas.stream().noneMatch(replica -> replica.index() == wanted)) {
-        missing.add(index);
+    if (replicas.size() < target) {
+      add(freeIndexes(target - replicas.size(), current.equals(definedRelease)));
+    }
+  }
+
+  /**
+   * The lowest indexes no replica has.
+   *
+   * @param withSpares whether an index a paused spare holds counts as free (its spare to be unpaused): only for
+   *     adding replicas of the defined web tier, which the spares run
+   * @throws IllegalStateException when the lb has fewer free slots than {@code count}
+   */
+  List<Integer> freeIndexes(int count, boolean withSpares) {
+    List<Integer> free = new ArrayList<>();
+    for (int index = 1; index <= StackSpec.MAX_REPLICAS && free.size() < count; index++) {
+      int candidate = index;
+      boolean taken = replicas.stream().anyMatch(replica -> replica.index() == candidate);
+      boolean spare = spares.holds(index) && !withSpares;
+      if (!taken && !spare) {
+        free.add(index);
       }
     }
-    add(missing);
+    if (free.size() < count) {
+      throw new IllegalStateException("the lb has " + free.size() + " free replica slots and " + count + " are "
+          + "needed: a stack has " + StackSpec.MAX_REPLICAS + " slots (LoadBalancedStack.MAX_REPLICAS), and it runs "
+          + replicas.size() + " replicas and " + spares.all().size() + " spares");
+    }
+    return free;
   }
 
   /** Highest index first, as users expect from scaling down. */
@@ -206,12 +326,26 @@ public final class Topology {
    *
    * @return whether it became a spare
    */
-  private boolean retire(int index, Service service) {
-    if (spares.takeBack(index, service)) {
+  private boolean retire(CoreReplica replica) {
+    // A spare must be what a scale-up expects to unpause: the defined web tier.
+    if (replica.release().equals(definedRelease) && spares.takeBack(replica.index(), replica.service())) {
       return true;
     }
-    service.close();
+    replica.service().close();
     return false;
+  }
+
+  /** Out of rotation and removed at once, for a new replica that never served. */
+  void discard(CoreReplica replica) {
+    lb.setState(replica.hostname(), "maint");
+    remove(replica);
+    replica.service().close();
+  }
+
+  /** Out of the topology; the version it ran is remembered for requests it served just before. */
+  private void remove(CoreReplica replica) {
+    replicas.remove(replica);
+    formerVersions.put(replica.hostname(), replica.release().version());
   }
 
   public boolean isSpareIndex(int index) {
@@ -224,9 +358,9 @@ public final class Topology {
     if (missing.isEmpty()) {
       return;
     }
-    List<Service> started = startReplicas(missing);
+    List<Service> started = startReplicas(missing, definedRelease, timeout);
     for (int i = 0; i < started.size(); i++) {
-    parkSpare(missing.get(i), started.get(i));
+      parkSpare(missing.get(i), started.get(i));
       changes.add("started spare " + started.get(i).name());
     }
   }
@@ -237,8 +371,9 @@ public final class Topology {
     }
     List<Integer> fresh = new ArrayList<>();
     java.util.Map<Integer, Service> ready = new java.util.TreeMap<>();
+    boolean sparesFit = current.equals(definedRelease);
     for (int index : indexes) {
-      java.util.Optional<Service> spare = spares.take(index);
+      java.util.Optional<Service> spare = sparesFit ? spares.take(index) : java.util.Optional.empty();
       if (spare.isPresent()) {
         spare.get().container().unpause();
         ready.put(index, spare.get());
@@ -249,30 +384,42 @@ public final class Topology {
     if (!ready.isEmpty()) {
       LOG.info("lbstack {}: unpaused spares {}", stackId, ready.values().stream().map(Service::name).toList());
     }
-    List<Service> started = startReplicas(fresh);
+    List<Service> started = startReplicas(fresh, current, timeout);
     for (int i = 0; i < started.size(); i++) {
       ready.put(fresh.get(i), started.get(i));
     }
     for (var entry : ready.entrySet()) {
-    adopt(entry.getKey(), entry.getValue());
+      adopt(entry.getKey(), entry.getValue(), current);
       lb.setState(entry.getValue().name(), "ready");
     }
   }
 
-  /** New replica containers, started at once, each ready when it answers its health path. */
-  private List<Service> startReplicas(List<Integer> indexes) {
+  /**
+   * New replica containers running {@code release}, started at once, each ready when it answers its health path
+   * within {@code limit}. When one fails, all of them are removed before this throws, so none holds its name.
+   */
+  List<Service> startReplicas(List<Integer> indexes, WebRelease release, Duration limit) {
     if (indexes.isEmpty()) {
       return List.of();
     }
     List<Service> added = new ArrayList<>();
-    try (ParallelStartup startup = new ParallelStartup(stackId, timeout, reachability, timeline)) {
+    try (ParallelStartup startup = new ParallelStartup(stackId, limit, reachability, timeline)) {
       for (int index : indexes) {
-        Service web = factory.create(index);
+        Service web = factory.create(index, release);
         resources.add(web.name(), web);
-        startup.start(web);
         added.add(web);
+        startup.start(web);
       }
       startup.awaitAll();
+    } catch (RuntimeException e) {
+      for (Service web : added) {
+        try {
+          web.close();
+        } catch (RuntimeException cleanup) {
+          e.addSuppressed(cleanup);
+        }
+      }
+      throw e;
     }
     return added;
   }
@@ -280,22 +427,26 @@ public final class Topology {
 
   /** Out of rotation first, so requests in flight finish; then the container goes. */
   private void drainAndRemove(CoreReplica replica) {
+    drainAndRemove(replica, DRAIN_LIMIT);
+  }
+
+  void drainAndRemove(CoreReplica replica, Duration limit) {
     lb.setState(replica.hostname(), "drain");
     try {
-      await(replica.hostname() + " drained").pollInSameThread().pollInterval(POLL).atMost(DRAIN_LIMIT)
+      await(replica.hostname() + " drained").pollInSameThread().pollInterval(POLL).atMost(limit)
           .ignoreExceptions().until(() -> lb.openSessions().getOrDefault(replica.hostname(), 0L) == 0);
     } catch (ConditionTimeoutException e) {
       LOG.warn("lbstack {}: {} still had open sessions after {} s of draining; removing it anyway", stackId,
-          replica.hostname(), DRAIN_LIMIT.toSeconds());
+          replica.hostname(), limit.toSeconds());
     }
     lb.setState(replica.hostname(), "maint");
-    replicas.remove(replica);
-    boolean spare = retire(replica.index(), replica.service());
+    remove(replica);
+    boolean spare = retire(replica);
     LOG.info("lbstack {}: drained and {} {}", stackId, spare ? "paused as a spare" : "removed", replica.hostname());
   }
 
   /** Exactly the live replicas UP, every other slot out of rotation. */
-  private void awaitRotation() {
+  void awaitRotation() {
     List<String> live = hostnames();
     try {
       await("exactly " + live.size() + " replicas in rotation").pollInSameThread().pollInterval(POLL)

@@ -7,10 +7,12 @@ import io.github.lbstack.internal.core.readiness.NetworkProbes;
 import io.github.lbstack.internal.core.readiness.Service;
 import io.github.lbstack.internal.core.readiness.Timeline;
 import io.github.lbstack.internal.core.scaling.CoreReplica;
+import io.github.lbstack.internal.core.scaling.RolloutResult;
 import io.github.lbstack.internal.core.scaling.Topology;
 import io.github.lbstack.internal.lb.LbConfig;
 import io.github.lbstack.internal.lb.LbControl;
 import io.github.lbstack.internal.spec.DatabaseKind;
+import io.github.lbstack.internal.spec.ReleaseSpec;
 import io.github.lbstack.internal.spec.ResetMode;
 import io.github.lbstack.internal.spec.StackSpec;
 import io.github.lbstack.internal.spec.WebEnvironment;
@@ -134,6 +136,22 @@ public final class CoreStack implements AutoCloseable {
 
   public void scaleTo(int replicas) {
     topology.scaleTo(replicas);
+  }
+
+  /** Replaces every replica by one running {@code release}, under traffic; see {@code RollingDeploy}. */
+  public RolloutResult rollOut(ReleaseSpec release) {
+    return topology.rollOut(topology.resolve(release), release.batchSize(), release.drainLimit(),
+        release.readyTimeout());
+  }
+
+  /** Replaces every replica by one of the version the last rollout replaced. */
+  public RolloutResult rollBack() {
+    return topology.rollBack();
+  }
+
+  /** The version the replica with this hostname runs, or ran if it was removed a moment ago; {@code null} if none. */
+  public String versionOf(String hostname) {
+    return topology.versionOf(hostname);
   }
 
   public Map<String, String> lbStatuses() {
