@@ -130,7 +130,23 @@ public interface RunningStack extends AutoCloseable {
   Rollout rollOut(Release release);
 
   /**
-   * Rolls the last rollout back, the same way: every replica is replaced by one of the version before it.
+   * Deploys a new version blue/green: a full set of replicas of the release starts beside the serving ones, the lb
+   * checks them without sending them requests, then switches in one step (the new set in rotation, the old one
+   * drained) and the old replicas go once they have finished their requests. The returned rollout's
+   * {@code firstNewInRotationNanos} and {@code lastOldOutNanos} bound the switch: a request sent after the second
+   * reaches the new version, and one that completed before the first was served by the old. A new set that does
+   * not become healthy is removed before the switch, and the old version serves on. {@link #rollBack()} switches
+   * back the rolling way. {@link Release#inBatchesOf(int)} does not apply.
+   *
+   * @param release the version to switch to
+   * @return what the switch did, with its times
+   * @throws RolloutFailedException when the new set does not become healthy within the release's ready timeout
+   * @throws IllegalStateException when the lb has fewer free slots than replicas
+   */
+  Rollout switchTo(Release release);
+
+  /**
+   * Rolls the last rollout (or switch) back, the rolling way: every replica is replaced by one of the version before it.
    *
    * @return what the rollback did
    * @throws IllegalStateException when nothing was rolled out since the stack started (or this class took it)

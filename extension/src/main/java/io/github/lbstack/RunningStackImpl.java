@@ -135,6 +135,16 @@ final class RunningStackImpl implements RunningStack {
   }
 
   @Override
+  public Rollout switchTo(Release release) {
+    java.util.Objects.requireNonNull(release, "release");
+    try {
+      return rollout(stack.switchTo(release.spec()));
+    } catch (RolloutFailure e) {
+      throw new RolloutFailedException(e.getMessage(), rollout(e.partial()), e.getCause());
+    }
+  }
+
+  @Override
   public Rollout rollBack() {
     try {
       return rollout(stack.rollBack());

@@ -62,28 +62,64 @@ public final class HaproxyControl implements LbControl {
 
   @Override
   public void setState(String server, String state) {
-    Endpoint endpoint = runtimeApi.get();
-    RuntimeApi api = new RuntimeApi(endpoint.host(), endpoint.port());
-    // A slot names its replica only while it may serve (see LbServer.PLACEHOLDER_HOST); "no need to change" when
-    // it does already.
+    RuntimeApi api = api();
+    // A slot names its replica only while it may serve (see LbServer.PLACEHOLDER_HOST).
     if (state.equals("ready")) {
-      String placeholder = api.serverAddress(backend, server);
-      if (api.setServerFqdn(backend, server, server)) {
-        // Until it resolves the replica, the slot still points at the lb itself, whose frontend would answer its
-        // health check and serve its requests through another replica.
-        try {
-          org.awaitility.Awaitility.await(server + " resolved").pollInSameThread()
-              .pollInterval(java.time.Duration.ofMillis(50)).atMost(RESOLVE_LIMIT)
-              .until(() -> api.serverAddress(backend, server), address -> !address.equals(placeholder));
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-          throw new IllegalStateException("HAProxy did not resolve " + server + " within "
-              + RESOLVE_LIMIT.toSeconds() + " s of being pointed at it; it still has the address " + placeholder, e);
-        }
-      }
+      pointAt(api, server);
     }
     api.setServerState(backend, server, state);
     if (state.equals("maint")) {
       api.setServerFqdn(backend, server, LbServer.PLACEHOLDER_HOST);
+    }
+  }
+
+  /** In drain, HAProxy checks a server and sends it nothing new; its stats say {@code DRAIN} once a check passed. */
+  @Override
+  public void stage(String server) {
+    RuntimeApi api = api();
+    pointAt(api, server);
+    api.setServerState(backend, server, "drain");
+  }
+
+  @Override
+  public boolean isStaged(String server) {
+    String status = explainedStatuses().getOrDefault(server, "");
+    return status.startsWith("DRAIN") && status.contains("L7OK");
+  }
+
+  /** One Runtime API line: HAProxy runs its commands one after another, before it handles the next request. */
+  @Override
+  public void switchOver(java.util.Collection<String> in, java.util.Collection<String> out) {
+    java.util.List<String> commands = new java.util.ArrayList<>();
+    in.forEach(server -> commands.add("set server " + backend + "/" + server + " state ready"));
+    out.forEach(server -> commands.add("set server " + backend + "/" + server + " state drain"));
+    String answer = api().execute(String.join(";", commands));
+    if (!answer.isBlank()) {
+      throw new IllegalStateException("HAProxy refused the switch " + commands + ": " + answer);
+    }
+  }
+
+  private RuntimeApi api() {
+    Endpoint endpoint = runtimeApi.get();
+    return new RuntimeApi(endpoint.host(), endpoint.port());
+  }
+
+  /**
+   * Points a slot at its replica's name, and waits until HAProxy resolved it: until then the slot still points at
+   * the lb itself, whose frontend would answer its health check and serve its requests through another replica.
+   * Nothing to wait for when it names the replica already ("no need to change").
+   */
+  private void pointAt(RuntimeApi api, String server) {
+    String placeholder = api.serverAddress(backend, server);
+    if (api.setServerFqdn(backend, server, server)) {
+      try {
+        org.awaitility.Awaitility.await(server + " resolved").pollInSameThread()
+            .pollInterval(java.time.Duration.ofMillis(50)).atMost(RESOLVE_LIMIT)
+            .until(() -> api.serverAddress(backend, server), address -> !address.equals(placeholder));
+      } catch (org.awaitility.core.ConditionTimeoutException e) {
+        throw new IllegalStateException("HAProxy did not resolve " + server + " within "
+            + RESOLVE_LIMIT.toSeconds() + " s of being pointed at it; it still has the address " + placeholder, e);
+      }
     }
   }
 }

@@ -31,4 +31,16 @@ public interface LbControl {
 
   /** Puts a server in {@code ready}, {@code drain} or {@code maint} state. */
   void setState(String server, String state);
+
+  /**
+   * Readies a server to be switched to: the lb checks it, but sends it no requests yet. For a blue/green switch,
+   * followed by {@link #isStaged} and {@link #switchOver}.
+   */
+  void stage(String server);
+
+  /** Whether a staged server passes the lb's check, so {@link #switchOver} can put it in rotation at once. */
+  boolean isStaged(String server);
+
+  /** In one step, puts {@code in} in rotation and drains {@code out}: no request goes to both sets. */
+  void switchOver(java.util.Collection<String> in, java.util.Collection<String> out);
 }

@@ -92,6 +92,34 @@ public final class NginxControl implements LbControl {
     applyIfChanged(wanted);
   }
 
+  /** Out of the upstream, where nginx sends nothing; lbstack's own check through the lb tells when it would serve. */
+  @Override
+  public synchronized void stage(String server) {
+    setState(server, "drain");
+  }
+
+  @Override
+  public synchronized boolean isStaged(String server) {
+    return check(server).isPresent();
+  }
+
+  /** One upstream rewrite and one reload: the new workers have only {@code in}, the old finish what they have. */
+  @Override
+  public synchronized void switchOver(java.util.Collection<String> in, java.util.Collection<String> out) {
+    Map<String, String> wanted = new LinkedHashMap<>(applied);
+    for (String server : out) {
+      states.put(server, "drain");
+      wanted.remove(server);
+    }
+    for (String server : in) {
+      states.put(server, "ready");
+      String address = check(server).orElseThrow(() -> new IllegalStateException("nginx cannot switch to " + server
+          + ": " + checks.get(server)));
+      wanted.put(server, address);
+    }
+    applyIfChanged(wanted);
+  }
+
   @Override
   public synchronized Map<String, Long> openSessions() {
     long retiring = states.containsValue("drain") ? retiringWorkers() : 0;

@@ -30,7 +30,7 @@ import redis.clients.jedis.JedisPooled;
  *   <li>{@code POST /rows?value=v}, {@code GET /rows} rows in MySQL;</li>
  *   <li>{@code PUT /kv/<key>?value=v}, {@code GET /kv/<key>} keys in Redis;</li>
  *   <li>{@code GET /env/<NAME>} the value of an environment variable, so tests can tell stacks apart;</li>
- *   <li>{@code UNHEALTHY_HOST=web-1} makes that replica's health check fail for good (a release that never becomes
+ *   <li>{@code UNHEALTHY_HOST=web-1} ({@code *}: every replica) makes that replica's health check fail for good (a release that never becomes
  *       ready); {@code SCHEMA_VERSION=2} renames the rows' {@code value} column to {@code content} at start and uses
  *       it, as a migration that breaks the version before it;</li>
  *   <li>{@code POST /session} logs in: a {@code SESSION} cookie whose session lives in Redis, so any replica knows
@@ -144,7 +144,8 @@ public final class ItApp {
   }
 
   private void health(HttpExchange exchange) throws IOException {
-    if (hostname.equals(System.getenv("UNHEALTHY_HOST"))) {
+    String unhealthy = System.getenv("UNHEALTHY_HOST");
+    if (hostname.equals(unhealthy) || "*".equals(unhealthy)) {
       reply(exchange, 503, "not ready: UNHEALTHY_HOST=" + hostname);
       return;
     }

@@ -11,6 +11,7 @@ import io.github.lbstack.RolloutFailedException;
 import io.github.lbstack.RunningStack;
 import io.github.lbstack.Web;
 import io.github.lbstack.it.ItImages;
+import io.github.lbstack.traffic.Distribution;
 import io.github.lbstack.traffic.Traffic;
 import io.github.lbstack.traffic.TrafficRun;
 import java.time.Duration;
@@ -49,6 +50,26 @@ class FailedRolloutIT {
         .hasMessageContaining("Expected every replica to run <2.1>, but they run {web-1=1.0, web-2=1.0, web-3=1.0}.");
     assertThatThrownBy(stack::rollBack).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("nothing to roll back");
+  }
+
+/** A green set that never becomes healthy goes before the switch; blue serves on, untouched. */
+  @Test
+  void aGreenSetThatNeverBecomesHealthyNeverTakesTraffic(RunningStack stack) {
+    var before = stack.versions();
+    try (TrafficRun traffic = Traffic.through(stack).clients(2).start()) {
+      traffic.awaitRequests(10);
+      assertThatThrownBy(() -> stack.switchTo(Release.jar(RollingDeployIT.JAR).version("broken")
+          .env("UNHEALTHY_HOST=*").readyTimeout(Duration.ofSeconds(20))))
+          .isInstanceOf(RolloutFailedException.class)
+          .hasMessageContaining("blue/green switch to broken stopped before the switch")
+          .hasMessageContaining("GET /health answered 503")
+          .hasMessageContaining("raise Release.readyTimeout");
+      traffic.awaitRequests(10);
+      Distribution served = traffic.stop();
+      assertThat(served).hasNoFailures();
+      assertThat(served.versions()).containsOnlyKeys(before.values().iterator().next());
+    }
+    assertThat(stack.versions()).isEqualTo(before);
   }
 
   /**

@@ -41,10 +41,19 @@ public final class ParallelStartup implements AutoCloseable {
   private volatile boolean timedOut;
   private volatile String firstFailure;
   private final Timeline timeline;
+  /** What sets the timeout, for the hint of a report that ran out of it. */
+  private final String timeoutSetting;
 
   /** @param afterStart runs once a container runs, before its readiness checks: where it can fail fast */
   public ParallelStartup(String stackId, Duration timeout, java.util.function.Consumer<Service> afterStart,
       Timeline timeline) {
+    this(stackId, timeout, "lbstack.startup.timeout", afterStart, timeline);
+  }
+
+  /** @param timeoutSetting what sets {@code timeout}, for the hint when it runs out */
+  public ParallelStartup(String stackId, Duration timeout, String timeoutSetting,
+      java.util.function.Consumer<Service> afterStart, Timeline timeline) {
+    this.timeoutSetting = timeoutSetting;
     this.stackId = stackId;
     this.timeline = timeline;
     this.afterStart = afterStart;
@@ -227,7 +236,8 @@ public final class ParallelStartup implements AutoCloseable {
       });
     }
     if (timedOut) {
-      message.append("\nIf the machine is only slow, raise lbstack.startup.timeout (now ").append(timeout.toSeconds())
+      message.append("\nIf the machine is only slow, raise ").append(timeoutSetting).append(" (now ")
+          .append(timeout.toSeconds())
           .append(" s).");
     }
     return message.toString();

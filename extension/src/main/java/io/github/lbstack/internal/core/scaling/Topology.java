@@ -137,6 +137,15 @@ public final class Topology {
     return result;
   }
 
+  /** Starts a full set of replicas of {@code release} and switches the lb to them in one step; see {@link BlueGreenSwitch}. */
+  public synchronized RolloutResult switchTo(WebRelease release, Duration drainLimit, Duration readyTimeout) {
+    WebRelease before = current;
+    RolloutResult result = new BlueGreenSwitch(this, release, drainLimit, readyTimeout == null ? timeout
+        : readyTimeout).run();
+    previous = before;
+    return result;
+  }
+
   /**
    * Rolls the last release back: replaces every replica by one of the version before it.
    *
@@ -403,7 +412,9 @@ public final class Topology {
       return List.of();
     }
     List<Service> added = new ArrayList<>();
-    try (ParallelStartup startup = new ParallelStartup(stackId, limit, reachability, timeline)) {
+    String setting = release.equals(definedRelease) ? "lbstack.startup.timeout"
+        : "Release.readyTimeout (default lbstack.startup.timeout)";
+    try (ParallelStartup startup = new ParallelStartup(stackId, limit, setting, reachability, timeline)) {
       for (int index : indexes) {
         Service web = factory.create(index, release);
         resources.add(web.name(), web);

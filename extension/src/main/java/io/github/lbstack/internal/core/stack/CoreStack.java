@@ -144,6 +144,11 @@ public final class CoreStack implements AutoCloseable {
         release.readyTimeout());
   }
 
+  /** Starts a full set of replicas of {@code release} beside the serving ones and switches the lb in one step. */
+  public RolloutResult switchTo(ReleaseSpec release) {
+    return topology.switchTo(topology.resolve(release), release.drainLimit(), release.readyTimeout());
+  }
+
   /** Replaces every replica by one of the version the last rollout replaced. */
   public RolloutResult rollBack() {
     return topology.rollBack();

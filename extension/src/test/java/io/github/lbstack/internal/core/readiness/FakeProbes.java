@@ -111,6 +111,23 @@ public final class FakeProbes implements Probes {
       }
 
       @Override
+      public void stage(String server) {
+        states.put(server, "drain");
+      }
+
+      @Override
+      public boolean isStaged(String server) {
+        FakeBackend.FakeContainer container = backend.byAlias.get(server);
+        return container != null && container.serving();
+      }
+
+      @Override
+      public void switchOver(java.util.Collection<String> in, java.util.Collection<String> out) {
+        in.forEach(server -> states.put(server, "ready"));
+        out.forEach(server -> states.put(server, "drain"));
+      }
+
+      @Override
       public Map<String, Long> backendRequests() {
         return Map.of();
       }
