@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.github.lbstack.LoadBalancedStack;
+import io.github.lbstack.Release;
 import io.github.lbstack.RunningStack;
 import io.github.lbstack.Web;
 import io.github.lbstack.it.ItImages;
@@ -45,21 +46,22 @@ class SharedStackIT {
   }
 
   /**
-   * One JUnit run, classes in name order: DataA, DataB, OtherDefinition, TopologyA, TopologyB. The four of one
-   * definition share a stack in turn (DataB resets what DataA left, TopologyB finds the topology TopologyA broke put
-   * back); OtherDefinition gets a stack of its own. One run instead of one per scenario: each stack start is the
+   * One JUnit run, classes in name order: DataA, DataB, OtherDefinition, Release, TopologyA, TopologyB. The five of
+   * one definition share a stack in turn (DataB resets what DataA left, TopologyA finds the defined version again
+   * after Release switched to another, TopologyB finds the topology TopologyA broke put back); OtherDefinition gets a
+   * stack of its own. One run instead of one per scenario: each stack start is the
    * expensive part, and what is asserted is the same.
    */
   @Test
   void classesOfOneDefinitionShareAStackInTurnAndAnotherDefinitionGetsItsOwn() {
     EngineExecutionResults results = run(DataATestCase.class, DataBTestCase.class, OtherDefinitionTestCase.class,
-        TopologyATestCase.class, TopologyBTestCase.class);
+        ReleaseTestCase.class, TopologyATestCase.class, TopologyBTestCase.class);
 
-    ItRuns.assertAllSucceeded(results, 5);
-    assertThat(stackIds).hasSize(5);
+    ItRuns.assertAllSucceeded(results, 6);
+    assertThat(stackIds).hasSize(6);
     String shared = stackIds.get(0);
-    assertThat(List.of(stackIds.get(1), stackIds.get(3), stackIds.get(4)))
-        .as("DataB, TopologyA and TopologyB use DataA's stack").containsOnly(shared);
+    assertThat(List.of(stackIds.get(1), stackIds.get(3), stackIds.get(4), stackIds.get(5)))
+        .as("DataB, Release, TopologyA and TopologyB use DataA's stack").containsOnly(shared);
     assertThat(stackIds.get(2)).as("another definition gets another stack").isNotEqualTo(shared);
     assertThat(Leftovers.of(shared)).as("the shared stack removed when the run ended").isEmpty();
     assertThat(Leftovers.of(stackIds.get(2))).as("the other stack removed when the run ended").isEmpty();
@@ -70,10 +72,22 @@ class SharedStackIT {
   @interface SharedItStack {}
 
   @SharedItStack
+  static class ReleaseTestCase {
+    @Test
+    void switchesToAnotherVersion(RunningStack stack) {
+      stackIds.add(stack.id());
+      stack.switchTo(Release.jar("target/it-app.jar").version("2.0"));
+      assertThat(stack).runsOnly("2.0");
+    }
+  }
+
+  @SharedItStack
   static class TopologyATestCase {
     @Test
     void scalesToFiveAndTakesThreeReplicasOut(RunningStack stack) {
       stackIds.add(stack.id());
+      assertThat(stack.versions()).as("the release of the class before went with it")
+          .containsOnlyKeys("web-1", "web-2", "web-3").doesNotContainValue("2.0");
       stack.scaleTo(5);
       stack.replica(2).kill().awaitDown();
       stack.replica(4).pause().awaitDown();
