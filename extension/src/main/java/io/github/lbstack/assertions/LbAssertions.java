@@ -28,6 +28,16 @@ public final class LbAssertions {
   }
 
   /**
+   * Latency objectives on a load run, AssertJ style: {@code assertThat(load.stop()).p99IsBelow(ofMillis(300))}.
+   *
+   * @param actual what a load run saw
+   * @return the assertion, for chaining
+   */
+  public static LoadAssert assertThat(io.github.lbstack.traffic.LoadResult actual) {
+    return new LoadAssert(actual);
+  }
+
+  /**
    * Assertions on a running stack as a whole, AssertJ style: {@code assertThat(stack).runsOnly("2.0")}.
    *
    * @param actual a started stack

@@ -72,7 +72,10 @@ public final class HaproxyConfig {
         .append("    log global\n")
         .append("    option httplog\n")
         .append("    option dontlognull\n")
-        .append("    timeout connect 2s\n")
+        // A killed replica's address answers nothing, so a request sent there waits out this timeout before its
+        // retry: on a container network a live replica accepts in a millisecond, and 2 s here was every such
+        // request's latency while the checks caught up (LatencyWhileAReplicaDiesIT).
+        .append("    timeout connect 250ms\n")
         .append("    timeout client 30s\n")
         .append("    timeout server 30s\n")
         .append("    timeout check 2s\n")
@@ -132,8 +135,11 @@ public final class HaproxyConfig {
     // No slot is resolved with libc at start-up: the lb starts before the replicas exist (the default start order),
     // and on an engine without upstream DNS each failed libc lookup blocks HAProxy for seconds. The resolvers find
     // each replica once its container exists.
+    // observe layer4: a connection the replica refuses or never answers takes it out at once, without waiting for
+    // two failed checks; its checks put it back.
     lines.add("    default-server check inter " + inter + "ms fastinter " + inter + "ms downinter " + inter
-        + "ms rise 1 fall 2 resolvers " + RESOLVERS + " init-addr none");
+        + "ms rise 1 fall 2 observe layer4 error-limit 1 on-error mark-down resolvers " + RESOLVERS
+        + " init-addr none");
     for (LbServer server : servers) {
       lines.add("    server " + server.name() + ' ' + server.host() + ':' + server.port()
           + (cookie ? " cookie " + server.name() : "") + (server.enabled() ? "" : " disabled"));

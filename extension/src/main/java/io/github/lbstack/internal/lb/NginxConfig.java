@@ -91,7 +91,7 @@ public final class NginxConfig {
         + "            proxy_http_version 1.1;\n"
         + "            proxy_set_header Host $http_host;\n"
         + "            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;\n"
-        + "            proxy_connect_timeout 2s;\n"
+        + "            proxy_connect_timeout 250ms;\n"
         // Passive failure detection: a request that meets a dead or stuck replica is sent to another one. nginx
         // retries only idempotent requests, as the generated HAProxy config does.
         + "            proxy_next_upstream error timeout invalid_header http_502 http_503 http_504;\n"
