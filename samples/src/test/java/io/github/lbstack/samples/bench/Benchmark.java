@@ -45,7 +45,9 @@ public final class Benchmark {
     // -Dbench.skip-cold=true measures the suites, reuse and resets only; -Dbench.reset-only=true the resets only;
     // -Dbench.spring-only=true the Spring Boot sample only.
     boolean springOnly = Boolean.getBoolean("bench.spring-only");
-    boolean resetOnly = Boolean.getBoolean("bench.reset-only") || springOnly;
+    // -Dbench.deploy-only=true: the release drills and the load generator only (DeployBench).
+    boolean deployOnly = Boolean.getBoolean("bench.deploy-only");
+    boolean resetOnly = Boolean.getBoolean("bench.reset-only") || springOnly || deployOnly;
     if (Boolean.getBoolean("bench.skip-cold") || resetOnly) {
       all.clear();
     }
@@ -83,8 +85,11 @@ public final class Benchmark {
     }
     Map<String, Samples> suites = resetOnly || stacksOnly ? new LinkedHashMap<>() : suites();
     Map<String, Samples> reuse = resetOnly || stacksOnly ? new LinkedHashMap<>() : reuse();
-    Map<String, Samples> resets = springOnly || stacksOnly ? new LinkedHashMap<>() : ResetBench.measure(RUNS);
-    SpringBench.Figures spring = Boolean.getBoolean("bench.reset-only") || stacksOnly ? null : SpringBench.measure(RUNS);
+    Map<String, Samples> resets = springOnly || stacksOnly || deployOnly ? new LinkedHashMap<>()
+        : ResetBench.measure(RUNS);
+    SpringBench.Figures spring = Boolean.getBoolean("bench.reset-only") || stacksOnly || deployOnly ? null
+        : SpringBench.measure(RUNS);
+    DeployBench.Figures deploys = resetOnly && !deployOnly || stacksOnly ? null : DeployBench.measure(RUNS);
 
     StringBuilder out = new StringBuilder();
     out.append(String.format("%n## Results (%d runs per figure, interleaved; median, then min–max)%n%n", RUNS));
@@ -112,6 +117,16 @@ public final class Benchmark {
           "Spring shop, JVM defaults");
       table(out, "9. A Spring Boot replica's RSS right after ready (docker stats)", spring.replicaMemory(),
           "Spring shop, JVM defaults", "MiB");
+    }
+    if (deploys != null) {
+      table(out, "10. A rolling deploy and a blue/green switch of 3 quickstart replicas, against starting 3 at once",
+          deploys.deploys(), "baseline: scaleTo(6), 3 replicas started at once");
+      table(out, "11. The load generator's kept rate (requests started per second, GET /health)", deploys.rates(),
+          "50/s asked", "/s");
+      table(out, "12. How late the generator started requests (p99 of its lag)", deploys.lag(), "50/s asked",
+          "ms");
+      table(out, "13. The test JVM's CPU per 1,000 requests: open-model Load against closed-model Traffic",
+          deploys.cpu(), "Traffic, 4 clients (baseline)", "ms");
     }
     System.out.println(out);
     Path report = Setup.SAMPLES.resolve("target/benchmark.md");
