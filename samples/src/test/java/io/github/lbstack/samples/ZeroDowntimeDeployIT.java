@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * traffic ends on the new version, and a user who logged in before is still logged in after.
  */
 @QuickstartStack
-class RollingDeployIT {
+class ZeroDowntimeDeployIT {
 
   /** The build's next version; a real suite would take it from the build, as {@code ${app.jar}}. */
   static final String NEXT_VERSION = "target/docker/quickstart.jar";
