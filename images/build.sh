@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the local stand-ins for the official images (haproxy, nginx, redis, mysql, postgres, a JRE) from Debian packages,
+# Builds the local stand-ins for the official images (haproxy, nginx, redis, mysql, postgres, a JRE, the network-fault
+# helper) from Debian packages,
 # for machines that cannot pull from a registry. Each image is built only when it is missing.
 #
 #   images/build.sh            build what is missing
@@ -59,3 +60,4 @@ build_service redis "$LBSTACK_LOCAL_REDIS"
 build_service mysql "$LBSTACK_LOCAL_MYSQL"
 build_service postgres "$LBSTACK_LOCAL_POSTGRES"
 build_service jre "$LBSTACK_LOCAL_JRE"
+build_service netfault "$LBSTACK_LOCAL_NETFAULT"

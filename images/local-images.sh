@@ -7,6 +7,7 @@ LBSTACK_LOCAL_REDIS="lbstack-local/redis:7.0-bookworm"
 LBSTACK_LOCAL_MYSQL="lbstack-local/mariadb-as-mysql:10.11-bookworm"
 LBSTACK_LOCAL_POSTGRES="lbstack-local/postgres:15-bookworm"
 LBSTACK_LOCAL_JRE="lbstack-local/jre:17-bookworm"
+LBSTACK_LOCAL_NETFAULT="lbstack-local/netshoot:bookworm"
 
 # The JUnit configuration parameters (read from -D system properties too) that select these images.
 lbstack_image_options() {
@@ -16,6 +17,7 @@ lbstack_image_options() {
     "-Dlbstack.image.redis=$LBSTACK_LOCAL_REDIS" \
     "-Dlbstack.image.mysql=$LBSTACK_LOCAL_MYSQL" \
     "-Dlbstack.image.postgres=$LBSTACK_LOCAL_POSTGRES" \
-    "-Dlbstack.image.jre=$LBSTACK_LOCAL_JRE"
+    "-Dlbstack.image.jre=$LBSTACK_LOCAL_JRE" \
+    "-Dlbstack.image.netfault=$LBSTACK_LOCAL_NETFAULT"
   echo
 }

@@ -69,6 +69,12 @@ public @interface LoadBalancedStack {
   /** JRE base image used to run {@link Web#jar()} apps; must have {@code java} on its PATH. */
   String JRE_IMAGE_PROPERTY = ConfigKeys.JRE_IMAGE;
 
+  /**
+   * Image of the helper that applies network faults ({@code Replica.network()}) in a replica's network namespace;
+   * must have {@code sh}, {@code getent}, {@code iptables} with the {@code statistic} match, and {@code tc}.
+   */
+  String NETFAULT_IMAGE_PROPERTY = ConfigKeys.NETFAULT_IMAGE;
+
   /** How long the whole stack may take to become ready, as an ISO-8601 duration or in seconds. Default 120 s. */
   String STARTUP_TIMEOUT_PROPERTY = ConfigKeys.STARTUP_TIMEOUT;
 

@@ -90,6 +90,14 @@ public interface Replica {
   Replica reconnect();
 
   /**
+   * This replica's network, to put a fault on: packet loss, a partition, a bandwidth limit, on all its traffic or on
+   * one link ({@code network().to("mysql")}). See {@link ReplicaNetwork}.
+   *
+   * @return the replica's network
+   */
+  ReplicaNetwork network();
+
+  /**
    * Waits until the lb has taken this replica out of rotation (any status but {@code UP}).
    *
    * @return this replica, for chaining

@@ -52,12 +52,12 @@ final class RunningStackImpl implements RunningStack {
 
   @Override
   public List<Replica> replicas() {
-    return stack.replicas().stream().<Replica>map(ReplicaImpl::new).toList();
+    return stack.replicas().stream().<Replica>map(replica -> new ReplicaImpl(stack, replica)).toList();
   }
 
   @Override
   public Replica replica(int index) {
-    return new ReplicaImpl(stack.replica(index));
+    return new ReplicaImpl(stack, stack.replica(index));
   }
 
   @Override
@@ -212,10 +212,17 @@ final class RunningStackImpl implements RunningStack {
   /** One replica, as the API shows it. */
   private static final class ReplicaImpl implements Replica {
 
+    private final CoreStack stack;
     private final CoreReplica replica;
 
-    ReplicaImpl(CoreReplica replica) {
+    ReplicaImpl(CoreStack stack, CoreReplica replica) {
+      this.stack = stack;
       this.replica = replica;
+    }
+
+    @Override
+    public ReplicaNetwork network() {
+      return new ReplicaNetworkImpl(stack, replica.index(), null);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.github.lbstack;
 
 import io.github.lbstack.internal.core.Stacks;
 import java.util.Optional;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * They differ only in where the definition comes from.
  */
 abstract class StackExtensionSupport implements ExecutionCondition, BeforeAllCallback, ParameterResolver,
-    TestExecutionExceptionHandler {
+    TestExecutionExceptionHandler, AfterEachCallback {
 
   /** The stack request of a class that has no stack yet (not even from an enclosing class). */
   abstract ClassStacks.Request request(ExtensionContext classContext);
@@ -46,6 +47,15 @@ abstract class StackExtensionSupport implements ExecutionCondition, BeforeAllCal
   @Override
   public void beforeAll(ExtensionContext context) {
     stack(context);
+  }
+
+  /** A network fault a test left in force goes with the test, failed or not, so the next test finds none. */
+  @Override
+  public void afterEach(ExtensionContext context) {
+    RunningStackImpl existing = ClassStacks.existing(ClassStacks.classContext(context));
+    if (existing != null) {
+      existing.live().revertFaults();
+    }
   }
 
   @Override

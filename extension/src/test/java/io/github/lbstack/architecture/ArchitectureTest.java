@@ -75,6 +75,7 @@ class ArchitectureTest {
         .layer("Containers").definedBy("io.github.lbstack.internal.core.containers..")
         .layer("Readiness").definedBy("io.github.lbstack.internal.core.readiness..")
         .layer("Sweep").definedBy("io.github.lbstack.internal.core.sweep..")
+        .layer("Faults").definedBy("io.github.lbstack.internal.core.faults..")
         .whereLayer("Front").mayOnlyBeAccessedByLayers("API")
         .whereLayer("Reuse").mayOnlyBeAccessedByLayers("Front")
         .whereLayer("Launch").mayOnlyBeAccessedByLayers("Front", "Reuse")
@@ -84,6 +85,7 @@ class ArchitectureTest {
         .whereLayer("Readiness").mayOnlyBeAccessedByLayers("API", "Front", "Reuse", "Launch", "Stack", "Scaling",
             "Containers")
         .whereLayer("Sweep").mayOnlyBeAccessedByLayers("Front", "Reuse", "Launch")
+        .whereLayer("Faults").mayOnlyBeAccessedByLayers("API", "Launch", "Stack")
         .check(LBSTACK);
   }
 

@@ -11,7 +11,7 @@ public final class ItImages {
       LoadBalancedStack.NGINX_IMAGE_PROPERTY,
       LoadBalancedStack.MYSQL_IMAGE_PROPERTY, LoadBalancedStack.POSTGRES_IMAGE_PROPERTY,
       LoadBalancedStack.REDIS_IMAGE_PROPERTY,
-      LoadBalancedStack.JRE_IMAGE_PROPERTY);
+      LoadBalancedStack.JRE_IMAGE_PROPERTY, LoadBalancedStack.NETFAULT_IMAGE_PROPERTY);
 
   private ItImages() {}
 

@@ -53,6 +53,11 @@ public interface Backend {
     return false;
   }
 
+  /** Whether {@link Container#inNetworkNamespace} works, which network faults need. */
+  default boolean supportsNetworkFaults() {
+    return false;
+  }
+
   /** Whether {@link #attach} and {@link #attachNetwork} work, so a stack can be kept for a later run. */
   default boolean supportsReuse() {
     return false;

@@ -53,6 +53,19 @@ public interface Container extends AutoCloseable {
    */
   Exec exec(java.util.List<String> command, Duration timeout);
 
+  /**
+   * Runs a one-off helper container in this container's network namespace, with {@code NET_ADMIN}, and waits until
+   * it ends; the helper is removed either way. Network faults act there, so the app's image needs nothing.
+   *
+   * @param labels the helper's labels, so a sweep finds it if this JVM dies before removing it
+   * @return the helper's exit code and output
+   * @throws UnsupportedOperationException where the platform cannot ({@link Backend#supportsNetworkFaults()})
+   */
+  default Exec inNetworkNamespace(String image, java.util.List<String> command, java.util.Map<String, String> labels,
+      Duration timeout) {
+    throw new UnsupportedOperationException("this platform cannot run a helper in a container's network namespace");
+  }
+
   /** What a command run by {@link #exec} ended with. */
   record Exec(int exitCode, String output) {}
 

@@ -14,6 +14,7 @@ public final class ConfigKeys {
   public static final String POSTGRES_IMAGE = "lbstack.image.postgres";
   public static final String REDIS_IMAGE = "lbstack.image.redis";
   public static final String JRE_IMAGE = "lbstack.image.jre";
+  public static final String NETFAULT_IMAGE = "lbstack.image.netfault";
   public static final String STARTUP_TIMEOUT = "lbstack.startup.timeout";
   public static final String HEALTH_CHECK_INTERVAL = "lbstack.lb.health-check-interval";
   public static final String RESET_KEEP_TABLES = "lbstack.reset.keep-tables";
@@ -28,7 +29,8 @@ public final class ConfigKeys {
   public static final String SWARM_NODE_PORT = "lbstack.swarm.node-port";
 
   /** Every key that selects an image, for code that hands them on (to a child JVM or a test kit, say). */
-  public static final List<String> IMAGES = List.of(HAPROXY_IMAGE, MYSQL_IMAGE, POSTGRES_IMAGE, REDIS_IMAGE, JRE_IMAGE);
+  public static final List<String> IMAGES = List.of(HAPROXY_IMAGE, MYSQL_IMAGE, POSTGRES_IMAGE, REDIS_IMAGE, JRE_IMAGE,
+      NETFAULT_IMAGE);
 
   private ConfigKeys() {}
 }

@@ -289,7 +289,7 @@ class StackSpecsTest {
     })));
 
     assertThat(images).isEqualTo(new Images("haproxy:3.2", "nginx:1.28", "local/mariadb-as-mysql:10.11", "local/postgres:15",
-        "redis:7.4", "eclipse-temurin:17-jre"));
+        "redis:7.4", "eclipse-temurin:17-jre", "nicolaka/netshoot:v0.13"));
   }
 
   @Test

@@ -29,6 +29,7 @@ import redis.clients.jedis.JedisPooled;
  *       healthy answer sets {@code k} to the hostname unless set (start-up data in Redis);</li>
  *   <li>{@code POST /rows?value=v}, {@code GET /rows} rows in MySQL;</li>
  *   <li>{@code PUT /kv/<key>?value=v}, {@code GET /kv/<key>} keys in Redis;</li>
+ *   <li>{@code GET /bytes/<n>} a body of n bytes;</li>
  *   <li>{@code GET /env/<NAME>} the value of an environment variable, so tests can tell stacks apart;</li>
  *   <li>{@code UNHEALTHY_HOST=web-1} ({@code *}: every replica) makes that replica's health check fail for good (a release that never becomes
  *       ready); {@code SCHEMA_VERSION=2} renames the rows' {@code value} column to {@code content} at start and uses
@@ -117,6 +118,9 @@ public final class ItApp {
             reply(exchange, 503, "cannot reach " + address + ": " + e);
           }
         }
+      } else if (path.startsWith("/bytes/")) {
+        // A response of a given size, for bandwidth limits to show in its latency.
+        reply(exchange, 200, "x".repeat(Integer.parseInt(path.substring(7))));
       } else if (path.startsWith("/header/")) {
         // What a request carried when it got here: proves an lb's header rules.
         String value = exchange.getRequestHeaders().getFirst(path.substring(8));

@@ -96,6 +96,11 @@ public final class DockerBackend implements Backend {
   }
 
   @Override
+  public boolean supportsNetworkFaults() {
+    return true;
+  }
+
+  @Override
   public String imageId(String image) {
     try {
       return docker().inspectImageCmd(image).exec().getId();

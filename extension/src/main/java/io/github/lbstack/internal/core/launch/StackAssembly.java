@@ -7,6 +7,7 @@ import io.github.lbstack.internal.backend.ContainerSpec;
 import io.github.lbstack.internal.backend.NetworkHandle;
 import io.github.lbstack.internal.core.containers.ContainerSpecs;
 import io.github.lbstack.internal.core.containers.ReplicaFactory;
+import io.github.lbstack.internal.core.faults.NetworkFaults;
 import io.github.lbstack.internal.core.readiness.LogLineCheck;
 import io.github.lbstack.internal.core.readiness.NotReadyException;
 import io.github.lbstack.internal.core.readiness.Probes;
@@ -62,6 +63,7 @@ public final class StackAssembly {
   final LbControl lbControl;
   public final LbConfig lbConfig;
   private final ContainerSpecs containers;
+  private final Backend backend;
   /** The stack's certificate at each path the lb reads one from; empty without TLS. */
   private final Map<String, String> certificates;
   public final Service lb;
@@ -77,6 +79,7 @@ public final class StackAssembly {
     this.spec = spec;
     this.secrets = environment.secrets();
     this.containers = new ContainerSpecs(id, spec, network, stackLabels);
+    this.backend = backend;
     this.replicas = new ReplicaFactory(spec, backend, containers, webImage, environment, probes);
     this.database = spec.hasDatabase() ? Optional.of(database(probes, source.container(spec.database().service(),
         containers.database(secrets))))
@@ -157,7 +160,7 @@ public final class StackAssembly {
   /** The running stack over these parts; the caller opens it ({@link OpenStacks}) once it is ready. */
   public CoreStack stack(Resources resources, Topology topology, Timeline timeline, String backend) {
     return new CoreStack(id, spec, secrets, resources, lb, lbConfig, database, redis, services, topology, lbControl,
-        timeline, backend);
+        timeline, backend, new NetworkFaults(id, this.backend, spec.images().netfault()));
   }
 
   /**

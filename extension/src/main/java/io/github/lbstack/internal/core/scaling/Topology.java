@@ -120,10 +120,6 @@ public final class Topology {
     return lb;
   }
 
-  Timeline timeline() {
-    return timeline;
-  }
-
   /**
    * Replaces every replica by one running {@code release}, under traffic, as a rolling deploy does; see
    * {@link RollingDeploy}.

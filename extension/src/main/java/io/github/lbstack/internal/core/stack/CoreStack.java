@@ -6,6 +6,8 @@ import io.github.lbstack.internal.backend.Endpoint;
 import io.github.lbstack.internal.core.readiness.NetworkProbes;
 import io.github.lbstack.internal.core.readiness.Service;
 import io.github.lbstack.internal.core.readiness.Timeline;
+import io.github.lbstack.internal.core.faults.Fault;
+import io.github.lbstack.internal.core.faults.NetworkFaults;
 import io.github.lbstack.internal.core.scaling.CoreReplica;
 import io.github.lbstack.internal.core.scaling.RolloutResult;
 import io.github.lbstack.internal.core.scaling.Topology;
@@ -51,6 +53,7 @@ public final class CoreStack implements AutoCloseable {
   private final String backend;
   private final StackClients clients;
   private final StackTeardown teardown;
+  private final NetworkFaults faults;
   private volatile boolean closed;
   private volatile DataSnapshot snapshot;
   /** Set for a stack kept for the next run: closing then lets go of it and leaves its containers running. */
@@ -59,7 +62,8 @@ public final class CoreStack implements AutoCloseable {
   public CoreStack(String id, StackSpec spec, WebEnvironment.Secrets secrets, Resources resources, Service lb,
       LbConfig lbConfig, Optional<Service> database, Optional<Service> redis, Map<String, Service> extras,
       Topology topology, LbControl lbControl, Timeline timeline,
-      String backend) {
+      String backend, NetworkFaults faults) {
+    this.faults = faults;
     this.timeline = timeline;
     this.backend = backend;
     this.id = id;
@@ -142,6 +146,30 @@ public final class CoreStack implements AutoCloseable {
   public RolloutResult rollOut(ReleaseSpec release) {
     return topology.rollOut(topology.resolve(release), release.batchSize(), release.drainLimit(),
         release.readyTimeout());
+  }
+
+  /**
+   * Applies a network fault to a replica's traffic, through a helper in its network namespace.
+   *
+   * @throws IllegalArgumentException when no replica has that index, or the peer is not a service of the stack
+   */
+  public NetworkFaults.Active networkFault(int index, Fault fault) {
+    CoreReplica replica = topology.replica(index);
+    if (fault.peer() != null && !services().containsKey(fault.peer())) {
+      throw new IllegalArgumentException("no service \"" + fault.peer() + "\" in stack " + id + " for a network fault: "
+          + "use one of " + new TreeSet<>(services().keySet()));
+    }
+    return faults.apply(replica.hostname(), replica.service().container(), fault);
+  }
+
+  /** Reverts every network fault still in force: at the end of a test, and before a shared stack's next class. */
+  public List<String> revertFaults() {
+    return faults.revertAll();
+  }
+
+  /** Every network fault applied and reverted, with its time, for the evidence. */
+  public List<String> faultHistory() {
+    return faults.history();
   }
 
   /** Starts a full set of replicas of {@code release} beside the serving ones and switches the lb in one step. */

@@ -64,7 +64,8 @@ public final class StackLease implements AutoCloseable {
     logServed(stack.id(), user, this::served);
     if (restoreAfter) {
       long start = System.nanoTime();
-      List<String> changes = topology.restore();
+      List<String> changes = new java.util.ArrayList<>(stack.revertFaults());
+      changes.addAll(topology.restore());
       if (!changes.isEmpty()) {
         LOG.info("lbstack {}: topology restored after {} in {} ms: {}", stack.id(), user,
             (System.nanoTime() - start) / 1_000_000, String.join(", ", changes));

@@ -1,0 +1,65 @@
+package io.github.lbstack.internal.core.faults;
+
+import java.util.Locale;
+
+/**
+ * The shell a helper runs in a replica's network namespace to apply or revert a fault: iptables for loss (the
+ * {@code statistic} match) and partitions (DROP both ways), tc for bandwidth (TBF, or HTB with a filter for one
+ * peer). Every rule carries a comment with the fault's tag, so reverting removes exactly what applying added.
+ */
+final class FaultScript {
+
+  private FaultScript() {}
+
+  static String apply(Fault fault, String tag) {
+    StringBuilder script = new StringBuilder("set -e\n");
+    if (fault.peer() != null) {
+      // The helper shares the replica's network, so Docker's DNS answers it as it answers the replica.
+      script.append("peer=$(getent hosts ").append(fault.peer()).append(" | awk '{print $1; exit}')\n")
+          .append("[ -n \"$peer\" ] || { echo \"no address for ").append(fault.peer())
+          .append(" on the stack's network\"; exit 3; }\n");
+    }
+    String comment = " -m comment --comment " + tag;
+    String out = fault.peer() == null ? " ! -o lo" : " -d \"$peer\"";
+    String in = fault.peer() == null ? " ! -i lo" : " -s \"$peer\"";
+    switch (fault.kind()) {
+      case PARTITION -> script.append("iptables -w -I OUTPUT").append(out).append(comment).append(" -j DROP\n")
+          .append("iptables -w -I INPUT").append(in).append(comment).append(" -j DROP\n");
+      case LOSS -> script.append("iptables -w -I OUTPUT").append(out).append(" -m statistic --mode random --probability ")
+          .append(String.format(Locale.ROOT, "%.4f", fault.lossPercent() / 100)).append(comment).append(" -j DROP\n");
+      case BANDWIDTH -> {
+        script.append("dev=$(ip -o -4 route get ").append(fault.peer() == null ? "1.1.1.1" : "\"$peer\"")
+            .append(" 2>/dev/null | sed -n 's/.* dev \\([^ ]*\\).*/\\1/p')\n")
+            .append("dev=${dev:-eth0}\n")
+            .append("if tc qdisc show dev \"$dev\" | grep -q 'qdisc \\(tbf\\|htb\\) 1:'; then echo 'a bandwidth limit is "
+                + "applied already: close it first'; exit 4; fi\n");
+        long rate = fault.kilobitsPerSecond();
+        if (fault.peer() == null) {
+          script.append("tc qdisc add dev \"$dev\" root handle 1: tbf rate ").append(rate)
+              .append("kbit burst 16kb latency 10s\n");
+        } else {
+          script.append("tc qdisc add dev \"$dev\" root handle 1: htb default 20\n")
+              .append("tc class add dev \"$dev\" parent 1: classid 1:10 htb rate ").append(rate).append("kbit quantum 60000\n")
+              .append("tc class add dev \"$dev\" parent 1: classid 1:20 htb rate 10gbit quantum 60000\n")
+              .append("tc filter add dev \"$dev\" parent 1: protocol ip u32 match ip dst \"$peer\"/32 flowid 1:10\n");
+        }
+      }
+    }
+    return script.toString();
+  }
+
+  /** Removes every rule with the tag, and the bandwidth limit if the fault had one; fine when nothing is left. */
+  static String revert(Fault fault, String tag) {
+    StringBuilder script = new StringBuilder();
+    for (String chain : new String[] {"OUTPUT", "INPUT"}) {
+      script.append("iptables -w -S ").append(chain).append(" | grep -- '").append(tag)
+          .append("' | sed 's/^-A /-D /' | while read -r rule; do eval iptables -w \"$rule\"; done\n");
+    }
+    if (fault.kind() == Fault.Kind.BANDWIDTH) {
+      script.append("for dev in $(ls /sys/class/net | grep -v '^lo$'); do tc qdisc del dev \"$dev\" root 2>/dev/null "
+          + "|| true; done\n");
+    }
+    script.append("exit 0\n");
+    return script.toString();
+  }
+}

@@ -1,0 +1,146 @@
+package io.github.lbstack.internal.core.faults;
+
+import io.github.lbstack.internal.Log;
+import io.github.lbstack.internal.backend.Backend;
+import io.github.lbstack.internal.backend.Container;
+import io.github.lbstack.internal.backend.Labels;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+
+/**
+ * The network faults of one stack: each is applied by a helper container in the replica's network namespace and
+ * reverted the same way, when its handle is closed, when the test ends, or when a shared stack is restored. What
+ * was applied, where and when is kept for the evidence.
+ */
+public final class NetworkFaults {
+
+  private static final Logger LOG = Log.LBSTACK;
+  private static final Duration HELPER_TIMEOUT = Duration.ofSeconds(60);
+
+  private final String stackId;
+  private final Backend backend;
+  private final String image;
+  private final AtomicInteger counter = new AtomicInteger();
+  private final List<Active> active = new CopyOnWriteArrayList<>();
+  private final List<String> history = new CopyOnWriteArrayList<>();
+  private volatile boolean imageChecked;
+
+  public NetworkFaults(String stackId, Backend backend, String image) {
+    this.stackId = stackId;
+    this.backend = backend;
+    this.image = image;
+  }
+
+  /** A fault in force on one replica; closing it reverts it (once). */
+  public final class Active implements AutoCloseable {
+    private final String replica;
+    private final Container container;
+    private final Fault fault;
+    private final String tag;
+    private volatile boolean reverted;
+
+    private Active(String replica, Container container, Fault fault, String tag) {
+      this.replica = replica;
+      this.container = container;
+      this.fault = fault;
+      this.tag = tag;
+    }
+
+    public String describe() {
+      return fault.describe() + " on " + replica;
+    }
+
+    @Override
+    public void close() {
+      synchronized (this) {
+        if (reverted) {
+          return;
+        }
+        reverted = true;
+      }
+      active.remove(this);
+      try {
+        run(container, FaultScript.revert(fault, tag), "revert " + describe());
+        record("reverted " + describe());
+      } catch (RuntimeException e) {
+        // A replica removed or restarted since takes its rules with it; nothing is left to revert.
+        LOG.info("lbstack {}: could not revert {} ({}); the replica's network went with it", stackId, describe(),
+            e.getMessage());
+        record("gone with its replica: " + describe());
+      }
+    }
+  }
+
+  /**
+   * Applies a fault to a replica's traffic.
+   *
+   * @throws UnsupportedOperationException when the backend cannot run the helper (the swarm)
+   * @throws IllegalStateException naming the cause when the helper cannot apply it: its image missing, no
+   *     {@code NET_ADMIN}, a peer the network does not know
+   */
+  public Active apply(String replica, Container container, Fault fault) {
+    if (!backend.supportsNetworkFaults()) {
+      throw new UnsupportedOperationException("network faults need a helper container in the replica's network "
+          + "namespace, which " + backend.describe() + " cannot run; run this test on a Docker engine");
+    }
+    if (!imageChecked) {
+      try {
+        backend.ensureImage(image, HELPER_TIMEOUT);
+      } catch (RuntimeException e) {
+        throw new IllegalStateException("the network fault helper image " + image + " is not available: "
+            + e.getMessage() + ". Pull or build it, or point lbstack.image.netfault at an image with sh, getent, "
+            + "iptables and tc.", e);
+      }
+      imageChecked = true;
+    }
+    String tag = "lbstack-fault-" + stackId + "-" + counter.incrementAndGet();
+    Active applied = new Active(replica, container, fault, tag);
+    run(container, FaultScript.apply(fault, tag), "apply " + applied.describe());
+    active.add(applied);
+    record("applied " + applied.describe());
+    return applied;
+  }
+
+  /** Reverts every fault still in force, newest first: at the end of a test, and before a shared stack's next class. */
+  public List<String> revertAll() {
+    List<Active> all = new ArrayList<>(active);
+    java.util.Collections.reverse(all);
+    List<String> reverted = new ArrayList<>();
+    for (Active fault : all) {
+      fault.close();
+      reverted.add("reverted " + fault.describe());
+    }
+    return reverted;
+  }
+
+  /** {@return every fault applied and reverted, with its time, for the evidence} */
+  public List<String> history() {
+    return List.copyOf(history);
+  }
+
+  private void run(Container container, String script, String what) {
+    Map<String, String> labels = Labels.of(stackId, "netfault");
+    Container.Exec result = container.inNetworkNamespace(image, List.of("sh", "-c", script), labels, HELPER_TIMEOUT);
+    if (result.exitCode() != 0) {
+      String output = result.output().strip();
+      String hint = output.contains("Permission denied") || output.contains("Operation not permitted")
+          ? " The helper needs the NET_ADMIN capability; this engine refused it."
+          : output.contains("not found") ? " The image " + image + " lacks a tool lbstack needs (sh, getent, iptables, "
+          + "tc): point lbstack.image.netfault at one that has them." : "";
+      throw new IllegalStateException("lbstack could not " + what + " (exit " + result.exitCode() + "): " + output
+          + "." + hint);
+    }
+    LOG.info("lbstack {}: {}{}", stackId, what.replace("apply ", "applied ").replace("revert ", "reverted "),
+        result.output().isBlank() ? "" : ": " + result.output().strip());
+  }
+
+  private void record(String what) {
+    history.add(Instant.now() + " " + what);
+  }
+}
