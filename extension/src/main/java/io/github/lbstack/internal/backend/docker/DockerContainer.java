@@ -193,24 +193,7 @@ final class DockerContainer implements Container {
   @Override
   public Exec inNetworkNamespace(String image, List<String> command, java.util.Map<String, String> labels,
       Duration timeout) {
-    String helper = docker.createContainerCmd(image)
-        .withName(spec.name() + "-netfault-" + java.util.UUID.randomUUID().toString().substring(0, 8))
-        .withLabels(labels).withCmd(command.toArray(String[]::new))
-        .withHostConfig(com.github.dockerjava.api.model.HostConfig.newHostConfig().withNetworkMode("container:" + id())
-            .withCapAdd(com.github.dockerjava.api.model.Capability.NET_ADMIN))
-        .exec().getId();
-    try {
-      docker.startContainerCmd(helper).exec();
-      Integer code = docker.waitContainerCmd(helper)
-          .exec(new com.github.dockerjava.api.command.WaitContainerResultCallback())
-          .awaitStatusCode(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-      return new Exec(code == null ? -1 : code, LogUtils.getOutput(docker, helper));
-    } catch (com.github.dockerjava.api.exception.DockerClientException e) {
-      throw new IllegalStateException("the network helper in " + spec.name() + " did not end within "
-          + timeout.toSeconds() + " s: " + e.getMessage(), e);
-    } finally {
-      docker.removeContainerCmd(helper).withForce(true).exec();
-    }
+    return NamespaceHelper.run(docker, id(), spec.name(), image, command, labels, timeout);
   }
 
   @Override

@@ -87,6 +87,11 @@ public final class SwarmBackend implements Backend {
 
   /** Every node has the image afterwards; see {@link NodeImages}. */
   @Override
+  public boolean supportsNetworkFaults() {
+    return true;
+  }
+
+  @Override
   public void ensureImage(String image, Duration timeout) {
     images.ensure(image, timeout);
   }

@@ -210,6 +210,13 @@ final class SwarmService implements Container {
             + "task"));
   }
 
+  /** On the node that runs the task, as the drills are: the helper joins the task container's namespace there. */
+  @Override
+  public Exec inNetworkNamespace(String image, List<String> command, Map<String, String> labels, Duration timeout) {
+    return io.github.lbstack.internal.backend.docker.NamespaceHelper.run(node.engine(),
+        runningContainer("apply a network fault to"), spec.name(), image, command, labels, timeout);
+  }
+
   @Override
   public Exec exec(List<String> command, Duration timeout) {
     // A service's task may run on another node, whose engine the manager's API does not reach.

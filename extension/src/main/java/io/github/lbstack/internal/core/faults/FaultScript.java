@@ -31,8 +31,9 @@ final class FaultScript {
         script.append("dev=$(ip -o -4 route get ").append(fault.peer() == null ? "1.1.1.1" : "\"$peer\"")
             .append(" 2>/dev/null | sed -n 's/.* dev \\([^ ]*\\).*/\\1/p')\n")
             .append("dev=${dev:-eth0}\n")
-            .append("if tc qdisc show dev \"$dev\" | grep -q 'qdisc \\(tbf\\|htb\\) 1:'; then echo 'a bandwidth limit is "
-                + "applied already: close it first'; exit 4; fi\n");
+            // One limit per replica: a task on a swarm has an interface per network, so every one is looked at.
+            .append("for d in $(ls /sys/class/net); do if tc qdisc show dev \"$d\" | grep -q 'qdisc \\(tbf\\|htb\\) 1:'; "
+                + "then echo 'a bandwidth limit is applied already: close it first'; exit 4; fi; done\n");
         long rate = fault.kilobitsPerSecond();
         if (fault.peer() == null) {
           script.append("tc qdisc add dev \"$dev\" root handle 1: tbf rate ").append(rate)
