@@ -127,27 +127,24 @@ final class RunningStackImpl implements RunningStack {
   @Override
   public Rollout rollOut(Release release) {
     java.util.Objects.requireNonNull(release, "release");
-    try {
-      return rollout(stack.rollOut(release.spec()));
-    } catch (RolloutFailure e) {
-      throw new RolloutFailedException(e.getMessage(), rollout(e.partial()), e.getCause());
-    }
+    return deploy(() -> stack.rollOut(release.spec()));
   }
 
   @Override
   public Rollout switchTo(Release release) {
     java.util.Objects.requireNonNull(release, "release");
-    try {
-      return rollout(stack.switchTo(release.spec()));
-    } catch (RolloutFailure e) {
-      throw new RolloutFailedException(e.getMessage(), rollout(e.partial()), e.getCause());
-    }
+    return deploy(() -> stack.switchTo(release.spec()));
   }
 
   @Override
   public Rollout rollBack() {
+    return deploy(stack::rollBack);
+  }
+
+  /** The API's view of a deploy: its result, or the public exception with what it did before it stopped. */
+  private static Rollout deploy(java.util.function.Supplier<RolloutResult> deploy) {
     try {
-      return rollout(stack.rollBack());
+      return rollout(deploy.get());
     } catch (RolloutFailure e) {
       throw new RolloutFailedException(e.getMessage(), rollout(e.partial()), e.getCause());
     }

@@ -25,7 +25,6 @@ public final class LoadRun implements AutoCloseable {
 
   /** A request that has not answered by then counts as an error. */
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
-  private static final Duration STUCK_AFTER = Duration.ofMinutes(2);
 
   private final HttpRequest request;
   private final String identityHeader;
@@ -125,34 +124,8 @@ public final class LoadRun implements AutoCloseable {
    * @throws IllegalStateException when the run was stopped, or no request completed for two minutes
    */
   public LoadRun awaitCompleted(int count) {
-    if (count < 1) {
-      throw new IllegalArgumentException("awaitCompleted(" + count + "): use 1 or more");
-    }
-    synchronized (samples) {
-      int target = samples.size() + count;
-      int seen = samples.size();
-      long stuckAt = System.nanoTime() + STUCK_AFTER.toNanos();
-      while (samples.size() < target) {
-        if (stopping) {
-          throw new IllegalStateException("awaitCompleted(" + count + "): the load was stopped");
-        }
-        if (samples.size() > seen) {
-          seen = samples.size();
-          stuckAt = System.nanoTime() + STUCK_AFTER.toNanos();
-        }
-        long left = stuckAt - System.nanoTime();
-        if (left <= 0) {
-          throw new IllegalStateException("awaitCompleted(" + count + "): no request completed for "
-              + STUCK_AFTER.toMinutes() + " minutes");
-        }
-        try {
-          samples.wait(Math.max(1, left / 1_000_000));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted while waiting for requests", e);
-        }
-      }
-    }
+    Completions.await(samples, samples::size, () -> stopping, count, "load",
+        "awaitCompleted(" + count + ")");
     return this;
   }
 

@@ -1,6 +1,5 @@
 package io.github.lbstack.traffic;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,9 +30,6 @@ import java.util.function.Supplier;
  * sending.
  */
 public final class TrafficRun implements AutoCloseable {
-
-  /** How long {@link #awaitRequests} waits for the next request to complete before it calls the run stuck. */
-  private static final Duration STUCK_AFTER = Duration.ofMinutes(2);
 
   private final List<Served> served = new ArrayList<>();
   private final Set<String> replicas;
@@ -96,35 +92,8 @@ public final class TrafficRun implements AutoCloseable {
    * @throws IllegalStateException when the run has ended first, or no request completed for two minutes
    */
   public TrafficRun awaitRequests(int count) {
-    if (count < 1) {
-      throw new IllegalArgumentException("awaitRequests(" + count + "): use 1 or more");
-    }
-    synchronized (served) {
-      int target = served.size() + count;
-      int seen = served.size();
-      long stuckAt = System.nanoTime() + STUCK_AFTER.toNanos();
-      while (served.size() < target) {
-        if (stopping || sending == 0) {
-          throw new IllegalStateException("awaitRequests(" + count + "): the traffic run ended after "
-              + served.size() + " requests, before " + target);
-        }
-        if (served.size() > seen) {
-          seen = served.size();
-          stuckAt = System.nanoTime() + STUCK_AFTER.toNanos();
-        }
-        long left = stuckAt - System.nanoTime();
-        if (left <= 0) {
-          throw new IllegalStateException("awaitRequests(" + count + "): no request completed for "
-              + STUCK_AFTER.toMinutes() + " minutes; the load balancer does not answer");
-        }
-        try {
-          served.wait(Math.max(1, left / 1_000_000));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted while waiting for requests", e);
-        }
-      }
-    }
+    Completions.await(served, served::size, () -> stopping || sending == 0, count, "traffic run",
+        "awaitRequests(" + count + ")");
     return this;
   }
 

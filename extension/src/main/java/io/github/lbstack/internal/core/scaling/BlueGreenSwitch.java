@@ -1,14 +1,10 @@
 package io.github.lbstack.internal.core.scaling;
 
-import static org.awaitility.Awaitility.await;
-
 import io.github.lbstack.internal.Log;
 import io.github.lbstack.internal.core.containers.WebRelease;
-import io.github.lbstack.internal.core.readiness.Service;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 
 /**
@@ -71,32 +67,8 @@ final class BlueGreenSwitch {
 
   /** Green's replicas, started, checked by the lb and out of rotation; none left when one fails. */
   private List<CoreReplica> startGreen(int count) {
-    List<Integer> indexes = topology.freeIndexes(count, false);
-    List<Service> started;
-    try {
-      started = topology.startReplicas(indexes, target, readyTimeout);
-    } catch (RuntimeException e) {
-      throw new IllegalStateException("the green replicas of " + target.version() + " did not become ready: "
-          + e.getMessage(), e);
-    }
-    List<CoreReplica> green = new ArrayList<>();
-    for (int i = 0; i < indexes.size(); i++) {
-      topology.adopt(indexes.get(i), started.get(i), target);
-      CoreReplica replica = topology.replica(indexes.get(i));
-      green.add(replica);
-      topology.lb().stage(replica.hostname());
-    }
-    try {
-      await("green replicas checked by the lb").pollInSameThread().pollInterval(Duration.ofMillis(100))
-          .atMost(readyTimeout).ignoreExceptions()
-          .until(() -> green.stream().allMatch(replica -> topology.lb().isStaged(replica.hostname())));
-    } catch (ConditionTimeoutException e) {
-      String statuses = green.stream().map(replica -> replica.hostname() + " is "
-          + topology.lb().explainedStatuses().get(replica.hostname())).toList().toString();
-      green.forEach(topology::discard);
-      throw new IllegalStateException("the lb's check did not pass on the green replicas within "
-          + readyTimeout.toSeconds() + " s: " + statuses, e);
-    }
+    List<CoreReplica> green = topology.startNew(count, target, readyTimeout, topology.lb()::stage,
+        topology.lb()::isStaged, "checked and out of rotation");
     step(green.stream().map(CoreReplica::hostname).toList() + " (" + target.version()
         + ") ready and checked, out of rotation");
     return green;

@@ -1,14 +1,10 @@
 package io.github.lbstack.internal.core.scaling;
 
-import static org.awaitility.Awaitility.await;
-
 import io.github.lbstack.internal.Log;
 import io.github.lbstack.internal.core.containers.WebRelease;
-import io.github.lbstack.internal.core.readiness.Service;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 
 /**
@@ -80,32 +76,9 @@ final class RollingDeploy {
 
   /** New replicas of the target, in rotation; when one fails, none of the batch is left. */
   private List<CoreReplica> startBatch(int count) {
-    List<Integer> indexes = topology.freeIndexes(count, false);
-    List<Service> started;
-    try {
-      started = topology.startReplicas(indexes, target, readyTimeout);
-    } catch (RuntimeException e) {
-      throw new IllegalStateException("new replica " + names(indexes) + " of " + target.version()
-          + " did not become ready: " + e.getMessage(), e);
-    }
-    List<CoreReplica> batch = new ArrayList<>();
-    for (int i = 0; i < indexes.size(); i++) {
-      topology.adopt(indexes.get(i), started.get(i), target);
-      CoreReplica replica = topology.replica(indexes.get(i));
-      batch.add(replica);
-      topology.lb().setState(replica.hostname(), "ready");
-    }
-    try {
-      await("new replicas in rotation").pollInSameThread().pollInterval(Duration.ofMillis(100)).atMost(readyTimeout)
-          .ignoreExceptions().until(() -> batch.stream()
-              .allMatch(replica -> "UP".equals(topology.lb().statuses().get(replica.hostname()))));
-    } catch (ConditionTimeoutException e) {
-      String statuses = batch.stream().map(replica -> replica.hostname() + " is "
-          + topology.lb().explainedStatuses().get(replica.hostname())).toList().toString();
-      batch.forEach(topology::discard);
-      throw new IllegalStateException("the lb did not put new replicas of " + target.version() + " in rotation within "
-          + readyTimeout.toSeconds() + " s: " + statuses, e);
-    }
+    List<CoreReplica> batch = topology.startNew(count, target, readyTimeout,
+        replica -> topology.lb().setState(replica, "ready"),
+        replica -> "UP".equals(topology.lb().statuses().get(replica)), "in rotation");
     if (firstNewInRotation == 0) {
       firstNewInRotation = System.nanoTime();
     }
@@ -142,9 +115,5 @@ final class RollingDeploy {
     String step = String.format("%.1f s: %s", (System.nanoTime() - started) / 1e9, what);
     steps.add(step);
     LOG.info("lbstack {}: rollout {}", topology.stackId(), step);
-  }
-
-  private static String names(List<Integer> indexes) {
-    return String.join(", ", indexes.stream().map(index -> "web-" + index).toList());
   }
 }

@@ -14,6 +14,7 @@ import io.github.lbstack.internal.core.readiness.Service;
 import io.github.lbstack.internal.core.readiness.Timeline;
 import io.github.lbstack.internal.lb.LbControl;
 import io.github.lbstack.internal.spec.StackSpec;
+import io.github.lbstack.internal.spec.WebEnvironment;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -338,6 +339,44 @@ public final class Topology {
     }
     replica.service().close();
     return false;
+  }
+
+  /**
+   * New replicas of {@code release} at free indexes (never a spare's), started, adopted and handed to the lb with
+   * {@code enter}; returns once {@code entered} holds for each, as the lb sees it. When one fails to start or to
+   * enter, none of them is left.
+   *
+   * @param state what {@code entered} means, such as {@code "in rotation"}, for messages
+   */
+  List<CoreReplica> startNew(int count, WebRelease release, Duration limit,
+      java.util.function.Consumer<String> enter, java.util.function.Predicate<String> entered, String state) {
+    List<Integer> indexes = freeIndexes(count, false);
+    String names = String.join(", ", indexes.stream().map(WebEnvironment::hostname).toList());
+    List<Service> started;
+    try {
+      started = startReplicas(indexes, release, limit);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("new replica " + names + " of " + release.version() + " did not become ready: "
+          + e.getMessage(), e);
+    }
+    List<CoreReplica> fresh = new ArrayList<>();
+    for (int i = 0; i < indexes.size(); i++) {
+      adopt(indexes.get(i), started.get(i), release);
+      CoreReplica replica = replica(indexes.get(i));
+      fresh.add(replica);
+      enter.accept(replica.hostname());
+    }
+    try {
+      await("new replicas " + state).pollInSameThread().pollInterval(POLL).atMost(limit).ignoreExceptions()
+          .until(() -> fresh.stream().allMatch(replica -> entered.test(replica.hostname())));
+    } catch (ConditionTimeoutException e) {
+      String statuses = fresh.stream().map(replica -> replica.hostname() + " is "
+          + lb.explainedStatuses().get(replica.hostname())).toList().toString();
+      fresh.forEach(this::discard);
+      throw new IllegalStateException("the lb did not have new replica " + names + " of " + release.version() + " "
+          + state + " within " + limit.toSeconds() + " s: " + statuses, e);
+    }
+    return fresh;
   }
 
   /** Out of rotation and removed at once, for a new replica that never served. */
