@@ -1,5 +1,7 @@
 package io.github.lbstack;
 
+import java.time.Duration;
+
 /**
  * A replica's network traffic, or one link of it, to put a fault on. Each fault is applied at once, inside the
  * replica's network namespace by a helper container ({@code lbstack.image.netfault}), so the app's image needs
@@ -10,10 +12,12 @@ package io.github.lbstack;
  *   // web-2 loses 30% of the packets it sends to the database
  * }
  * stack.replica(2).network().to("redis").partition();   // reverted when the test ends
+ * stack.replica(1).network().to("lb").delay(Duration.ofMillis(200));   // web-1 answers the lb 200 ms later
  * }</pre>
  *
- * <p>Delay and jitter are not offered: they need the kernel's netem, which this project's CI kernel (like many) does
- * not have, and lbstack ships only what a test here runs.
+ * <p>Loss, partitions and bandwidth are the kernel's (iptables, tc). Delay and jitter are not the kernel's netem,
+ * which many CI kernels lack, but a small delaying TCP proxy that lbstack starts in the replica's network namespace
+ * on {@code lbstack.image.jre}: see {@link #delay(Duration, Duration)}.
  */
 public interface ReplicaNetwork {
 
@@ -50,4 +54,28 @@ public interface ReplicaNetwork {
    * @return the fault in force; close it to revert it
    */
   NetworkFault bandwidth(long kilobitsPerSecond);
+
+  /**
+   * Makes every round trip on the link this much longer: {@code delay(d, Duration.ZERO)}.
+   *
+   * @see #delay(Duration, Duration)
+   */
+  NetworkFault delay(Duration delay);
+
+  /**
+   * Makes every round trip on the link {@code delay} longer, give or take up to {@code jitter} (uniformly, and
+   * never reordering what the link carries). A delaying TCP proxy in the replica's network namespace holds each
+   * answer: on {@code to("lb")}, the replica's answers to the lb's requests and health checks; on a link to another
+   * service, that service's answers to the replica; on all traffic, both.
+   *
+   * <p>The proxy works on connections: applying the delay closes the link's open connections, so that they reopen
+   * through it (the lb retries its idempotent requests; a pool that does not check its connections sees one failed
+   * call per pooled connection), and reverting it closes the delayed ones. A request in flight on the link at that
+   * moment may fail.
+   *
+   * @param delay above 0 and at most 1 minute
+   * @param jitter 0 or more, and at most {@code delay}
+   * @return the fault in force; close it to revert it
+   */
+  NetworkFault delay(Duration delay, Duration jitter);
 }

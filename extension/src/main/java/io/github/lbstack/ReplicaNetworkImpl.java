@@ -3,6 +3,7 @@ package io.github.lbstack;
 import io.github.lbstack.internal.core.faults.Fault;
 import io.github.lbstack.internal.core.faults.NetworkFaults;
 import io.github.lbstack.internal.core.stack.CoreStack;
+import java.time.Duration;
 
 /** The API's {@link ReplicaNetwork}: validates what the test asks and hands it to the stack's faults. */
 final class ReplicaNetworkImpl implements ReplicaNetwork {
@@ -46,6 +47,24 @@ final class ReplicaNetworkImpl implements ReplicaNetwork {
       throw new IllegalArgumentException("network().bandwidth(" + kilobitsPerSecond + "): use 8 kbit/s or more");
     }
     return apply(new Fault(Fault.Kind.BANDWIDTH, peer, 0, kilobitsPerSecond));
+  }
+
+  @Override
+  public NetworkFault delay(Duration delay) {
+    return delay(delay, Duration.ZERO);
+  }
+
+  @Override
+  public NetworkFault delay(Duration delay, Duration jitter) {
+    if (delay == null || delay.isNegative() || delay.isZero() || delay.compareTo(Duration.ofMinutes(1)) > 0) {
+      throw new IllegalArgumentException("network().delay(" + delay + ", ...): use a delay above 0 and at most 1 "
+          + "minute, such as Duration.ofMillis(200)");
+    }
+    if (jitter == null || jitter.isNegative() || jitter.compareTo(delay) > 0) {
+      throw new IllegalArgumentException("network().delay(" + delay + ", " + jitter + "): use a jitter from 0 to the "
+          + "delay, such as Duration.ofMillis(" + delay.toMillis() / 4 + ")");
+    }
+    return apply(Fault.delay(peer, delay, jitter));
   }
 
   private NetworkFault apply(Fault fault) {

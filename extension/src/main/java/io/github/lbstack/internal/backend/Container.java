@@ -66,6 +66,31 @@ public interface Container extends AutoCloseable {
     throw new UnsupportedOperationException("this platform cannot run a helper in a container's network namespace");
   }
 
+  /**
+   * Starts a helper container that stays, in this container's network namespace (without extra capabilities): the
+   * delaying proxy of a delay fault. It is removed when the handle is closed, or with the stack by its labels.
+   *
+   * @param labels the helper's labels, so a sweep finds it if this JVM dies before removing it
+   * @throws UnsupportedOperationException where the platform cannot ({@link Backend#supportsNetworkFaults()})
+   */
+  default Helper startInNetworkNamespace(String image, java.util.List<String> command,
+      java.util.Map<String, String> labels) {
+    throw new UnsupportedOperationException("this platform cannot run a helper in a container's network namespace");
+  }
+
+  /** A helper started by {@link #startInNetworkNamespace}; closing it removes it. */
+  interface Helper extends AutoCloseable {
+
+    /** What it wrote so far. */
+    String logs();
+
+    /** Whether it still runs. */
+    boolean running();
+
+    @Override
+    void close();
+  }
+
   /** What a command run by {@link #exec} ended with. */
   record Exec(int exitCode, String output) {}
 

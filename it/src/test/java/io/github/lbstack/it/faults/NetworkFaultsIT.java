@@ -14,6 +14,7 @@ import io.github.lbstack.Web;
 import io.github.lbstack.it.ItImages;
 import io.restassured.response.Response;
 import io.github.lbstack.traffic.Traffic;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -114,6 +115,67 @@ class NetworkFaultsIT {
     assertThat(web1.get(web1.size() / 2)).isLessThan(Collections.min(latencies.get("web-2")));
   }
 
+  /**
+   * 200 ms ± 50 ms on web-2's link to the lb: through the lb, each of web-2's answers takes at least 150 ms and they
+   * spread; web-1's do not. Reverted, web-2 answers through the lb as fast as web-1 again.
+   */
+  @Test
+  void aDelayWithJitterOnTheLinkToTheLbSlowsOnlyThatReplica(RunningStack stack) {
+    // The first requests of a run pay for the client's warm-up: not what the spread below is about.
+    latenciesThroughTheLb(stack, "/", 2);
+    Map<String, List<Long>> latencies;
+    try (NetworkFault fault = stack.replica(2).network().to("lb").delay(Duration.ofMillis(200),
+        Duration.ofMillis(50))) {
+      assertThat(fault.description()).isEqualTo("200 ms ± 50 ms delay to lb on web-2");
+      latencies = latenciesThroughTheLb(stack, "/", 16);
+    }
+    System.out.println("GET / through the lb, 200 ms ± 50 ms from web-2 to the lb: " + latencies + " ms");
+    assertThat(latencies).containsOnlyKeys("web-1", "web-2");
+    List<Long> web2 = latencies.get("web-2");
+    assertThat(web2).allSatisfy(latency -> assertThat(latency).isGreaterThanOrEqualTo(150));
+    // Eight draws from 150-250 ms all within 20 ms of each other: about one run in ten thousand.
+    assertThat(Collections.max(web2) - Collections.min(web2)).isGreaterThanOrEqualTo(20);
+    assertThat(median(latencies.get("web-1"))).isLessThan(150);
+    assertThat(median(latenciesThroughTheLb(stack, "/", 8).get("web-2"))).isLessThan(150);
+  }
+
+  /** 100 ms to the database: a request to web-2 that opens a connection and queries makes several round trips. */
+  @Test
+  void aDelayToTheDatabaseSlowsTheReplicasDatabaseRequests(RunningStack stack) {
+    Replica web2 = stack.replica(2);
+    given(web2.spec()).post("/rows?value=seed").then().statusCode(201);
+    long during;
+    try (NetworkFault fault = web2.network().to("mysql").delay(Duration.ofMillis(100))) {
+      assertThat(fault.description()).isEqualTo("100 ms delay to mysql on web-2");
+      during = medianMillis(web2, "/rows", 5);
+      // The lb's link is not delayed: web-2's pages that need no database stay fast.
+      assertThat(medianMillis(web2, "/", 5)).isLessThan(100);
+    }
+    long after = medianMillis(web2, "/rows", 5);
+    System.out.printf("GET /rows on web-2: median %d ms with 100 ms delay to mysql, %d ms after%n", during, after);
+    assertThat(during).isGreaterThanOrEqualTo(200);
+    assertThat(after).isLessThan(during);
+  }
+
+  private static Map<String, List<Long>> latenciesThroughTheLb(RunningStack stack, String path, int count) {
+    Map<String, List<Long>> latencies = new TreeMap<>();
+    for (int i = 0; i < count; i++) {
+      long start = System.nanoTime();
+      Response response = given(stack.lb()).get(path);
+      response.asByteArray();
+      assertThat(response.statusCode()).isEqualTo(200);
+      latencies.computeIfAbsent(response.getHeader("X-Served-By"), key -> new ArrayList<>())
+          .add((System.nanoTime() - start) / 1_000_000);
+    }
+    return latencies;
+  }
+
+  private static long median(List<Long> values) {
+    List<Long> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    return sorted.get(sorted.size() / 2);
+  }
+
   @Test
   void anUnknownServiceAndBadValuesAreRefusedWithTheFix(RunningStack stack) {
     Replica web1 = stack.replica(1);
@@ -124,6 +186,10 @@ class NetworkFaultsIT {
     assertThatThrownBy(() -> web1.network().loss(150)).hasMessageContaining("use a share above 0 and at most 100");
     assertThatThrownBy(() -> web1.network().bandwidth(4)).hasMessageContaining("use 8 kbit/s or more");
     assertThatThrownBy(() -> web1.network().to(" ")).hasMessageContaining("name a service of the stack");
+    assertThatThrownBy(() -> web1.network().delay(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("use a delay above 0 and at most 1 minute");
+    assertThatThrownBy(() -> web1.network().delay(Duration.ofMillis(100), Duration.ofMillis(150)))
+        .hasMessageContaining("use a jitter from 0 to the delay, such as Duration.ofMillis(25)");
     try (NetworkFault first = web1.network().bandwidth(8000)) {
       assertThatThrownBy(() -> web1.network().to("mysql").bandwidth(8000)).isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("a bandwidth limit is applied already: close it first");

@@ -197,6 +197,11 @@ final class DockerContainer implements Container {
   }
 
   @Override
+  public Helper startInNetworkNamespace(String image, List<String> command, java.util.Map<String, String> labels) {
+    return NamespaceHelper.start(docker, id(), spec.name(), image, command, labels);
+  }
+
+  @Override
   public void kill() {
     docker.killContainerCmd(id()).exec();
   }

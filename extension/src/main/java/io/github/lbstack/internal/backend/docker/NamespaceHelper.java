@@ -3,6 +3,7 @@ package io.github.lbstack.internal.backend.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import com.github.dockerjava.api.exception.DockerClientException;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.HostConfig;
 import io.github.lbstack.internal.backend.Container;
@@ -27,12 +28,7 @@ public final class NamespaceHelper {
    */
   public static Container.Exec run(DockerClient engine, String containerId, String name, String image,
       List<String> command, Map<String, String> labels, Duration timeout) {
-    String helper = engine.createContainerCmd(image)
-        .withName(name + "-netfault-" + UUID.randomUUID().toString().substring(0, 8))
-        .withLabels(labels).withCmd(command.toArray(String[]::new))
-        .withHostConfig(HostConfig.newHostConfig().withNetworkMode("container:" + containerId)
-            .withCapAdd(Capability.NET_ADMIN))
-        .exec().getId();
+    String helper = create(engine, containerId, name, image, command, labels, true);
     try {
       engine.startContainerCmd(helper).exec();
       Integer code = engine.waitContainerCmd(helper).exec(new WaitContainerResultCallback())
@@ -44,5 +40,47 @@ public final class NamespaceHelper {
     } finally {
       engine.removeContainerCmd(helper).withForce(true).exec();
     }
+  }
+
+  /** Starts a helper that stays until the handle is closed, without extra capabilities. */
+  public static Container.Helper start(DockerClient engine, String containerId, String name, String image,
+      List<String> command, Map<String, String> labels) {
+    String helper = create(engine, containerId, name, image, command, labels, false);
+    try {
+      engine.startContainerCmd(helper).exec();
+    } catch (RuntimeException e) {
+      engine.removeContainerCmd(helper).withForce(true).exec();
+      throw e;
+    }
+    return new Container.Helper() {
+      @Override
+      public String logs() {
+        return LogUtils.getOutput(engine, helper);
+      }
+
+      @Override
+      public boolean running() {
+        return Boolean.TRUE.equals(engine.inspectContainerCmd(helper).exec().getState().getRunning());
+      }
+
+      @Override
+      public void close() {
+        try {
+          engine.removeContainerCmd(helper).withForce(true).exec();
+        } catch (NotFoundException e) {
+          // gone already
+        }
+      }
+    };
+  }
+
+  private static String create(DockerClient engine, String containerId, String name, String image,
+      List<String> command, Map<String, String> labels, boolean netAdmin) {
+    HostConfig host = HostConfig.newHostConfig().withNetworkMode("container:" + containerId);
+    return engine.createContainerCmd(image)
+        .withName(name + "-netfault-" + UUID.randomUUID().toString().substring(0, 8))
+        .withLabels(labels).withCmd(command.toArray(String[]::new))
+        .withHostConfig(netAdmin ? host.withCapAdd(Capability.NET_ADMIN) : host)
+        .exec().getId();
   }
 }

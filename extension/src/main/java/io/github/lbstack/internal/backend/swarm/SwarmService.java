@@ -218,6 +218,12 @@ final class SwarmService implements Container {
   }
 
   @Override
+  public Helper startInNetworkNamespace(String image, List<String> command, Map<String, String> labels) {
+    return io.github.lbstack.internal.backend.docker.NamespaceHelper.start(node.engine(),
+        runningContainer("apply a network fault to"), spec.name(), image, command, labels);
+  }
+
+  @Override
   public Exec exec(List<String> command, Duration timeout) {
     // A service's task may run on another node, whose engine the manager's API does not reach.
     throw new UnsupportedOperationException("the swarm backend cannot run a command in " + name()

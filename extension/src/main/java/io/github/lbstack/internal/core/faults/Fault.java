@@ -1,5 +1,6 @@
 package io.github.lbstack.internal.core.faults;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -10,14 +11,30 @@ import java.util.Objects;
  *     all of the replica's traffic
  * @param lossPercent for {@link Kind#LOSS}: the share of packets dropped, above 0 and at most 100
  * @param kilobitsPerSecond for {@link Kind#BANDWIDTH}: the rate the replica may send at
+ * @param delay for {@link Kind#DELAY}: how much longer each round trip on the link takes
+ * @param jitter for {@link Kind#DELAY}: how far each answer's delay may stray from {@code delay}, either way
  */
-public record Fault(Kind kind, String peer, double lossPercent, long kilobitsPerSecond) {
+public record Fault(Kind kind, String peer, double lossPercent, long kilobitsPerSecond, Duration delay,
+    Duration jitter) {
 
-  /** What a fault does. Delay and jitter are not here: this machine's kernel has no netem to make them. */
-  public enum Kind { LOSS, PARTITION, BANDWIDTH }
+  /**
+   * What a fault does. Delay is made by {@link DelayProxy}, not the kernel's netem, which this project's CI kernel
+   * (like many) does not have.
+   */
+  public enum Kind { LOSS, PARTITION, BANDWIDTH, DELAY }
 
   public Fault {
     Objects.requireNonNull(kind, "kind");
+    delay = delay == null ? Duration.ZERO : delay;
+    jitter = jitter == null ? Duration.ZERO : jitter;
+  }
+
+  public Fault(Kind kind, String peer, double lossPercent, long kilobitsPerSecond) {
+    this(kind, peer, lossPercent, kilobitsPerSecond, Duration.ZERO, Duration.ZERO);
+  }
+
+  public static Fault delay(String peer, Duration delay, Duration jitter) {
+    return new Fault(Kind.DELAY, peer, 0, 0, delay, jitter);
   }
 
   /** {@return e.g. {@code "5% packet loss to mysql"}, for logs, evidence and messages} */
@@ -27,6 +44,8 @@ public record Fault(Kind kind, String peer, double lossPercent, long kilobitsPer
       case LOSS -> String.format(java.util.Locale.ROOT, "%s%% packet loss %s", trim(lossPercent), link);
       case PARTITION -> "partition " + link;
       case BANDWIDTH -> kilobitsPerSecond + " kbit/s bandwidth " + link;
+      case DELAY -> delay.toMillis() + " ms" + (jitter.isZero() ? "" : " ± " + jitter.toMillis() + " ms")
+          + " delay " + link;
     };
   }
 

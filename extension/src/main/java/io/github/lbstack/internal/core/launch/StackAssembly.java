@@ -160,7 +160,8 @@ public final class StackAssembly {
   /** The running stack over these parts; the caller opens it ({@link OpenStacks}) once it is ready. */
   public CoreStack stack(Resources resources, Topology topology, Timeline timeline, String backend) {
     return new CoreStack(id, spec, secrets, resources, lb, lbConfig, database, redis, services, topology, lbControl,
-        timeline, backend, new NetworkFaults(id, this.backend, spec.images().netfault()));
+        timeline, backend, new NetworkFaults(id, this.backend, spec.images().netfault(),
+            spec.images().jre()));
   }
 
   /**

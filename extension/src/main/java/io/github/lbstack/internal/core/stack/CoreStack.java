@@ -6,6 +6,7 @@ import io.github.lbstack.internal.backend.Endpoint;
 import io.github.lbstack.internal.core.readiness.NetworkProbes;
 import io.github.lbstack.internal.core.readiness.Service;
 import io.github.lbstack.internal.core.readiness.Timeline;
+import io.github.lbstack.internal.core.faults.DelayLink;
 import io.github.lbstack.internal.core.faults.Fault;
 import io.github.lbstack.internal.core.faults.NetworkFaults;
 import io.github.lbstack.internal.core.scaling.CoreReplica;
@@ -159,7 +160,29 @@ public final class CoreStack implements AutoCloseable {
       throw new IllegalArgumentException("no service \"" + fault.peer() + "\" in stack " + id + " for a network fault: "
           + "use one of " + new TreeSet<>(services().keySet()));
     }
+    if (fault.kind() == Fault.Kind.DELAY) {
+      return faults.applyDelay(replica.hostname(), replica.service().container(), fault, delayLinks(replica, fault));
+    }
     return faults.apply(replica.hostname(), replica.service().container(), fault);
+  }
+
+  /**
+   * The lb opens connections to the replica, the replica to everything else: a delay to the lb sits on the replica's
+   * port, one to another service on that service's port, and one on all traffic on both kinds.
+   */
+  private List<DelayLink> delayLinks(CoreReplica replica, Fault fault) {
+    int replicaPort = replica.service().port();
+    if ("lb".equals(fault.peer())) {
+      return List.of(DelayLink.inbound("lb", replicaPort));
+    }
+    if (fault.peer() != null) {
+      return List.of(DelayLink.outbound(fault.peer(), services().get(fault.peer()).port()));
+    }
+    List<DelayLink> links = new java.util.ArrayList<>(List.of(DelayLink.inbound(null, replicaPort)));
+    database.ifPresent(service -> links.add(DelayLink.outbound(service.name(), service.port())));
+    redis.ifPresent(service -> links.add(DelayLink.outbound("redis", service.port())));
+    extras.forEach((name, service) -> links.add(DelayLink.outbound(name, service.port())));
+    return links;
   }
 
   /** Reverts every network fault still in force: at the end of a test, and before a shared stack's next class. */
@@ -387,6 +410,11 @@ public final class CoreStack implements AutoCloseable {
       clients.close();
     } finally {
       try {
+        if (keptForReuse != null) {
+          faults.revertAll();
+        } else {
+          faults.removeHelpers();
+        }
         if (keptForReuse != null) {
           teardown.leaveRunning(keptForReuse);
         } else {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lbstack.internal.backend.FakeBackend;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,10 +46,32 @@ class FaultScriptTest {
   }
 
   @Test
+  void aDelayRedirectsEachLinkToItsProxyPortSparingTheProxysOwnConnections() {
+    String script = FaultScript.applyDelay(List.of(DelayLink.inbound("lb", 8080), DelayLink.outbound("mysql", 3306)),
+        List.of(40001, 40002), "t");
+    assertThat(script)
+        .contains("peer0=$(getent hosts lb | awk '{print $1; exit}')")
+        .contains("iptables -w -t nat -I PREROUTING ! -i lo -p tcp -s \"$peer0\" --dport 8080 -m comment --comment t "
+            + "-j REDIRECT --to-ports 40001")
+        .contains("iptables -w -t nat -I OUTPUT -p tcp -d \"$peer1\" --dport 3306 -m tcp ! --sport 61000:64999 -m "
+            + "comment --comment t -j REDIRECT --to-ports 40002")
+        .contains("ss -K -tn state established dst \"$peer0\" sport = :8080 dport lt :61000")
+        .contains("ss -K -tn state established dst \"$peer1\" dport = :3306 sport lt :61000");
+    // Connections are closed once every rule is in, so none reopens around the proxy.
+    assertThat(script.indexOf("ss -K")).isGreaterThan(script.lastIndexOf("iptables"));
+    assertThat(FaultScript.applyDelay(List.of(DelayLink.inbound(null, 8080)), List.of(40001), "t"))
+        .doesNotContain("getent").contains("-p tcp --dport 8080");
+    assertThat(FaultScript.revert(Fault.delay("lb", Duration.ofMillis(200), Duration.ZERO), "t"))
+        .contains("iptables -w -t nat -S PREROUTING | grep -- 't'").contains("iptables -w -t nat -S OUTPUT");
+    assertThatThrownBy(() -> FaultScript.apply(Fault.delay("lb", Duration.ofMillis(1), Duration.ZERO), "t"))
+        .hasMessageContaining("use applyDelay");
+  }
+
+  @Test
   void revertingRemovesExactlyTheTaggedRules() {
     assertThat(FaultScript.revert(new Fault(Fault.Kind.LOSS, "mysql", 5, 0), "lbstack-fault-s1-1"))
-        .contains("iptables -w -S OUTPUT | grep -- 'lbstack-fault-s1-1' | sed 's/^-A /-D /'")
-        .contains("iptables -w -S INPUT | grep -- 'lbstack-fault-s1-1'")
+        .contains("iptables -w -t filter -S OUTPUT | grep -- 'lbstack-fault-s1-1' | sed 's/^-A /-D /'")
+        .contains("iptables -w -t filter -S INPUT | grep -- 'lbstack-fault-s1-1'")
         .doesNotContain("tc qdisc del")
         .endsWith("exit 0\n");
     assertThat(FaultScript.revert(new Fault(Fault.Kind.BANDWIDTH, null, 0, 800), "t")).contains("tc qdisc del dev");
@@ -56,6 +80,10 @@ class FaultScriptTest {
   @Test
   void describesWhatAndWhere() {
     assertThat(new Fault(Fault.Kind.LOSS, "mysql", 5, 0).describe()).isEqualTo("5% packet loss to mysql");
+    assertThat(Fault.delay("lb", Duration.ofMillis(200), Duration.ofMillis(50)).describe())
+        .isEqualTo("200 ms ± 50 ms delay to lb");
+    assertThat(Fault.delay(null, Duration.ofMillis(200), Duration.ZERO).describe())
+        .isEqualTo("200 ms delay on all its traffic");
     assertThat(new Fault(Fault.Kind.LOSS, null, 2.5, 0).describe()).isEqualTo("2.5% packet loss on all its traffic");
     assertThat(new Fault(Fault.Kind.PARTITION, "redis", 0, 0).describe()).isEqualTo("partition from redis");
     assertThat(new Fault(Fault.Kind.BANDWIDTH, "lb", 0, 800).describe()).isEqualTo("800 kbit/s bandwidth to lb");
@@ -63,7 +91,7 @@ class FaultScriptTest {
 
   @Test
   void aBackendThatCannotRunTheHelperSaysSoBeforeAnythingRuns() {
-    NetworkFaults faults = new NetworkFaults("s1", new FakeBackend(), "helper:1");
+    NetworkFaults faults = new NetworkFaults("s1", new FakeBackend(), "helper:1", "jre:1");
     assertThatThrownBy(() -> faults.apply("web-1", null, new Fault(Fault.Kind.PARTITION, null, 0, 0)))
         .isInstanceOf(UnsupportedOperationException.class)
         .hasMessage("network faults need a helper container in the replica's network namespace, which fake cannot "
