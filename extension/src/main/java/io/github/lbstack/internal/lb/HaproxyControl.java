@@ -82,9 +82,10 @@ public final class HaproxyControl implements LbControl {
   }
 
   @Override
-  public boolean isStaged(String server) {
-    String status = explainedStatuses().getOrDefault(server, "");
-    return status.startsWith("DRAIN") && status.contains("L7OK");
+  public boolean areStaged(java.util.Collection<String> servers) {
+    Map<String, String> statuses = explainedStatuses();
+    return servers.stream().map(server -> statuses.getOrDefault(server, ""))
+        .allMatch(status -> status.startsWith("DRAIN") && status.contains("L7OK"));
   }
 
   /** One Runtime API line: HAProxy runs its commands one after another, before it handles the next request. */

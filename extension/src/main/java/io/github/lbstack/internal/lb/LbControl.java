@@ -38,8 +38,11 @@ public interface LbControl {
    */
   void stage(String server);
 
-  /** Whether a staged server passes the lb's check, so {@link #switchOver} can put it in rotation at once. */
-  boolean isStaged(String server);
+  /**
+   * Whether every one of these staged servers passes the lb's check, so {@link #switchOver} can put them in rotation
+   * at once. One look at the lb serves them all, where it can.
+   */
+  boolean areStaged(java.util.Collection<String> servers);
 
   /** In one step, puts {@code in} in rotation and drains {@code out}: no request goes to both sets. */
   void switchOver(java.util.Collection<String> in, java.util.Collection<String> out);

@@ -99,8 +99,9 @@ public final class NginxControl implements LbControl {
   }
 
   @Override
-  public synchronized boolean isStaged(String server) {
-    return check(server).isPresent();
+  public synchronized boolean areStaged(java.util.Collection<String> servers) {
+    // nginx open source has no status to read: lbstack's own check, server by server, stopping at the first miss.
+    return servers.stream().allMatch(server -> check(server).isPresent());
   }
 
   /** One upstream rewrite and one reload: the new workers have only {@code in}, the old finish what they have. */

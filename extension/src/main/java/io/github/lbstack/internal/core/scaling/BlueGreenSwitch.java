@@ -68,7 +68,7 @@ final class BlueGreenSwitch {
   /** Green's replicas, started, checked by the lb and out of rotation; none left when one fails. */
   private List<CoreReplica> startGreen(int count) {
     List<CoreReplica> green = topology.startNew(count, target, readyTimeout, topology.lb()::stage,
-        topology.lb()::isStaged, "checked and out of rotation");
+        topology.lb()::areStaged, "checked and out of rotation");
     step(green.stream().map(CoreReplica::hostname).toList() + " (" + target.version()
         + ") ready and checked, out of rotation");
     return green;

@@ -5,6 +5,7 @@ import io.github.lbstack.internal.core.containers.WebRelease;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 
 /**
@@ -78,7 +79,10 @@ final class RollingDeploy {
   private List<CoreReplica> startBatch(int count) {
     List<CoreReplica> batch = topology.startNew(count, target, readyTimeout,
         replica -> topology.lb().setState(replica, "ready"),
-        replica -> "UP".equals(topology.lb().statuses().get(replica)), "in rotation");
+        replicas -> {
+          Map<String, String> statuses = topology.lb().statuses();
+          return replicas.stream().allMatch(replica -> "UP".equals(statuses.get(replica)));
+        }, "in rotation");
     if (firstNewInRotation == 0) {
       firstNewInRotation = System.nanoTime();
     }

@@ -222,11 +222,15 @@ public final class Topology {
   public synchronized List<String> restore() {
     List<String> changes = new ArrayList<>();
     if (replicas.stream().anyMatch(replica -> !replica.release().equals(definedRelease))) {
-      // A release a class rolled out goes with the class, the rolling way: removing its replicas first left the lb
-      // an empty backend for a moment, and HAProxy's round robin came out of that sending the first replica back
-      // no request at all for the next class (seen in SessionAcrossReplicasIT after ZeroDowntimeDeployIT).
+      // A release a class rolled out goes with the class, new replicas in rotation before the old go: removing its
+      // replicas first left the lb an empty backend for a moment, and HAProxy's round robin came out of that sending
+      // the first replica back no request at all for the next class (seen in SessionAcrossReplicasIT after
+      // ZeroDowntimeDeployIT). Between classes nothing is in flight, so the whole set goes in one batch where the
+      // slots allow.
       String from = current.version();
-      new RollingDeploy(this, definedRelease, 1, DRAIN_LIMIT, timeout).run();
+      int freeSlots = StackSpec.MAX_REPLICAS - replicas.size() - spares.all().size();
+      new RollingDeploy(this, definedRelease, Math.max(1, Math.min(replicas.size(), freeSlots)), DRAIN_LIMIT,
+          timeout).run();
       changes.add("rolled " + from + " back to " + definedRelease.version());
     }
     current = definedRelease;
@@ -342,13 +346,13 @@ public final class Topology {
 
   /**
    * New replicas of {@code release} at free indexes (never a spare's), started, adopted and handed to the lb with
-   * {@code enter}; returns once {@code entered} holds for each, as the lb sees it. When one fails to start or to
-   * enter, none of them is left.
+   * {@code enter}; returns once {@code entered} holds for all of them, asked with one look at the lb per poll. When
+   * one fails to start or to enter, none of them is left.
    *
    * @param state what {@code entered} means, such as {@code "in rotation"}, for messages
    */
   List<CoreReplica> startNew(int count, WebRelease release, Duration limit,
-      java.util.function.Consumer<String> enter, java.util.function.Predicate<String> entered, String state) {
+      java.util.function.Consumer<String> enter, java.util.function.Predicate<List<String>> entered, String state) {
     List<Integer> indexes = freeIndexes(count, false);
     String names = String.join(", ", indexes.stream().map(WebEnvironment::hostname).toList());
     List<Service> started;
@@ -359,6 +363,7 @@ public final class Topology {
           + e.getMessage(), e);
     }
     List<CoreReplica> fresh = new ArrayList<>();
+    List<String> hostnames = indexes.stream().map(WebEnvironment::hostname).toList();
     for (int i = 0; i < indexes.size(); i++) {
       adopt(indexes.get(i), started.get(i), release);
       CoreReplica replica = replica(indexes.get(i));
@@ -367,7 +372,8 @@ public final class Topology {
     }
     try {
       await("new replicas " + state).pollInSameThread().pollInterval(POLL).atMost(limit).ignoreExceptions()
-          .until(() -> fresh.stream().allMatch(replica -> entered.test(replica.hostname())));
+          // One look at the lb per poll for the whole batch.
+          .until(() -> entered.test(hostnames));
     } catch (ConditionTimeoutException e) {
       String statuses = fresh.stream().map(replica -> replica.hostname() + " is "
           + lb.explainedStatuses().get(replica.hostname())).toList().toString();

@@ -64,6 +64,7 @@ public final class StackLease implements AutoCloseable {
     logServed(stack.id(), user, this::served);
     if (restoreAfter) {
       long start = System.nanoTime();
+      // The extension reverts a test's faults after it; this catches those applied outside a test (@AfterAll).
       List<String> changes = new java.util.ArrayList<>(stack.revertFaults());
       changes.addAll(topology.restore());
       if (!changes.isEmpty()) {

@@ -116,9 +116,9 @@ public final class FakeProbes implements Probes {
       }
 
       @Override
-      public boolean isStaged(String server) {
-        FakeBackend.FakeContainer container = backend.byAlias.get(server);
-        return container != null && container.serving();
+      public boolean areStaged(java.util.Collection<String> servers) {
+        return servers.stream().map(backend.byAlias::get)
+            .allMatch(container -> container != null && container.serving());
       }
 
       @Override
