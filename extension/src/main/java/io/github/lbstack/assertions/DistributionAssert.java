@@ -225,6 +225,42 @@ public class DistributionAssert extends AbstractAssert<DistributionAssert, Distr
   }
 
   /**
+   * Once a client has been served by {@code version}, no other version serves it again: what users of a rolling
+   * deploy with sticky sessions expect (see {@code Traffic.keepCookies()}). Without stickiness, round robin sends a
+   * client back and forth while old and new replicas share the rotation, and this fails.
+   *
+   * @param version the new version, such as {@code "2.0"}
+   * @return this assertion, for chaining
+   */
+  public DistributionAssert noClientGoesBackAfter(String version) {
+    isNotNull();
+    requireRequests("noClientGoesBackAfter()");
+    List<Served> versioned = versioned("noClientGoesBackAfter()");
+    if (versioned.stream().allMatch(request -> request.client() == 0)) {
+      failWithMessage("Expected requests of known clients, but none says which client sent it: use a run of "
+          + "Traffic (Traffic.through(stack).clients(n)...).%n%s", describe());
+    }
+    java.util.Map<Integer, Served> firstOnVersion = new java.util.HashMap<>();
+    for (Served request : versioned) {
+      Served first = firstOnVersion.get(request.client());
+      if (first != null && !request.version().equals(version)) {
+        failWithMessage("Expected no client to go back from <%s>, but client %d was served by <%s> at request %d "
+            + "(%s) and then by <%s> at request %d (%s).%n%s", version, request.client(), version,
+            actual.requests().indexOf(first) + 1, first.replica(), request.version(),
+            actual.requests().indexOf(request) + 1, request.replica(), describe());
+      }
+      if (first == null && request.version().equals(version)) {
+        firstOnVersion.put(request.client(), request);
+      }
+    }
+    if (firstOnVersion.isEmpty()) {
+      failWithMessage("Expected clients to be served by <%s>, but no request was; versions served: %s.%n%s", version,
+          actual.versions(), describe());
+    }
+    return this;
+  }
+
+  /**
    * Two versions served side by side for at most {@code limit}: from the first request served by the version the run
    * ends on to the last request (by send time) served by any other. A blue/green switch has a window near zero; a
    * rolling deploy's lasts while old and new replicas share the rotation.

@@ -10,8 +10,24 @@ package io.github.lbstack.traffic;
  * @param latencyNanos how long it took
  * @param version the version the replica ran ({@code Replica.version()}), or {@code null} when unknown: the
  *     request failed, or the traffic did not go through a stack
+ * @param client which of the run's clients sent it, from 1 ({@code Traffic.clients(n)}), or 0 when unknown
  */
-public record Served(String replica, int status, String error, long startNanos, long latencyNanos, String version) {
+public record Served(String replica, int status, String error, long startNanos, long latencyNanos, String version,
+    int client) {
+
+  /**
+   * A request of no known client.
+   *
+   * @param replica the replica that served it, or {@code null}
+   * @param status the HTTP status, or 0
+   * @param error why it failed, or {@code null}
+   * @param startNanos when it was sent
+   * @param latencyNanos how long it took
+   * @param version the version the replica ran, or {@code null}
+   */
+  public Served(String replica, int status, String error, long startNanos, long latencyNanos, String version) {
+    this(replica, status, error, startNanos, latencyNanos, version, 0);
+  }
 
   /**
    * A request of no known version.
@@ -23,7 +39,7 @@ public record Served(String replica, int status, String error, long startNanos, 
    * @param latencyNanos how long it took
    */
   public Served(String replica, int status, String error, long startNanos, long latencyNanos) {
-    this(replica, status, error, startNanos, latencyNanos, null);
+    this(replica, status, error, startNanos, latencyNanos, null, 0);
   }
 
   /** {@return whether the request failed: a status outside 2xx/3xx, an exception, or no replica named} */

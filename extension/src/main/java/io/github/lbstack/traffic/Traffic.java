@@ -173,12 +173,12 @@ public final class Traffic {
   }
 
   /** One client: it sends one request per call, keeping its own cookies when asked to. */
-  private java.util.function.Supplier<Served> client() {
+  private java.util.function.Supplier<Served> client(int number) {
     CookieFilter cookies = keepCookies ? new CookieFilter() : null;
-    return () -> request(cookies);
+    return () -> request(number, cookies);
   }
 
-  private Served request(CookieFilter cookies) {
+  private Served request(int client, CookieFilter cookies) {
     long start = System.nanoTime();
     try {
       RequestSpecification request = given(spec).headers(headers);
@@ -191,10 +191,11 @@ public final class Traffic {
       int status = response.statusCode();
       String error = status < 200 || status >= 400 ? "status " + status
           : replica == null ? "no " + identityHeader + " header" : null;
-      return new Served(replica, status, error, start, latency, replica == null ? null : versionOf.apply(replica));
+      return new Served(replica, status, error, start, latency, replica == null ? null : versionOf.apply(replica),
+          client);
     } catch (RuntimeException e) {
       return new Served(null, 0, e.getClass().getSimpleName() + ": " + e.getMessage(), start,
-          System.nanoTime() - start);
+          System.nanoTime() - start, null, client);
     }
   }
 }

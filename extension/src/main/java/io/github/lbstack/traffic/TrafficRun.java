@@ -43,9 +43,10 @@ public final class TrafficRun implements AutoCloseable {
 
   /**
    * @param more whether to send the request with this 0-based number; the run also ends at {@link #stop()}
-   * @param sender one per client: sends one request and says what happened
+   * @param sender one per client, given its number from 1: sends one request and says what happened
    */
-  TrafficRun(int clients, IntPredicate more, Supplier<Supplier<Served>> sender, Set<String> replicas) {
+  TrafficRun(int clients, IntPredicate more, java.util.function.IntFunction<Supplier<Served>> sender,
+      Set<String> replicas) {
     this.replicas = replicas;
     AtomicInteger threads = new AtomicInteger();
     this.executor = Executors.newFixedThreadPool(clients, runnable -> {
@@ -55,7 +56,7 @@ public final class TrafficRun implements AutoCloseable {
     });
     this.sending = clients;
     for (int i = 0; i < clients; i++) {
-      Supplier<Served> client = sender.get();
+      Supplier<Served> client = sender.apply(i + 1);
       this.clients.add(executor.submit(() -> {
         try {
           while (!stopping && more.test(started.getAndIncrement())) {

@@ -55,6 +55,41 @@ class VersionAssertionsTest {
         .hasMessageContaining("Traffic.through(stack)");
   }
 
+  /** One request per entry, 100 ms apart: "1:web-1@1.0" is client 1 served by web-1 running 1.0. */
+  private static Distribution clients(String... requests) {
+    List<Served> served = new ArrayList<>();
+    for (int i = 0; i < requests.length; i++) {
+      String[] parts = requests[i].split("[:@]");
+      served.add(new Served(parts[1], 200, null, i * 100 * MS, MS, parts[2], Integer.parseInt(parts[0])));
+    }
+    return new Distribution(served, Set.of());
+  }
+
+  @Test
+  void noClientGoesBackAfter() {
+    // Client 2 reaches 2.0 later than client 1, and neither goes back.
+    assertThat(clients("1:web-1@1.0", "2:web-2@1.0", "1:web-4@2.0", "2:web-2@1.0", "1:web-4@2.0", "2:web-4@2.0"))
+        .noClientGoesBackAfter("2.0");
+
+    assertThatThrownBy(() -> assertThat(clients("1:web-1@1.0", "1:web-4@2.0", "2:web-2@1.0", "1:web-2@1.0"))
+        .noClientGoesBackAfter("2.0"))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Expected no client to go back from <2.0>, but client 1 was served by <2.0> at request 2 "
+            + "(web-4) and then by <1.0> at request 4 (web-2).");
+    assertThatThrownBy(() -> assertThat(clients("1:web-1@1.0", "2:web-2@1.0")).noClientGoesBackAfter("2.0"))
+        .hasMessageContaining("Expected clients to be served by <2.0>, but no request was; versions served: {1.0=2}.");
+  }
+
+  @Test
+  void noClientGoesBackAfterFailsOnAnEmptyRunEveryRequestFailedAndUnknownClients() {
+    assertThatThrownBy(() -> assertThat(run()).noClientGoesBackAfter("2.0"))
+        .hasMessageContaining("Expected noClientGoesBackAfter() on a run of requests, but the run is empty");
+    assertThatThrownBy(() -> assertThat(run("FAILED", "FAILED")).noClientGoesBackAfter("2.0"))
+        .hasMessageContaining("noClientGoesBackAfter() needs the version of each request");
+    assertThatThrownBy(() -> assertThat(run("web-1@1.0", "web-4@2.0")).noClientGoesBackAfter("2.0"))
+        .hasMessageContaining("Expected requests of known clients, but none says which client sent it");
+  }
+
   @Test
   void hasMixedWindowAtMost() {
     // 2.0 first served at request 3 (200 ms), 1.0 last at request 4 (300 ms): 100 ms of both.

@@ -15,10 +15,10 @@ class TrafficRunTest {
 
   private final AtomicInteger sent = new AtomicInteger();
 
-  private Supplier<Supplier<Served>> roundRobin() {
-    return () -> () -> {
+  private java.util.function.IntFunction<Supplier<Served>> roundRobin() {
+    return client -> () -> {
       int number = sent.getAndIncrement();
-      return new Served("web-" + (number % 3 + 1), 200, null, System.nanoTime(), 1);
+      return new Served("web-" + (number % 3 + 1), 200, null, System.nanoTime(), 1, null, client);
     };
   }
 
@@ -32,6 +32,7 @@ class TrafficRunTest {
     assertThat(served.requests()).hasSizeGreaterThanOrEqualTo(30).hasSize(sent.get());
     assertThat(served.requests()).isSortedAccordingTo(java.util.Comparator.comparingLong(Served::startNanos));
     assertThat(served.replicas()).containsExactlyInAnyOrder("web-1", "web-2", "web-3");
+    assertThat(served.requests()).extracting(Served::client).containsOnly(1, 2);
     assertThat(run.stop()).as("stopping again").isSameAs(served);
     assertThat(sent.get()).as("nothing sent after stop()").isEqualTo(served.requests().size());
   }

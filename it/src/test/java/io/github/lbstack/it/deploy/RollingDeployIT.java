@@ -3,6 +3,7 @@ package io.github.lbstack.it.deploy;
 import static io.github.lbstack.assertions.LbAssertions.assertThat;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.github.lbstack.LoadBalancedStack;
@@ -11,6 +12,7 @@ import io.github.lbstack.Replica;
 import io.github.lbstack.Rollout;
 import io.github.lbstack.RunningStack;
 import io.github.lbstack.Web;
+import io.github.lbstack.traffic.Distribution;
 import io.github.lbstack.traffic.Traffic;
 import io.github.lbstack.traffic.TrafficRun;
 import org.junit.jupiter.api.Test;
@@ -51,8 +53,12 @@ class RollingDeployIT {
       traffic.awaitRequests(20);
       Rollout back = stack.rollBack();
       traffic.awaitRequests(20);
-      assertThat(traffic.stop()).hasNoFailures().switchesTo("1.0");
+      Distribution served = traffic.stop();
+      assertThat(served).hasNoFailures().switchesTo("1.0");
       assertThat(back.to()).isEqualTo("1.0");
+      // Without stickiness, round robin sends each client back and forth while both versions serve.
+      assertThatThrownBy(() -> assertThat(served).noClientGoesBackAfter("1.0")).isInstanceOf(AssertionError.class)
+          .hasMessageContaining("Expected no client to go back from <1.0>, but client");
     }
     assertThat(stack).runsOnly("1.0");
     given(stack.lb()).get("/env/APP_VERSION").then().statusCode(404);
