@@ -78,6 +78,8 @@ final class ClassStacks {
 
   private static ClassStack open(ExtensionContext context, Request request) {
     Class<?> testClass = context.getRequiredTestClass();
+    // Made before the first stack, so the root store closes it after the stacks, whose leftovers it then reports.
+    RunReport report = RunReport.of(context);
     StackSpec spec;
     Stacks stacks;
     Configuration configuration = new Configuration(context::getConfigurationParameter);
@@ -100,10 +102,10 @@ final class ClassStacks {
         Sharing sharing = request.sharing().orElseThrow();
         CoreStack stack = registry.acquire(List.of(sharing.key(), spec), testClass.getSimpleName(),
             () -> reuse ? stacks.startReusable(spec, sharing.origin()) : start(stacks, testClass, spec));
-        return new ClassStack(testClass, stack.lease(testClass.getSimpleName(), true), false, RunReport.of(context));
+        return new ClassStack(testClass, stack.lease(testClass.getSimpleName(), true), false, report);
       }
       CoreStack stack = start(stacks, testClass, spec);
-      return new ClassStack(testClass, stack.lease(testClass.getSimpleName(), false), true, RunReport.of(context));
+      return new ClassStack(testClass, stack.lease(testClass.getSimpleName(), false), true, report);
     } catch (StartupFailedException e) {
       throw new StackStartupException(e.getMessage(), e);
     } catch (InvalidSpecException e) {
@@ -139,6 +141,25 @@ final class ClassStacks {
   }
 
   /**
+   * Records a test's outcome for the run report, on the stack of its class (or an enclosing one).
+   *
+   * @param status {@code passed}, {@code failed}, {@code aborted} or {@code skipped}
+   */
+  static void recordOutcome(ExtensionContext context, String status, String detail) {
+    ExtensionContext classContext = classContext(context);
+    ClassStack held = classContext.getStore(NAMESPACE).get(CLASS_STACK, ClassStack.class);
+    if (held == null) {
+      return;
+    }
+    String name = context.getDisplayName();
+    if (classContext.getRequiredTestClass() != held.testClass()) {
+      name = classContext.getRequiredTestClass().getSimpleName() + " > " + name;
+    }
+    held.tests.add(new io.github.lbstack.internal.report.ClassRun.TestOutcome(name, status,
+        detail == null ? "" : detail));
+  }
+
+  /**
    * What the class store holds and closes after the class: the lease (which logs the class's requests and restores
    * a shared stack's topology) and, for a class's own stack, the stack. The run report hears of the class first.
    */
@@ -149,6 +170,9 @@ final class ClassStacks {
     private final boolean owned;
     private final RunReport report;
     private volatile java.nio.file.Path evidence;
+    private final long startNanos = System.nanoTime();
+    private final List<io.github.lbstack.internal.report.ClassRun.TestOutcome> tests =
+        new java.util.concurrent.CopyOnWriteArrayList<>();
 
     ClassStack(Class<?> testClass, StackLease lease, boolean owned, RunReport report) {
       this.testClass = testClass;
@@ -176,7 +200,7 @@ final class ClassStacks {
     @Override
     public void close() {
       try {
-        report.add(testClass, lease, !owned, evidence);
+        report.add(testClass, lease, !owned, evidence, tests, startNanos);
         lease.close();
       } finally {
         if (owned) {

@@ -58,6 +58,8 @@ public interface ReplicaNetwork {
   /**
    * Makes every round trip on the link this much longer: {@code delay(d, Duration.ZERO)}.
    *
+   * @param delay above 0 and at most 1 minute
+   * @return the fault in force; close it to revert it
    * @see #delay(Duration, Duration)
    */
   NetworkFault delay(Duration delay);

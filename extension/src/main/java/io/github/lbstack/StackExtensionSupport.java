@@ -11,13 +11,14 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * What both front ends do: skip without Docker when asked, start the stack before the class, inject its clients.
  * They differ only in where the definition comes from.
  */
 abstract class StackExtensionSupport implements ExecutionCondition, BeforeAllCallback, ParameterResolver,
-    TestExecutionExceptionHandler, AfterEachCallback {
+    TestExecutionExceptionHandler, AfterEachCallback, TestWatcher {
 
   /** The stack request of a class that has no stack yet (not even from an enclosing class). */
   abstract ClassStacks.Request request(ExtensionContext classContext);
@@ -56,6 +57,28 @@ abstract class StackExtensionSupport implements ExecutionCondition, BeforeAllCal
     if (existing != null) {
       existing.live().revertFaults();
     }
+  }
+
+  // Each test's outcome, for the run report's list of the class's tests.
+
+  @Override
+  public void testSuccessful(ExtensionContext context) {
+    ClassStacks.recordOutcome(context, "passed", null);
+  }
+
+  @Override
+  public void testFailed(ExtensionContext context, Throwable cause) {
+    ClassStacks.recordOutcome(context, "failed", String.valueOf(cause));
+  }
+
+  @Override
+  public void testAborted(ExtensionContext context, Throwable cause) {
+    ClassStacks.recordOutcome(context, "aborted", String.valueOf(cause));
+  }
+
+  @Override
+  public void testDisabled(ExtensionContext context, Optional<String> reason) {
+    ClassStacks.recordOutcome(context, "skipped", reason.orElse(""));
   }
 
   @Override

@@ -15,6 +15,12 @@ public final class Resources implements AutoCloseable {
   private record Named(String name, AutoCloseable resource) {}
 
   private final Deque<Named> stack = new ArrayDeque<>();
+  private final java.util.List<String> notClosed = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** {@return what could not be closed, by name: left behind, unless a sweep gets it later} */
+  public java.util.List<String> notClosed() {
+    return java.util.List.copyOf(notClosed);
+  }
 
   public synchronized void add(String name, AutoCloseable resource) {
     stack.push(new Named(name, resource));
@@ -35,6 +41,7 @@ public final class Resources implements AutoCloseable {
         next.resource().close();
       } catch (Exception e) {
         LOG.warn("lbstack: closing {} failed: {}", next.name(), e.toString());
+        notClosed.add(next.name());
         if (failure == null) {
           failure = new IllegalStateException("lbstack could not close " + next.name() + ": " + e, e);
         } else {

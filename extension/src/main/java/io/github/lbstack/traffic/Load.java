@@ -1,6 +1,7 @@
 package io.github.lbstack.traffic;
 
 import io.github.lbstack.RunningStack;
+import io.github.lbstack.internal.report.RequestRuns;
 import io.github.lbstack.internal.lb.HaproxyConfig;
 import io.github.lbstack.internal.tls.RunCertificates;
 import java.net.URI;
@@ -105,6 +106,13 @@ public final class Load {
     return this;
   }
 
+  /** A run goes into the run report, under the class that sent it. */
+  private void report(LoadResult result) {
+    RequestRuns.record(stack.id(), "Load, " + rate + "/s, GET " + path, result.samples().stream()
+        .map(sample -> new RequestRuns.Sample(sample.dueNanos(), sample.latencyNanos(), sample.replica(),
+            sample.failed())).toList());
+  }
+
   /**
    * Starts the load in the background until {@link LoadRun#stop()}.
    *
@@ -119,6 +127,6 @@ public final class Load {
     });
     return new LoadRun(base.resolve(path), headers, identityHeader, rate,
         "https".equals(base.getScheme()) ? RunCertificates.get().trustStore() : null, stack::versionOf,
-        inRotation);
+        inRotation, this::report);
   }
 }

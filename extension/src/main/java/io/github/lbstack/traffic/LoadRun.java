@@ -42,9 +42,11 @@ public final class LoadRun implements AutoCloseable {
   private volatile boolean stopping;
   private long endedNanos;
   private LoadResult result;
+  private final java.util.function.Consumer<LoadResult> onEnd;
 
   LoadRun(URI uri, Map<String, String> headers, String identityHeader, int rate, KeyStore trust,
-      UnaryOperator<String> versionOf, Set<String> replicas) {
+      UnaryOperator<String> versionOf, Set<String> replicas, java.util.function.Consumer<LoadResult> onEnd) {
+    this.onEnd = onEnd;
     HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET();
     headers.forEach(builder::header);
     this.request = builder.build();
@@ -162,6 +164,7 @@ public final class LoadRun implements AutoCloseable {
         lag = sendLag.copy();
       }
       result = new LoadResult(ordered, replicas, rate, startedNanos, endedNanos, lag);
+      onEnd.accept(result);
     }
     return result;
   }

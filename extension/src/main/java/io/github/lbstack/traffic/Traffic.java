@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import io.github.lbstack.LbOf;
 import io.github.lbstack.RunningStack;
 import io.github.lbstack.internal.lb.HaproxyConfig;
+import io.github.lbstack.internal.report.RequestRuns;
 import io.restassured.filter.cookie.CookieFilter;
 import io.restassured.response.Response;
 import io.restassured.specification.QueryableRequestSpecification;
@@ -40,10 +41,15 @@ public final class Traffic {
   private int clients = 1;
   private boolean keepCookies;
 
-  private Traffic(RequestSpecification spec, Set<String> replicas, java.util.function.UnaryOperator<String> versionOf) {
+  /** The stack's id, for the run report; {@code null} for traffic through anything else. */
+  private final String stackId;
+
+  private Traffic(RequestSpecification spec, Set<String> replicas, java.util.function.UnaryOperator<String> versionOf,
+      String stackId) {
     this.spec = spec;
     this.replicas = replicas;
     this.versionOf = versionOf;
+    this.stackId = stackId;
   }
 
   /**
@@ -54,7 +60,7 @@ public final class Traffic {
    * @return traffic through its load balancer, one client, GET {@code /}
    */
   public static Traffic through(RunningStack stack) {
-    return new Traffic(stack.lb(), inRotation(stack), stack::versionOf);
+    return new Traffic(stack.lb(), inRotation(stack), stack::versionOf, stack.id());
   }
 
   private static Set<String> inRotation(RunningStack stack) {
@@ -78,8 +84,8 @@ public final class Traffic {
   public static Traffic through(RequestSpecification spec) {
     QueryableRequestSpecification query = SpecificationQuerier.query(spec);
     return query.getDefinedFilters().stream().filter(LbOf.class::isInstance).map(LbOf.class::cast).findFirst()
-        .map(lb -> new Traffic(spec, inRotation(lb.stack()), lb.stack()::versionOf))
-        .orElseGet(() -> new Traffic(spec, Set.of(), replica -> null));
+        .map(lb -> new Traffic(spec, inRotation(lb.stack()), lb.stack()::versionOf, lb.stack().id()))
+        .orElseGet(() -> new Traffic(spec, Set.of(), replica -> null, null));
   }
 
   /**
@@ -148,7 +154,7 @@ public final class Traffic {
    * @return every request, in the order they were sent
    */
   public Distribution send(int count) {
-    return new TrafficRun(clients, number -> number < count, this::client, replicas).join();
+    return new TrafficRun(clients, number -> number < count, this::client, replicas, this::report).join();
   }
 
   /**
@@ -160,7 +166,7 @@ public final class Traffic {
    */
   public Distribution sendFor(Duration duration) {
     long end = System.nanoTime() + duration.toNanos();
-    return new TrafficRun(clients, number -> System.nanoTime() < end, this::client, replicas).join();
+    return new TrafficRun(clients, number -> System.nanoTime() < end, this::client, replicas, this::report).join();
   }
 
   /**
@@ -169,7 +175,16 @@ public final class Traffic {
    * @return the running traffic, to wait on and to stop
    */
   public TrafficRun start() {
-    return new TrafficRun(clients, number -> true, this::client, replicas);
+    return new TrafficRun(clients, number -> true, this::client, replicas, this::report);
+  }
+
+  /** A run through a stack goes into the run report, under the class that sent it. */
+  private void report(Distribution run) {
+    if (stackId != null) {
+      RequestRuns.record(stackId, "Traffic, " + clients + (clients == 1 ? " client" : " clients") + ", GET " + path,
+          run.requests().stream().map(request -> new RequestRuns.Sample(request.startNanos(), request.latencyNanos(),
+              request.replica(), request.failed())).toList());
+    }
   }
 
   /** One client: it sends one request per call, keeping its own cookies when asked to. */

@@ -40,6 +40,7 @@ public final class TrafficRun implements AutoCloseable {
   private int sending;
   private volatile boolean stopping;
   private Distribution result;
+  private final java.util.function.Consumer<Distribution> onEnd;
 
   /**
    * @param more whether to send the request with this 0-based number; the run also ends at {@link #stop()}
@@ -47,6 +48,13 @@ public final class TrafficRun implements AutoCloseable {
    */
   TrafficRun(int clients, IntPredicate more, java.util.function.IntFunction<Supplier<Served>> sender,
       Set<String> replicas) {
+    this(clients, more, sender, replicas, run -> { });
+  }
+
+  /** @param onEnd told of the run once, when it has ended */
+  TrafficRun(int clients, IntPredicate more, java.util.function.IntFunction<Supplier<Served>> sender,
+      Set<String> replicas, java.util.function.Consumer<Distribution> onEnd) {
+    this.onEnd = onEnd;
     this.replicas = replicas;
     AtomicInteger threads = new AtomicInteger();
     this.executor = Executors.newFixedThreadPool(clients, runnable -> {
@@ -126,6 +134,7 @@ public final class TrafficRun implements AutoCloseable {
       }
       ordered.sort(Comparator.comparingLong(Served::startNanos));
       result = new Distribution(ordered, replicas);
+      onEnd.accept(result);
     }
     return result;
   }

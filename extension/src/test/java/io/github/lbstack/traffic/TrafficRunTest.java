@@ -32,7 +32,8 @@ class TrafficRunTest {
     assertThat(served.requests()).hasSizeGreaterThanOrEqualTo(30).hasSize(sent.get());
     assertThat(served.requests()).isSortedAccordingTo(java.util.Comparator.comparingLong(Served::startNanos));
     assertThat(served.replicas()).containsExactlyInAnyOrder("web-1", "web-2", "web-3");
-    assertThat(served.requests()).extracting(Served::client).containsOnly(1, 2);
+    // Numbered from 1; one client may not have started yet when the other has sent 30.
+    assertThat(served.requests()).extracting(Served::client).isSubsetOf(1, 2);
     assertThat(run.stop()).as("stopping again").isSameAs(served);
     assertThat(sent.get()).as("nothing sent after stop()").isEqualTo(served.requests().size());
   }

@@ -27,6 +27,7 @@ public final class NetworkFaults {
   private final Backend backend;
   private final String image;
   private final String proxyImage;
+  private final java.util.function.BiConsumer<String, String> events;
   private final AtomicInteger counter = new AtomicInteger();
   private final List<Active> active = new CopyOnWriteArrayList<>();
   private final List<String> history = new CopyOnWriteArrayList<>();
@@ -38,6 +39,13 @@ public final class NetworkFaults {
    * @param proxyImage a JRE image, where a delay's {@link DelayProxy} runs ({@code lbstack.image.jre})
    */
   public NetworkFaults(String stackId, Backend backend, String image, String proxyImage) {
+    this(stackId, backend, image, proxyImage, (kind, what) -> { });
+  }
+
+  /** @param events told of each fault applied and reverted, for the stack's timeline */
+  public NetworkFaults(String stackId, Backend backend, String image, String proxyImage,
+      java.util.function.BiConsumer<String, String> events) {
+    this.events = events;
     this.stackId = stackId;
     this.backend = backend;
     this.image = image;
@@ -216,5 +224,6 @@ public final class NetworkFaults {
 
   private void record(String what) {
     history.add(Instant.now() + " " + what);
+    events.accept("fault", what);
   }
 }

@@ -161,7 +161,7 @@ public final class StackAssembly {
   public CoreStack stack(Resources resources, Topology topology, Timeline timeline, String backend) {
     return new CoreStack(id, spec, secrets, resources, lb, lbConfig, database, redis, services, topology, lbControl,
         timeline, backend, new NetworkFaults(id, this.backend, spec.images().netfault(),
-            spec.images().jre()));
+            spec.images().jre(), timeline::event));
   }
 
   /**

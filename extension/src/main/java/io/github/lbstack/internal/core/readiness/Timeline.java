@@ -5,15 +5,43 @@ import java.util.List;
 
 /**
  * When each step of a stack's start happened, from the launch on: images, network, and each container's start,
- * running and ready. It goes into the failure evidence and the run report, to show where the time went.
+ * running and ready; then what happened to it while it ran (drills, faults, rollout steps, scaling). It goes into
+ * the failure evidence and the run report, to show where the time went and what a latency chart lived through.
  */
 public final class Timeline {
 
   /** One step: a service (or {@code "stack"}) reached a phase this many milliseconds after the launch. */
   public record Mark(String service, String phase, long millis) {}
 
+  /**
+   * Something done to the running stack.
+   *
+   * @param nanos when, on {@link System#nanoTime()}'s clock, which request samples share
+   * @param kind {@code drill}, {@code fault}, {@code rollout} or {@code scale}
+   * @param what such as {@code "kill web-2"}
+   */
+  public record Event(long nanos, String kind, String what) {}
+
   private final long startNanos = System.nanoTime();
   private final List<Mark> marks = new ArrayList<>();
+  private final List<Event> events = new ArrayList<>();
+
+  /** When the launch began, on {@link System#nanoTime()}'s clock. */
+  public long startNanos() {
+    return startNanos;
+  }
+
+  public void event(String kind, String what) {
+    synchronized (events) {
+      events.add(new Event(System.nanoTime(), kind, what));
+    }
+  }
+
+  public List<Event> events() {
+    synchronized (events) {
+      return List.copyOf(events);
+    }
+  }
 
   public void mark(String service, String phase) {
     long millis = (System.nanoTime() - startNanos) / 1_000_000;

@@ -104,6 +104,7 @@ public final class ReusableStacks {
       try {
         CoreStack taken = attach(stack.getKey(), stack.getValue(), spec, key, name);
         taken.keepForReuse(REMOVE_COMMAND);
+        taken.markAdopted();
         return taken;
       } catch (RuntimeException e) {
         LOG.warn("lbstack {}: could not take up this stack from an earlier run ({}); removing it and starting a "

@@ -77,6 +77,7 @@ final class BlueGreenSwitch {
   private void step(String what) {
     String step = String.format("%.1f s: %s", (System.nanoTime() - started) / 1e9, what);
     steps.add(step);
+    topology.timeline().event("rollout", what);
     LOG.info("lbstack {}: blue/green {}", topology.stackId(), step);
   }
 }

@@ -8,6 +8,7 @@ import io.github.lbstack.internal.backend.Endpoint;
 import io.github.lbstack.internal.core.containers.WebRelease;
 import io.github.lbstack.internal.core.readiness.Service;
 import io.github.lbstack.internal.lb.LbControl;
+import io.github.lbstack.internal.core.readiness.Timeline;
 import java.time.Duration;
 import java.util.function.Predicate;
 import org.awaitility.core.ConditionTimeoutException;
@@ -29,9 +30,11 @@ public final class CoreReplica {
   private final LbControl lb;
   private final Duration timeout;
   private final WebRelease release;
+  private final Timeline timeline;
 
   CoreReplica(String stackId, int index, Service service, int port, LbControl lb, Duration timeout,
-      WebRelease release) {
+      WebRelease release, Timeline timeline) {
+    this.timeline = timeline;
     this.release = release;
     this.stackId = stackId;
     this.index = index;
@@ -140,6 +143,7 @@ public final class CoreReplica {
 
   private void drill(String name, Runnable action) {
     action.run();
+    timeline.event("drill", name + " " + hostname());
     LOG.info("lbstack {}: {} {}", stackId, name, hostname());
   }
 

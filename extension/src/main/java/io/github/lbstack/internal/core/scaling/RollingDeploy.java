@@ -118,6 +118,7 @@ final class RollingDeploy {
   private void step(String what) {
     String step = String.format("%.1f s: %s", (System.nanoTime() - started) / 1e9, what);
     steps.add(step);
+    topology.timeline().event("rollout", what);
     LOG.info("lbstack {}: rollout {}", topology.stackId(), step);
   }
 }

@@ -78,7 +78,7 @@ public final class Topology {
   }
 
   void adopt(int index, Service service, WebRelease release) {
-    replicas.add(new CoreReplica(stackId, index, service, port, lb, timeout, release));
+    replicas.add(new CoreReplica(stackId, index, service, port, lb, timeout, release, timeline));
     replicas.sort(Comparator.comparingInt(CoreReplica::index));
   }
 
@@ -173,6 +173,11 @@ public final class Topology {
     return List.copyOf(replicas);
   }
 
+  /** The stack's timeline, where rollouts mark their steps. */
+  Timeline timeline() {
+    return timeline;
+  }
+
   /** The paused spares, for logs and teardown. */
   public List<Service> spares() {
     return spares.all();
@@ -208,6 +213,7 @@ public final class Topology {
     int current = replicas.size();
     long start = System.nanoTime();
     LOG.info("lbstack {}: scaling from {} to {} replicas", stackId, current, target);
+    timeline.event("scale", "scale from " + current + " to " + target + " replicas");
     resize(target);
     awaitRotation();
     LOG.info("lbstack {}: {} replicas in rotation after {} ms", stackId, target, (System.nanoTime() - start) / 1_000_000);

@@ -59,6 +59,7 @@ public final class CoreStack implements AutoCloseable {
   private volatile DataSnapshot snapshot;
   /** Set for a stack kept for the next run: closing then lets go of it and leaves its containers running. */
   private volatile String keptForReuse;
+  private volatile boolean adopted;
 
   public CoreStack(String id, StackSpec spec, WebEnvironment.Secrets secrets, Resources resources, Service lb,
       LbConfig lbConfig, Optional<Service> database, Optional<Service> redis, Map<String, Service> extras,
@@ -309,6 +310,30 @@ public final class CoreStack implements AutoCloseable {
   }
 
   /** Closing will leave this stack running for a later run; {@code removeCommand} is how a person removes it. */
+  /** Marks a stack taken up from an earlier run ({@code lbstack.reuse=true}), for the run report. */
+  public void markAdopted() {
+    adopted = true;
+  }
+
+  public boolean adopted() {
+    return adopted;
+  }
+
+  /** Whether it is kept running for later runs. */
+  public boolean keptForReuse() {
+    return keptForReuse != null;
+  }
+
+  /** {@return what closing it could not remove; empty while it runs, and after a clean close} */
+  public List<String> leftovers() {
+    return resources.notClosed();
+  }
+
+  /** {@return the platform it runs on, such as {@code "docker at unix:///var/run/docker.sock"}} */
+  public String backend() {
+    return backend;
+  }
+
   public void keepForReuse(String removeCommand) {
     this.keptForReuse = removeCommand;
   }
