@@ -148,9 +148,13 @@ public final class HtmlReport {
     for (LatencySeries series : run.runs()) {
       latency(html, series, marks);
     }
-    if (!marks.isEmpty() && run.runs().isEmpty()) {
-      html.append("<h3>Done to the stack</h3>\n<ol class=\"marks\">\n");
-      marks.forEach(mark -> html.append("<li>").append(seconds((mark.nanos() - run.startNanos()) / 1_000_000))
+    // What no chart above shows: done while no run was sending.
+    List<ClassRun.Mark> unmarked = marks.stream().filter(mark -> run.runs().stream()
+        .noneMatch(series -> mark.nanos() >= series.startNanos() && mark.nanos() <= series.endNanos())).toList();
+    if (!unmarked.isEmpty()) {
+      html.append("<h3>Done to the stack").append(run.runs().isEmpty() ? "" : " between the runs")
+          .append("</h3>\n<ol class=\"marks\">\n");
+      unmarked.forEach(mark -> html.append("<li>").append(seconds((mark.nanos() - run.startNanos()) / 1_000_000))
           .append(" into the class: ").append(escape(mark.kind())).append(": ").append(escape(mark.what()))
           .append("</li>\n"));
       html.append("</ol>\n");

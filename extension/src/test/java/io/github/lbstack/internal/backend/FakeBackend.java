@@ -21,6 +21,9 @@ public final class FakeBackend implements Backend {
   public final Map<String, FakeContainer> byAlias = new ConcurrentHashMap<>();
   public final Set<String> failToStart = ConcurrentHashMap.newKeySet();
   public final Set<String> missingImages = ConcurrentHashMap.newKeySet();
+  /** Whether it claims to run network fault helpers; what each helper run answers. */
+  public volatile boolean networkFaults;
+  public volatile Container.Exec helperAnswer = new Container.Exec(0, "");
   private final AtomicInteger ports = new AtomicInteger(40000);
 
   /** Events without the stack's random id: "start web-1" rather than "start lbstack-1a2b3c4d-web-1". */
@@ -38,6 +41,11 @@ public final class FakeBackend implements Backend {
   @Override
   public String describe() {
     return "fake";
+  }
+
+  @Override
+  public boolean supportsNetworkFaults() {
+    return networkFaults;
   }
 
   @Override
@@ -216,6 +224,13 @@ public final class FakeBackend implements Backend {
     @Override
     public Exec exec(java.util.List<String> command, Duration timeout) {
       throw new UnsupportedOperationException("the fake backend runs no command");
+    }
+
+    @Override
+    public Exec inNetworkNamespace(String image, java.util.List<String> command, Map<String, String> labels,
+        Duration timeout) {
+      events.add("helper " + image + " in " + spec.name());
+      return helperAnswer;
     }
 
     @Override

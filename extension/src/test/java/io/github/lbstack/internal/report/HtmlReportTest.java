@@ -95,8 +95,10 @@ class HtmlReportTest {
         .contains("<g class=\"mark\" data-kind=\"fault\">")
         .contains("<li>4.0 s: fault: applied 200 ms delay to lb on web-2</li>")
         .contains("s into the run");
-    // Only what happened during the run is marked on it; the kill came before it, the rollout after the class.
-    assertThat(html).doesNotContain("data-kind=\"drill\"", "after the class");
+    // Only what happened during the run is marked on it; the kill came before it, so it is listed apart, and the
+    // rollout after the class is not this class's.
+    assertThat(html).doesNotContain("data-kind=\"drill\"", "after the class")
+        .contains("<h3>Done to the stack between the runs</h3>").contains("<li>5.0 s into the class: drill: kill web-3");
   }
 
   @Test

@@ -33,7 +33,6 @@ class StickyCookieIT {
       served = traffic.stop();
     }
     assertThat(served).hasNoFailures().switchesTo("2.0").noClientGoesBackAfter("2.0");
-    stack.rollBack();
   }
 
   @Test

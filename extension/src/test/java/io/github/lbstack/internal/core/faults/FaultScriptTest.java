@@ -90,6 +90,48 @@ class FaultScriptTest {
   }
 
   @Test
+  void aMissingHelperOrProxyImageIsNamedWithTheSettingThatChangesIt() {
+    FakeBackend backend = new FakeBackend();
+    backend.networkFaults = true;
+    backend.missingImages.add("helper:1");
+    NetworkFaults faults = new NetworkFaults("s1", backend, "helper:1", "jre:1");
+    assertThatThrownBy(() -> faults.apply("web-1", null, new Fault(Fault.Kind.PARTITION, null, 0, 0)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("the network fault helper image helper:1 is not available: image helper:1 is not present and "
+            + "could not be pulled (fake). Pull or build it, or point lbstack.image.netfault at an image with sh, "
+            + "getent, iptables, ss and tc.");
+
+    backend.missingImages.clear();
+    backend.missingImages.add("jre:1");
+    assertThatThrownBy(() -> faults.applyDelay("web-1", null, Fault.delay("lb", Duration.ofMillis(200),
+        Duration.ZERO), List.of(DelayLink.inbound("lb", 8080))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("the delay proxy's JRE image jre:1 is not available: image jre:1 is not present and could not "
+            + "be pulled (fake). Pull or build it, or point lbstack.image.jre at an image with sh, base64 and java 17 "
+            + "or later.");
+    assertThat(faults.history()).isEmpty();
+  }
+
+  @Test
+  void anEngineThatRefusesNetAdminIsNamedAsTheCause() {
+    FakeBackend backend = new FakeBackend();
+    backend.networkFaults = true;
+    backend.helperAnswer = new io.github.lbstack.internal.backend.Container.Exec(4,
+        "iptables v1.8.9 (nf_tables): Could not fetch rule set generation id: Permission denied (you must be root)");
+    NetworkFaults faults = new NetworkFaults("s1", backend, "helper:1", "jre:1");
+    FakeBackend.FakeContainer web1 = backend.new FakeContainer(new io.github.lbstack.internal.backend.ContainerSpec(
+        "lbstack-1a2b3c4d-web-1", "app:1", null, "web-1", "web-1", java.util.Map.of(), List.of(), java.util.Map.of(),
+        List.of(8080), java.util.Map.of(), java.util.Map.of(), java.util.Map.of()));
+
+    assertThatThrownBy(() -> faults.apply("web-1", web1, new Fault(Fault.Kind.LOSS, "mysql", 5, 0)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("lbstack could not apply 5% packet loss to mysql on web-1 (exit 4): iptables")
+        .hasMessageEndingWith("The helper needs the NET_ADMIN capability; this engine refused it.");
+    assertThat(backend.events()).containsExactly("helper helper:1 in web-1");
+    assertThat(faults.history()).isEmpty();
+  }
+
+  @Test
   void aBackendThatCannotRunTheHelperSaysSoBeforeAnythingRuns() {
     NetworkFaults faults = new NetworkFaults("s1", new FakeBackend(), "helper:1", "jre:1");
     assertThatThrownBy(() -> faults.apply("web-1", null, new Fault(Fault.Kind.PARTITION, null, 0, 0)))
