@@ -47,7 +47,9 @@ public final class Benchmark {
     boolean springOnly = Boolean.getBoolean("bench.spring-only");
     // -Dbench.deploy-only=true: the release drills and the load generator only (DeployBench).
     boolean deployOnly = Boolean.getBoolean("bench.deploy-only");
-    boolean resetOnly = Boolean.getBoolean("bench.reset-only") || springOnly || deployOnly;
+    // -Dbench.fresh-jvm-only=true: the first stack of a fresh JVM against a warmed one (FreshJvmBench).
+    boolean freshJvmOnly = Boolean.getBoolean("bench.fresh-jvm-only");
+    boolean resetOnly = Boolean.getBoolean("bench.reset-only") || springOnly || deployOnly || freshJvmOnly;
     if (Boolean.getBoolean("bench.skip-cold") || resetOnly) {
       all.clear();
     }
@@ -85,11 +87,15 @@ public final class Benchmark {
     }
     Map<String, Samples> suites = resetOnly || stacksOnly ? new LinkedHashMap<>() : suites();
     Map<String, Samples> reuse = resetOnly || stacksOnly ? new LinkedHashMap<>() : reuse();
-    Map<String, Samples> resets = springOnly || stacksOnly || deployOnly ? new LinkedHashMap<>()
+    Map<String, Samples> resets = springOnly || stacksOnly || deployOnly || freshJvmOnly ? new LinkedHashMap<>()
         : ResetBench.measure(RUNS);
-    SpringBench.Figures spring = Boolean.getBoolean("bench.reset-only") || stacksOnly || deployOnly ? null
+    SpringBench.Figures spring = Boolean.getBoolean("bench.reset-only") || stacksOnly || deployOnly || freshJvmOnly
+        ? null
         : SpringBench.measure(RUNS);
-    DeployBench.Figures deploys = resetOnly && !deployOnly || stacksOnly ? null : DeployBench.measure(RUNS);
+    DeployBench.Figures deploys = resetOnly && !deployOnly || stacksOnly || freshJvmOnly ? null
+        : DeployBench.measure(RUNS);
+    Map<String, Samples> freshJvm = freshJvmOnly || !resetOnly && !stacksOnly ? FreshJvmBench.measure(RUNS)
+        : new LinkedHashMap<>();
 
     StringBuilder out = new StringBuilder();
     out.append(String.format("%n## Results (%d runs per figure, interleaved; median, then min–max)%n%n", RUNS));
@@ -128,6 +134,8 @@ public final class Benchmark {
       table(out, "13. The test JVM's CPU per 1,000 requests: open-model Load against closed-model Traffic",
           deploys.cpu(), "Traffic, 4 clients (baseline)", "ms");
     }
+    table(out, "14. The quickstart stack as a fresh JVM's first, against this JVM's after a warm-up round", freshJvm,
+        FreshJvmBench.WARM);
     System.out.println(out);
     Path report = Setup.SAMPLES.resolve("target/benchmark.md");
     Files.writeString(report, out.toString());
