@@ -201,8 +201,6 @@ public final class Traffic {
         request.filter(cookies);
       }
       Response response = request.get(path);
-      // To the body's last byte, as Load measures: REST-assured returns at the headers and reads the body lazily.
-      response.asByteArray();
       long latency = System.nanoTime() - start;
       String replica = response.getHeader(identityHeader);
       int status = response.statusCode();
@@ -210,7 +208,8 @@ public final class Traffic {
           : replica == null ? "no " + identityHeader + " header" : null;
       return new Served(replica, status, error, start, latency, replica == null ? null : versionOf.apply(replica),
           client);
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // REST-assured rethrows I/O errors unwrapped, checked or not: each is this request's failure, not the run's.
       return new Served(null, 0, e.getClass().getSimpleName() + ": " + e.getMessage(), start,
           System.nanoTime() - start, null, client);
     }
