@@ -200,7 +200,7 @@ final class ClassStacks {
     @Override
     public void close() {
       try {
-        report.add(testClass, lease, !owned, evidence, tests, startNanos);
+        report.add(testClass, lease, evidence, tests, startNanos);
         lease.close();
       } finally {
         if (owned) {

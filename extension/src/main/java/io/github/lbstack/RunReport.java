@@ -65,8 +65,7 @@ final class RunReport implements AutoCloseable {
    *
    * @param startNanos when the class took the stack
    */
-  void add(Class<?> testClass, StackLease lease, boolean shared, Path evidence, List<ClassRun.TestOutcome> tests,
-      long startNanos) {
+  void add(Class<?> testClass, StackLease lease, Path evidence, List<ClassRun.TestOutcome> tests, long startNanos) {
     CoreStack stack = lease.stack();
     Map<String, Long> served;
     Map<String, Long> failed;
@@ -78,7 +77,7 @@ final class RunReport implements AutoCloseable {
       failed = Map.of();
     }
     long endNanos = System.nanoTime();
-    ClassRun run = new ClassRun(testClass.getName(), stack.id(), shared, served, failed,
+    ClassRun run = new ClassRun(testClass.getName(), stack.id(), served, failed,
         evidence == null ? null : evidence.toString(), tests, RequestRuns.take(stack.id(), startNanos, endNanos),
         startNanos, endNanos);
     synchronized (classes) {

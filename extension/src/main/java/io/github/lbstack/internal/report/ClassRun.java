@@ -14,7 +14,7 @@ import java.util.Map;
  * @param startNanos when the class took the stack, on {@link System#nanoTime()}'s clock
  * @param endNanos when it let go of it
  */
-public record ClassRun(String testClass, String stackId, boolean shared, Map<String, Long> served,
+public record ClassRun(String testClass, String stackId, Map<String, Long> served,
     Map<String, Long> failed, String evidence, List<TestOutcome> tests, List<LatencySeries> runs, long startNanos,
     long endNanos) {
 

@@ -22,7 +22,7 @@ class HtmlReportTest {
 
   private static ClassRun run(String name, String stack, Map<String, Long> served, Map<String, Long> failed,
       String evidence, List<ClassRun.TestOutcome> tests, List<LatencySeries> runs) {
-    return new ClassRun(name, stack, true, served, failed, evidence, tests, runs, 10 * S, 60 * S);
+    return new ClassRun(name, stack, served, failed, evidence, tests, runs, 10 * S, 60 * S);
   }
 
   private static final ClassRun.TestOutcome PASSED = new ClassRun.TestOutcome("roundRobin()", "passed", "");

@@ -437,12 +437,9 @@ public final class CoreStack implements AutoCloseable {
       try {
         if (keptForReuse != null) {
           faults.revertAll();
-        } else {
-          faults.removeHelpers();
-        }
-        if (keptForReuse != null) {
           teardown.leaveRunning(keptForReuse);
         } else {
+          faults.removeHelpers();
           teardown.removeAll(services().values());
         }
       } finally {
