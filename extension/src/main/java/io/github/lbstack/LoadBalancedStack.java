@@ -107,6 +107,19 @@ public @interface LoadBalancedStack {
    */
   String REUSE_PROPERTY = ConfigKeys.REUSE;
 
+  /**
+   * The options lbstack starts a jar's JVM with ({@link Web#jar()}, {@code Release.jar}), space-separated, before
+   * {@code -jar}. Default {@code -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}; {@code none} for the JVM's own defaults.
+   */
+  String WEB_JVM_OPTIONS_PROPERTY = ConfigKeys.WEB_JVM_OPTIONS;
+
+  /**
+   * {@code true} (the default) lets the first stack of a jar record the classes its JVM loads, so later replicas start
+   * from an image with that class data archive; {@code false} starts every replica untrained. See README, "Start-up
+   * of a jar".
+   */
+  String WEB_TRAIN_PROPERTY = ConfigKeys.WEB_TRAIN;
+
   /** {@return number of web replicas behind the load balancer, from 1 to {@link #MAX_REPLICAS}} */
   int replicas() default 3;
 

@@ -64,6 +64,19 @@ public interface Backend {
   }
 
   /**
+   * Whether a replica's files can be read after it stopped ({@link Container#copyFileOut}) and an image built on the
+   * engine that runs it, which training a jar's start needs.
+   */
+  default boolean supportsTraining() {
+    return false;
+  }
+
+  /** {@return whether {@code image} is present where containers run} */
+  default boolean hasImage(String image) {
+    return false;
+  }
+
+  /**
    * The platform's id of an image that is present, which changes whenever the image is rebuilt under the same name.
    *
    * @throws BackendException when it is not present

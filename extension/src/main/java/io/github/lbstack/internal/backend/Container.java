@@ -46,6 +46,16 @@ public interface Container extends AutoCloseable {
   void reconnect();
 
   /**
+   * Copies one file out of it, running or stopped.
+   *
+   * @throws UnsupportedOperationException where the platform cannot ({@link Backend#supportsTraining()})
+   * @throws IllegalStateException when the file is not there
+   */
+  default void copyFileOut(String path, java.nio.file.Path target) {
+    throw new UnsupportedOperationException("copying files out of " + name() + " is not supported here");
+  }
+
+  /**
    * Runs a command inside it and waits until it ends: the lb's control where the balancer has no API (nginx).
    *
    * @return the exit code and what it printed on stdout and stderr

@@ -27,6 +27,8 @@ public final class ConfigKeys {
   public static final String STARTUP_ORDER = "lbstack.startup.order";
   public static final String BACKEND = "lbstack.backend";
   public static final String SWARM_NODE_PORT = "lbstack.swarm.node-port";
+  public static final String WEB_JVM_OPTIONS = "lbstack.web.jvm-options";
+  public static final String WEB_TRAIN = "lbstack.web.train";
 
   /** Every key that selects an image, for code that hands them on (to a child JVM or a test kit, say). */
   public static final List<String> IMAGES = List.of(HAPROXY_IMAGE, MYSQL_IMAGE, POSTGRES_IMAGE, REDIS_IMAGE, JRE_IMAGE,

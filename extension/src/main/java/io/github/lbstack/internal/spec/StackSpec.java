@@ -24,11 +24,13 @@ import java.util.Optional;
  * @param fastDatabase test data only: the database's data on tmpfs, durability off
  * @param spares replicas kept paused beyond {@code replicas}, so scaling up unpauses instead of starting
  * @param startOrder when the replicas start relative to the database and the lb
+ * @param jarRuntime how the JVM of a jar lbstack runs is started
  */
 public record StackSpec(int replicas, WebSpec web, Images images, Duration startupTimeout,
     Duration healthCheckInterval, Balancing balance, LbKind lb, boolean stickyCookie, Optional<UserLbConfig> lbConfig,
     boolean lbTls, DatabaseKind database, boolean redis, List<ServiceSpec> services, List<InitScript> databaseInit,
-    List<String> keepTables, ResetMode resetMode, boolean fastDatabase, int spares, StartOrder startOrder) {
+    List<String> keepTables, ResetMode resetMode, boolean fastDatabase, int spares, StartOrder startOrder,
+    JarRuntime jarRuntime) {
 
   public static final int MAX_REPLICAS = 16;
   public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(120);

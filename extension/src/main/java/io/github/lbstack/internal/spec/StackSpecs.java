@@ -74,7 +74,8 @@ public final class StackSpecs {
             java.util.Arrays.stream(ResetMode.values()).map(ResetMode::key).toList(), ResetMode.DEFAULT),
         configuration.bool(ConfigKeys.DATABASE_FAST, configuration.bool(ConfigKeys.MYSQL_FAST, true)), spares,
         configuration.choice(ConfigKeys.STARTUP_ORDER, StartOrder::parse,
-            java.util.Arrays.stream(StartOrder.values()).map(StartOrder::key).toList(), StartOrder.DEFAULT));
+            java.util.Arrays.stream(StartOrder.values()).map(StartOrder::key).toList(), StartOrder.DEFAULT),
+        JarRuntime.from(configuration));
     checkPlaceholders(spec);
     return spec;
   }

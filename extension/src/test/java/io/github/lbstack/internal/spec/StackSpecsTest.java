@@ -328,6 +328,30 @@ class StackSpecsTest {
   }
 
   @Test
+  void startsAJarsJvmWithTestOptionsAndTrainsByDefaultAndTakesOthers() {
+    assertThat(image().build().jarRuntime()).isEqualTo(new JarRuntime(
+        List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), true));
+    assertThat(image().config("lbstack.web.jvm-options", " -Xmx256m  -Xss512k ").config("lbstack.web.train", "false")
+        .build().jarRuntime()).isEqualTo(new JarRuntime(List.of("-Xmx256m", "-Xss512k"), false));
+    assertThat(image().config("lbstack.web.jvm-options", "none").build().jarRuntime().jvmOptions())
+        .as("the JVM's own defaults").isEmpty();
+    assertThat(image().config("lbstack.web.jvm-options", " ").build().jarRuntime().jvmOptions())
+        .as("blank, as for every key: the default").containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+  }
+
+  @Test
+  void rejectsJvmOptionsThatAreNotOptionsOrStartTheJarThemselves() {
+    assertThatThrownBy(() -> image().config("lbstack.web.jvm-options", "-Xmx256m Xss512k").build())
+        .isInstanceOf(InvalidSpecException.class)
+        .hasMessage("lbstack.web.jvm-options has 'Xss512k', which is not a JVM option: each one starts with '-', "
+            + "separated by spaces (for example \"-Xmx256m -XX:+UseSerialGC\"); 'none' starts the JVM with its own "
+            + "defaults.");
+    assertThatThrownBy(() -> image().config("lbstack.web.jvm-options", "-cp /x").build())
+        .isInstanceOf(InvalidSpecException.class)
+        .hasMessageStartingWith("lbstack.web.jvm-options has '-cp': lbstack starts the jar itself with -jar");
+  }
+
+  @Test
   void equalDescriptionsGiveEqualSpecs() {
     assertThat(image().set("env", List.of("A=1")).build()).isEqualTo(image().set("env", List.of("A=1")).build())
         .isNotEqualTo(image().set("env", List.of("A=2")).build());

@@ -11,15 +11,22 @@ import java.util.Map;
 
 /**
  * The Spring Boot sample's stack (3 replicas of {@code shop.jar}, MySQL, Redis): cold ready and each replica's RSS,
- * with the JVM's defaults against the options the sample sets for tests, interleaved after one warm-up round.
+ * with the JVM's defaults, with lbstack's default options for jar replicas, and with those started from the trained
+ * image (the warm-up round records it), interleaved after one warm-up round.
  */
 final class SpringBench {
 
   static final Path JAR = Setup.SAMPLES.resolve("spring-boot/target/shop.jar");
   static final String OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
+  /** lbstack's default options, untrained: the baseline of the trained start. */
+  static final String UNTRAINED = "Spring shop, " + OPTIONS + ", untrained";
+
+  /** A variant: the value of lbstack.web.jvm-options, and whether starts are trained. */
+  private record Variant(String jvmOptions, boolean train) {}
+
   /** Cold ready and replica RSS, by variant. */
-  record Figures(Map<String, Samples> ready, Map<String, Samples> replicaMemory) {}
+  record Figures(Map<String, Samples> ready, Map<String, Samples> replicaMemory, Map<String, Samples> jvmStart) {}
 
   private SpringBench() {}
 
@@ -27,22 +34,25 @@ final class SpringBench {
     if (!Files.isRegularFile(JAR)) {
       throw new IllegalStateException(JAR + " is missing: build it with mvn package -pl samples/spring-boot");
     }
-    Map<String, String> variants = new LinkedHashMap<>();
-    variants.put("Spring shop, JVM defaults", "");
-    variants.put("Spring shop, " + OPTIONS, OPTIONS);
-    Figures figures = new Figures(new LinkedHashMap<>(), new LinkedHashMap<>());
+    Map<String, Variant> variants = new LinkedHashMap<>();
+    variants.put("Spring shop, JVM defaults, untrained", new Variant("none", false));
+    variants.put(UNTRAINED, new Variant(OPTIONS, false));
+    variants.put("Spring shop, " + OPTIONS + ", trained", new Variant(OPTIONS, true));
+    Figures figures = new Figures(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
     variants.keySet().forEach(name -> {
       figures.ready().put(name, new Samples());
       figures.replicaMemory().put(name, new Samples());
+      figures.jvmStart().put(name, new Samples());
     });
     for (int run = 0; run <= runs; run++) {
-      for (Map.Entry<String, String> variant : variants.entrySet()) {
+      for (Map.Entry<String, Variant> variant : variants.entrySet()) {
         long start = System.nanoTime();
         try (RunningStack stack = start(variant.getValue())) {
           double readyMillis = (System.nanoTime() - start) / 1e6;
           if (run > 0) {
             figures.ready().get(variant.getKey()).add(readyMillis);
             replicaMemory(stack, figures.replicaMemory().get(variant.getKey()));
+            jvmStart(stack, figures.jvmStart().get(variant.getKey()));
           }
           System.out.printf("spring run %d %-50s ready %.2f s%n", run, variant.getKey(), readyMillis / 1000);
         }
@@ -51,15 +61,34 @@ final class SpringBench {
     return figures;
   }
 
-  private static RunningStack start(String options) throws Exception {
-    StackDefinition.Builder builder = StackDefinition.builder().replicas(3).jar(JAR).healthPath("/actuator/health");
-    if (!options.isEmpty()) {
-      builder.env("JAVA_TOOL_OPTIONS=" + options);
+  private static RunningStack start(Variant variant) throws Exception {
+    System.setProperty("lbstack.web.jvm-options", variant.jvmOptions());
+    System.setProperty("lbstack.web.train", String.valueOf(variant.train()));
+    RunningStack stack;
+    try {
+      stack = StackDefinition.builder().replicas(3).jar(JAR).healthPath("/actuator/health").start();
+    } finally {
+      System.clearProperty("lbstack.web.jvm-options");
+      System.clearProperty("lbstack.web.train");
     }
-    RunningStack stack = builder.start();
     Ready.await(stack.jdbcUrl(), stack.databaseUser(), stack.databasePassword(), stack.redisUri().getHost(),
         stack.redisUri().getPort(), stack.lbUri(), 3, "/actuator/health");
     return stack;
+  }
+
+  private static final java.util.regex.Pattern STARTED =
+      java.util.regex.Pattern.compile("Started \\w+ in [0-9.]+ seconds \\(process running for ([0-9.]+)\\)");
+
+  /** Each replica's JVM start as Spring Boot logs it: from the JVM's launch to the application context's start. */
+  private static void jvmStart(RunningStack stack, Samples samples) throws Exception {
+    for (var replica : stack.replicas()) {
+      String log = Setup.run(List.of("docker", "logs", "lbstack-" + stack.id() + "-" + replica.hostname()));
+      java.util.regex.Matcher started = STARTED.matcher(log);
+      if (!started.find()) {
+        throw new IllegalStateException(replica.hostname() + " logged no start line:\n" + log);
+      }
+      samples.add(Double.parseDouble(started.group(1)) * 1000);
+    }
   }
 
   /** Each replica's RSS as {@code docker stats} reports it, right after ready. */

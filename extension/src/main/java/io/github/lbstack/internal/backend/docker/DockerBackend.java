@@ -96,6 +96,16 @@ public final class DockerBackend implements Backend {
   }
 
   @Override
+  public boolean supportsTraining() {
+    return true;
+  }
+
+  @Override
+  public boolean hasImage(String image) {
+    return EngineImages.has(docker(), image);
+  }
+
+  @Override
   public boolean supportsNetworkFaults() {
     return true;
   }

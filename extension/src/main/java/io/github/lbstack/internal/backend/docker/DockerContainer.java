@@ -202,6 +202,22 @@ final class DockerContainer implements Container {
   }
 
   @Override
+  public void copyFileOut(String path, java.nio.file.Path target) {
+    try (java.io.InputStream tar = docker.copyArchiveFromContainerCmd(id(), path).exec();
+        org.apache.commons.compress.archivers.tar.TarArchiveInputStream entries =
+            new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(tar)) {
+      if (entries.getNextEntry() == null) {
+        throw new IllegalStateException(path + " in " + spec.name() + " is empty");
+      }
+      java.nio.file.Files.copy(entries, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (NotFoundException e) {
+      throw new IllegalStateException(path + " is not in " + spec.name(), e);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("could not copy " + path + " out of " + spec.name(), e);
+    }
+  }
+
+  @Override
   public void kill() {
     docker.killContainerCmd(id()).exec();
   }

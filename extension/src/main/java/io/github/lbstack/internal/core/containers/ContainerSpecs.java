@@ -91,12 +91,14 @@ public final class ContainerSpecs {
   }
 
   /**
-   * @param image the web image, already resolved (for a jar, the image built with it)
    * @param hostname what the app reports and what the lb names the server: one identity for both
+   * @param image the web image, already resolved (for a jar, the image built with it)
+   * @param command the command lbstack starts a jar's JVM with; empty for the image's own
+   * @param labels labels besides the stack's, such as the version the replica runs
    */
-  /** @param labels labels besides the stack's, such as the version the replica runs */
-  ContainerSpec web(String hostname, String image, Map<String, String> env, Map<String, String> labels) {
-    ContainerSpec web = spec(hostname, image, hostname, hostname, env, List.of(), List.of(spec.web().port()), Map.of(),
+  ContainerSpec web(String hostname, String image, List<String> command, Map<String, String> env,
+      Map<String, String> labels) {
+    ContainerSpec web = spec(hostname, image, hostname, hostname, env, command, List.of(spec.web().port()), Map.of(),
         Map.of());
     Map<String, String> all = new java.util.HashMap<>(web.labels());
     all.putAll(labels);

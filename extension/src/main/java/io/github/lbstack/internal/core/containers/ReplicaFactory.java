@@ -8,6 +8,7 @@ import io.github.lbstack.internal.core.readiness.Service;
 import io.github.lbstack.internal.spec.ReleaseSpec;
 import io.github.lbstack.internal.spec.StackSpec;
 import io.github.lbstack.internal.spec.WebEnvironment;
+import io.github.lbstack.internal.spec.WebSource;
 import java.util.Map;
 
 /** The one place a web replica is made, for start-up, scaling and taking up a kept stack alike. */
@@ -19,21 +20,28 @@ public final class ReplicaFactory {
   private final String webImage;
   private final WebEnvironment environment;
   private final Probes probes;
+  private final JarStarts jarStarts;
 
   public ReplicaFactory(StackSpec spec, Backend backend, ContainerSpecs containers, String webImage,
-      WebEnvironment environment, Probes probes) {
+      WebEnvironment environment, Probes probes, JarStarts jarStarts) {
     this.spec = spec;
     this.backend = backend;
     this.containers = containers;
     this.webImage = webImage;
     this.environment = environment;
     this.probes = probes;
+    this.jarStarts = jarStarts;
+  }
+
+  /** {@return how the stack starts the JVMs of jar images, and trains them} */
+  public JarStarts jarStarts() {
+    return jarStarts;
   }
 
   /** The web tier as the stack defines it: what replicas run unless a release replaced it. */
   public WebRelease defined() {
     String version = spec.web().version().isBlank() ? webImage : spec.web().version();
-    return new WebRelease(version, webImage, Map.of());
+    return new WebRelease(version, webImage, Map.of(), spec.web().source() instanceof WebSource.FromJar);
   }
 
   /**
@@ -43,7 +51,8 @@ public final class ReplicaFactory {
   public WebRelease resolve(ReleaseSpec release) {
     String image = release.image() != null ? release.image()
         : WebImages.jarImage(release.jar(), spec.images().jre(), backend);
-    return new WebRelease(release.version().isBlank() ? image : release.version(), image, release.env());
+    return new WebRelease(release.version().isBlank() ? image : release.version(), image, release.env(),
+        release.image() == null);
   }
 
   /** Replica {@code index} of the defined web tier, described but not started; ready when it answers its health path. */
@@ -63,7 +72,14 @@ public final class ReplicaFactory {
 
   private ContainerSpec describe(int index, WebRelease release) {
     String hostname = WebEnvironment.hostname(index);
-    return containers.web(hostname, release.image(), environment.forReplica(index, release.env()),
+    String image = release.image();
+    java.util.List<String> command = java.util.List.of();
+    if (release.jar()) {
+      JarStarts.Launch launch = jarStarts.launch(release.image(), hostname);
+      image = launch.image();
+      command = launch.command();
+    }
+    return containers.web(hostname, image, command, environment.forReplica(index, release.env()),
         Map.of(WebRelease.VERSION_LABEL, release.version()));
   }
 

@@ -58,10 +58,15 @@ public final class WebImages {
   /**
    * An image of the JRE with the jar in it, built once per jar content and JRE image. Copying a big jar into every
    * replica's container took longer than starting the replica; an image layer is shared by all of them, and by
-   * later runs.
+   * later runs. A Spring Boot jar (3.3 or later) is also extracted at build time, as Spring Boot advises for class
+   * data sharing: classes its nested-jar loader defines cannot come from an archive, those on a plain class path can.
    */
   public static String jarImage(Path jar, String jre, Backend backend) {
+    boolean boot = extractsAsSpringBoot(jar);
     String tag = jarTag(jar, jre);
+    if (boot) {
+      BOOT_IMAGES.add(tag);
+    }
     return BUILT.computeIfAbsent(backend.describe() + " " + tag, built -> {
       String key = tag;
       long start = System.nanoTime();
@@ -69,9 +74,15 @@ public final class WebImages {
       try {
         context = Files.createTempDirectory("lbstack-jar-image");
         Files.copy(jar, context.resolve("app.jar"));
+        String extract = !boot ? ""
+            // A jar built without Boot's tools (includeTools=false) still runs, from a copy where the command looks.
+            : "RUN java -Djarmode=tools -jar " + ContainerSpecs.JAR_PATH + " extract --destination "
+                + BOOT_DIRECTORY + " || (mkdir -p " + BOOT_DIRECTORY + " && cp " + ContainerSpecs.JAR_PATH + " "
+                + BOOT_JAR + ")\n";
         Path dockerfile = Files.writeString(context.resolve("Dockerfile"), "FROM " + jre + "\n"
             + "COPY app.jar " + ContainerSpecs.JAR_PATH + "\n"
-            + "CMD [\"java\", \"-jar\", \"" + ContainerSpecs.JAR_PATH + "\"]\n");
+            + extract
+            + "CMD [\"java\", \"-jar\", \"" + jarPath(boot) + "\"]\n");
         LOG.info("lbstack: building web image {} from {} on {} (unless it exists)", key, jar.getFileName(), jre);
         backend.buildImage(dockerfile, Map.of(), key, Map.of(Labels.SESSION, Labels.SESSION_ID));
       } catch (IOException e) {
@@ -82,6 +93,41 @@ public final class WebImages {
       LOG.info("lbstack: web image {} ready in {} ms", key, (System.nanoTime() - start) / 1_000_000);
       return key;
     });
+  }
+
+  /** Where an extracted Spring Boot jar lives in its image. */
+  static final String BOOT_DIRECTORY = "/app/boot";
+  static final String BOOT_JAR = BOOT_DIRECTORY + "/app.jar";
+  /** Part of every jar image's tag: a change to how the image is laid out must not find an image of the old one. */
+  private static final String LAYOUT = "layout 2: Spring Boot extracted";
+  /** Jar images built from a Spring Boot jar, so a replica's command points at the extracted jar. */
+  private static final java.util.Set<String> BOOT_IMAGES = ConcurrentHashMap.newKeySet();
+
+  /** {@return where the jar that {@code java -jar} runs is in {@code jarImage}} */
+  static String jarPathIn(String jarImage) {
+    return jarPath(BOOT_IMAGES.contains(jarImage));
+  }
+
+  private static String jarPath(boolean boot) {
+    return boot ? BOOT_JAR : ContainerSpecs.JAR_PATH;
+  }
+
+  /** Whether the jar is a Spring Boot 3.3+ executable jar, which Boot's own tools extract. */
+  private static boolean extractsAsSpringBoot(Path jar) {
+    try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+      java.util.jar.Manifest manifest = file.getManifest();
+      String version = manifest == null ? null : manifest.getMainAttributes().getValue("Spring-Boot-Version");
+      if (version == null) {
+        return false;
+      }
+      String[] parts = version.split("\\.");
+      int major = Integer.parseInt(parts[0]);
+      int minor = parts.length > 1 ? Integer.parseInt(parts[1].replaceAll("\\D.*", "")) : 0;
+      return major > 3 || major == 3 && minor >= 3;
+    } catch (IOException | RuntimeException e) {
+      // Not a jar Java can read as one, or an odd version: run it as it is; java -jar says what is wrong with it.
+      return false;
+    }
   }
 
   /**
@@ -96,6 +142,7 @@ public final class WebImages {
           MessageDigest digest = MessageDigest.getInstance("SHA-256");
           digest.update(Files.readAllBytes(jar));
           digest.update(jre.getBytes(StandardCharsets.UTF_8));
+          digest.update(LAYOUT.getBytes(StandardCharsets.UTF_8));
           return "lbstack-web:jar-" + HexFormat.of().formatHex(digest.digest()).substring(0, 16);
         } catch (IOException e) {
           throw new UncheckedIOException("lbstack could not read the jar " + jar, e);
@@ -108,7 +155,7 @@ public final class WebImages {
     }
   }
 
-  private static void deleteQuietly(Path dir) {
+  static void deleteQuietly(Path dir) {
     if (dir == null) {
       return;
     }

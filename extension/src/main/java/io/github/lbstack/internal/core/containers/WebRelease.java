@@ -8,8 +8,9 @@ import java.util.Map;
  * @param version the label replicas report and traffic runs record
  * @param image the image, resolved (a jar is built into one)
  * @param env raw entries over the stack's {@code @Web(env)}; empty for the defined web tier
+ * @param jar whether the image is one lbstack built from a jar, whose JVM it starts itself
  */
-public record WebRelease(String version, String image, Map<String, String> env) {
+public record WebRelease(String version, String image, Map<String, String> env, boolean jar) {
 
   /** The label of the version a replica runs, on every web container, for {@code docker ps} and evidence. */
   public static final String VERSION_LABEL = "io.github.lbstack.version";

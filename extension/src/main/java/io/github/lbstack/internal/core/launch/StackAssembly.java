@@ -4,8 +4,10 @@ import io.github.lbstack.internal.Resources;
 import io.github.lbstack.internal.backend.Backend;
 import io.github.lbstack.internal.backend.Container;
 import io.github.lbstack.internal.backend.ContainerSpec;
+import io.github.lbstack.internal.backend.Labels;
 import io.github.lbstack.internal.backend.NetworkHandle;
 import io.github.lbstack.internal.core.containers.ContainerSpecs;
+import io.github.lbstack.internal.core.containers.JarStarts;
 import io.github.lbstack.internal.core.containers.ReplicaFactory;
 import io.github.lbstack.internal.core.faults.NetworkFaults;
 import io.github.lbstack.internal.core.readiness.LogLineCheck;
@@ -80,7 +82,9 @@ public final class StackAssembly {
     this.secrets = environment.secrets();
     this.containers = new ContainerSpecs(id, spec, network, stackLabels);
     this.backend = backend;
-    this.replicas = new ReplicaFactory(spec, backend, containers, webImage, environment, probes);
+    // A stack kept for later runs never stops its replicas, so none of them could write what it recorded.
+    this.replicas = new ReplicaFactory(spec, backend, containers, webImage, environment, probes,
+        new JarStarts(id, spec.jarRuntime(), backend, !stackLabels.containsKey(Labels.REUSE)));
     this.database = spec.hasDatabase() ? Optional.of(database(probes, source.container(spec.database().service(),
         containers.database(secrets))))
         : Optional.empty();

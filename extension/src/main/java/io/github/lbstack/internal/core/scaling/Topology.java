@@ -56,6 +56,17 @@ public final class Topology {
   /** The version a removed replica ran, so a request it served just before it went is still told apart. */
   private final Map<String, String> formerVersions = new java.util.concurrent.ConcurrentHashMap<>();
 
+  /**
+   * At the stack's close, before its containers go: makes the trained image of a jar from the replica that recorded
+   * its start, if one did.
+   *
+   * @param containers the stack's containers by service name
+   */
+  public void finishTraining(
+      java.util.function.Function<String, java.util.Optional<io.github.lbstack.internal.backend.Container>> containers) {
+    factory.jarStarts().finish(containers);
+  }
+
   public Topology(String stackId, int defined, int spareCount, int port, ReplicaFactory factory, LbControl lb,
       Resources resources, Duration timeout, Reachability reachability, Timeline timeline) {
     this.stackId = stackId;

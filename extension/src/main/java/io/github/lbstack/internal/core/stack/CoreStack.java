@@ -440,7 +440,9 @@ public final class CoreStack implements AutoCloseable {
           teardown.leaveRunning(keptForReuse);
         } else {
           faults.removeHelpers();
-          teardown.removeAll(services().values());
+          Map<String, Service> services = services();
+          topology.finishTraining(name -> Optional.ofNullable(services.get(name)).map(Service::container));
+          teardown.removeAll(services.values());
         }
       } finally {
         OpenStacks.remove(this);

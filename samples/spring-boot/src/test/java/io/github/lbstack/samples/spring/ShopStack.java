@@ -16,8 +16,7 @@ import java.lang.annotation.Target;
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-@LoadBalancedStack(shared = true, web = @Web(jar = "${shop.jar}", healthPath = "/actuator/health",
-    // C1 only and the serial collector: three Spring JVMs share the machine's cores while they start. On 2 cores
-    // the benchmark measured the stack ready in 19.7 s instead of 38.9 s, and 248 MiB a replica instead of 268.
-    env = "JAVA_TOOL_OPTIONS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"))
+// lbstack starts a jar's JVMs with C1 only and the serial collector (lbstack.web.jvm-options), and from the classes
+// an earlier start recorded (lbstack.web.train): see the README's "Spring Boot apps".
+@LoadBalancedStack(shared = true, web = @Web(jar = "${shop.jar}", healthPath = "/actuator/health"))
 public @interface ShopStack {}
