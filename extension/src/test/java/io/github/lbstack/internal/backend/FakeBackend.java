@@ -24,6 +24,10 @@ public final class FakeBackend implements Backend {
   /** Whether it claims to run network fault helpers; what each helper run answers. */
   public volatile boolean networkFaults;
   public volatile Container.Exec helperAnswer = new Container.Exec(0, "");
+  /** Whether it trains jar starts; the images it has (built ones included), and the files its containers hold. */
+  public volatile boolean training;
+  public final Set<String> images = ConcurrentHashMap.newKeySet();
+  public final Map<String, String> files = new ConcurrentHashMap<>();
   private final AtomicInteger ports = new AtomicInteger(40000);
 
   /** Events without the stack's random id: "start web-1" rather than "start lbstack-1a2b3c4d-web-1". */
@@ -63,7 +67,18 @@ public final class FakeBackend implements Backend {
   @Override
   public String buildImage(Path dockerfile, Map<String, String> buildArgs, String tag, Map<String, String> labels) {
     events.add("build " + tag);
+    images.add(tag);
     return tag;
+  }
+
+  @Override
+  public boolean supportsTraining() {
+    return training;
+  }
+
+  @Override
+  public boolean hasImage(String image) {
+    return images.contains(image);
   }
 
   /** Networks not removed yet, with their labels: the ones of kept stacks are listed by {@link #owned()}. */
@@ -231,6 +246,20 @@ public final class FakeBackend implements Backend {
         Duration timeout) {
       events.add("helper " + image + " in " + spec.name());
       return helperAnswer;
+    }
+
+    /** Copies {@code files} entry "container-name:path", as a platform would copy a file out. */
+    @Override
+    public void copyFileOut(String path, Path target) {
+      String content = files.get(spec.name() + ":" + path);
+      if (content == null) {
+        throw new IllegalStateException(path + " is not in " + spec.name());
+      }
+      try {
+        java.nio.file.Files.writeString(target, content);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
     }
 
     @Override
