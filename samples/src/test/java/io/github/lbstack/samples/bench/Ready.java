@@ -18,7 +18,7 @@ import redis.clients.jedis.Jedis;
 final class Ready {
 
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-  private static final Duration LIMIT = Duration.ofMinutes(3);
+  static final Duration LIMIT = Duration.ofMinutes(3);
 
   private Ready() {}
 
@@ -57,7 +57,7 @@ final class Ready {
   }
 
   /** Polls every 50 ms until the check passes, within what is left of the shared deadline. */
-  private static void poll(long deadline, String what, Check check) {
+  static void poll(long deadline, String what, Check check) {
     try {
       org.awaitility.Awaitility.await(what + " ready").pollInSameThread().pollDelay(Duration.ZERO)
           .pollInterval(Duration.ofMillis(50)).atMost(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))

@@ -28,6 +28,9 @@ final class SpringBench {
   /** Cold ready and replica RSS, by variant. */
   record Figures(Map<String, Samples> ready, Map<String, Samples> replicaMemory, Map<String, Samples> jvmStart) {}
 
+  /** Three containers of the untrained stack's image and command started at once, no lbstack: until all healthy. */
+  static final String BARE = "three bare starts of the image (untrained, lbstack's options), no lbstack";
+
   private SpringBench() {}
 
   static Figures measure(int runs) throws Exception {
@@ -44,6 +47,7 @@ final class SpringBench {
       figures.replicaMemory().put(name, new Samples());
       figures.jvmStart().put(name, new Samples());
     });
+    figures.ready().put(BARE, new Samples());
     for (int run = 0; run <= runs; run++) {
       for (Map.Entry<String, Variant> variant : variants.entrySet()) {
         long start = System.nanoTime();
@@ -55,11 +59,27 @@ final class SpringBench {
             jvmStart(stack, figures.jvmStart().get(variant.getKey()));
           }
           System.out.printf("spring run %d %-50s ready %.2f s%n", run, variant.getKey(), readyMillis / 1000);
+          if (variant.getKey().equals(UNTRAINED)) {
+            String replica = "lbstack-" + stack.id() + "-web-1";
+            untrainedImage = Setup.run(List.of("docker", "inspect", "-f", "{{.Config.Image}}", replica)).strip();
+            untrainedCommand = List.of(Setup.run(List.of("docker", "inspect", "-f",
+                "{{range .Config.Cmd}}{{.}} {{end}}", replica)).strip().split(" "));
+          }
+        }
+        if (variant.getKey().equals(UNTRAINED)) {
+          double bare = BareStarts.threeAtOnce(untrainedImage, untrainedCommand);
+          if (run > 0) {
+            figures.ready().get(BARE).add(bare);
+          }
+          System.out.printf("spring run %d %-50s ready %.2f s%n", run, "three bare starts", bare / 1000);
         }
       }
     }
     return figures;
   }
+
+  private static String untrainedImage;
+  private static List<String> untrainedCommand;
 
   private static RunningStack start(Variant variant) throws Exception {
     System.setProperty("lbstack.web.jvm-options", variant.jvmOptions());
