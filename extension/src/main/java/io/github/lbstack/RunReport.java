@@ -38,6 +38,8 @@ final class RunReport implements AutoCloseable {
   /** Every stack a class of this run used, in the order they were first used; read again when the run ends. */
   private final Map<String, CoreStack> stacks = new LinkedHashMap<>();
   private final List<StackRun> handedIn = new ArrayList<>();
+  /** The classes nested runs handed in: fixtures a test kit ran, whose tests may fail on purpose. */
+  private final java.util.Set<String> fixtures = new java.util.HashSet<>();
 
   private RunReport(Path dir) {
     this.dir = dir.toAbsolutePath().normalize();
@@ -111,7 +113,11 @@ final class RunReport implements AutoCloseable {
     try {
       Files.createDirectories(dir);
       Path index = dir.resolve("index.html");
-      Files.writeString(index, HtmlReport.render(stackRuns, done));
+      java.util.Set<String> fixtureClasses;
+      synchronized (classes) {
+        fixtureClasses = java.util.Set.copyOf(fixtures);
+      }
+      Files.writeString(index, HtmlReport.render(stackRuns, done, fixtureClasses));
       LOG.info("lbstack: run report with {} classes on {} stacks: {}", done.size(), stackRuns.size(), index.toUri());
     } catch (IOException e) {
       LOG.warn("lbstack: could not write the run report in {}: {}", dir, e.toString());
@@ -122,6 +128,7 @@ final class RunReport implements AutoCloseable {
     synchronized (classes) {
       handedIn.addAll(stackRuns);
       classes.addAll(runs);
+      runs.forEach(run -> fixtures.add(run.testClass()));
     }
   }
 

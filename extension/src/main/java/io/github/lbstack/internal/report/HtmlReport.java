@@ -28,6 +28,14 @@ public final class HtmlReport {
   private HtmlReport() {}
 
   public static String render(List<StackRun> stacks, List<ClassRun> classes) {
+    return render(stacks, classes, java.util.Set.of());
+  }
+
+  /**
+   * @param fixtures the classes a test kit ran inside this run: their tests can fail on purpose, so the summary
+   *     counts their outcomes apart
+   */
+  public static String render(List<StackRun> stacks, List<ClassRun> classes, java.util.Set<String> fixtures) {
     StringBuilder html = new StringBuilder();
     html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<title>lbstack run report</title><style>")
@@ -44,17 +52,20 @@ public final class HtmlReport {
         .append("height:.9em;margin-right:.3em;vertical-align:middle}")
         .append("ol.marks{font-size:.85em;color:#444;margin:.2em 0 1em}svg text{font-size:11px}")
         .append("</style></head><body>\n<h1>lbstack run report</h1>\n");
-    summary(html, stacks, classes);
+    summary(html, stacks, classes, fixtures);
     for (StackRun stack : stacks) {
       List<ClassRun> users = classes.stream().filter(run -> run.stackId().equals(stack.id())).toList();
-      stack(html, stack, users);
+      stack(html, stack, users, fixtures);
     }
     return html.append("</body></html>\n").toString();
   }
 
-  private static void summary(StringBuilder html, List<StackRun> stacks, List<ClassRun> classes) {
+  private static void summary(StringBuilder html, List<StackRun> stacks, List<ClassRun> classes,
+      java.util.Set<String> fixtures) {
     Map<String, Long> outcomes = new TreeMap<>();
-    classes.forEach(run -> run.tests().forEach(test -> outcomes.merge(test.status(), 1L, Long::sum)));
+    Map<String, Long> fixtureOutcomes = new TreeMap<>();
+    classes.forEach(run -> run.tests().forEach(test -> (fixtures.contains(run.testClass()) ? fixtureOutcomes
+        : outcomes).merge(test.status(), 1L, Long::sum)));
     long requests = classes.stream().mapToLong(ClassRun::requests).sum();
     long failedRequests = classes.stream().mapToLong(ClassRun::failedRequests).sum();
     long started = stacks.stream().filter(stack -> !stack.adopted()).count();
@@ -79,8 +90,8 @@ public final class HtmlReport {
         + " taken up from an earlier run" : "") + (cold.isEmpty() ? "" : "; ready in " + seconds(cold.get(0))
         + (cold.size() > 1 ? " to " + seconds(cold.get(cold.size() - 1)) : "")));
     row(html, "classes", classes.size() + " test classes");
-    row(html, "tests", outcomes.isEmpty() ? "none recorded" : String.join(", ", outcomes.entrySet().stream()
-        .map(entry -> entry.getValue() + " " + entry.getKey()).toList()));
+    row(html, "tests", (outcomes.isEmpty() ? "none recorded" : counts(outcomes)) + (fixtureOutcomes.isEmpty() ? ""
+        : "; besides, in fixture classes a test kit ran: " + counts(fixtureOutcomes)));
     row(html, "requests", requests + " through the lb, " + failedRequests + " failed");
     row(html, "time saved", "sharing " + seconds(savedBySharing) + " (" + sharedUses + " classes on shared stacks)"
         + (stacks.stream().anyMatch(StackRun::adopted) ? ", reuse " + seconds(savedByReuse) : ""));
@@ -108,7 +119,12 @@ public final class HtmlReport {
         .append(escape(value)).append("</td></tr>\n");
   }
 
-  private static void stack(StringBuilder html, StackRun stack, List<ClassRun> users) {
+  private static String counts(Map<String, Long> outcomes) {
+    return String.join(", ", outcomes.entrySet().stream().map(entry -> entry.getValue() + " " + entry.getKey())
+        .toList());
+  }
+
+  private static void stack(StringBuilder html, StackRun stack, List<ClassRun> users, java.util.Set<String> fixtures) {
     boolean failed = users.stream().anyMatch(run -> run.evidence() != null);
     html.append("<section class=\"stack").append(failed ? " failed" : "").append("\" id=\"stack-")
         .append(escape(stack.id())).append("\" data-stack=\"").append(escape(stack.id())).append("\">\n")
@@ -119,14 +135,18 @@ public final class HtmlReport {
         .append("</p>\n<h3>Start-up timeline</h3>\n");
     timeline(html, stack.startup());
     for (ClassRun run : users) {
-      classRun(html, stack, run);
+      classRun(html, stack, run, fixtures.contains(run.testClass()));
     }
     html.append("</section>\n");
   }
 
-  private static void classRun(StringBuilder html, StackRun stack, ClassRun run) {
+  private static void classRun(StringBuilder html, StackRun stack, ClassRun run, boolean fixture) {
     html.append("<div class=\"class").append(run.evidence() == null ? "" : " failed").append("\" data-class=\"")
         .append(escape(run.testClass())).append("\">\n<h4>").append(escape(run.testClass())).append("</h4>\n");
+    if (fixture) {
+      html.append("<p class=\"meta\">a fixture class, run by a test kit inside this run: its tests may fail on "
+          + "purpose</p>\n");
+    }
     if (run.evidence() != null) {
       html.append("<p class=\"meta\">failed: evidence in ").append(escape(run.evidence())).append("</p>\n");
     }

@@ -51,6 +51,19 @@ class HtmlReportTest {
   }
 
   @Test
+  void countsTheTestsOfFixtureClassesApartAndSaysTheyMayFailOnPurpose() {
+    String html = HtmlReport.render(List.of(stack("ab12cd34", false, List.of(), List.of())),
+        List.of(run("com.example.SharedIT", "ab12cd34", Map.of(), Map.of(), null, List.of(PASSED), List.of()),
+            run("com.example.SharedIT$FailingFixture", "ab12cd34", Map.of(), Map.of(), "target/ev", List.of(
+                new ClassRun.TestOutcome("failsOnPurpose()", "failed", "AssertionError")), List.of())),
+        java.util.Set.of("com.example.SharedIT$FailingFixture"));
+
+    assertThat(html).contains("<td>1 passed; besides, in fixture classes a test kit ran: 1 failed</td>")
+        .contains("a fixture class, run by a test kit inside this run: its tests may fail on purpose");
+    assertThat(html.split("a fixture class", -1)).as("only the fixture is marked").hasSize(2);
+  }
+
+  @Test
   void showsAStacksTimelineOnceWithAnAxisAndALegendAndEachClassWithItsTests() {
     String html = HtmlReport.render(List.of(stack("ab12cd34", false, List.of(), List.of())),
         List.of(run("com.example.ShopIT", "ab12cd34", Map.of("web-1", 10L, "web-2", 5L), Map.of("web-2", 5L), null,
