@@ -39,13 +39,14 @@ public final class ItImages {
   public static final String APP_JAR_PROPERTY = "it.app.jar";
 
   /**
-   * A test kit run with this run's image overrides and the app jar's path, which the kit would otherwise ignore (it
-   * reads no -D).
+   * A test kit run with this run's image overrides, the app jar's path and the report folder, which the kit would
+   * otherwise ignore (it reads no -D). With the same report folder its classes join this run's page; without it, a
+   * phase that writes its page elsewhere (./run remote-tests) had its fixtures overwrite the main run's page.
    */
   public static EngineTestKit.Builder engine() {
     EngineTestKit.Builder engine = EngineTestKit.engine("junit-jupiter");
-    for (String key : java.util.stream.Stream.concat(PROPERTIES.stream(), java.util.stream.Stream.of(APP_JAR_PROPERTY))
-        .toList()) {
+    for (String key : java.util.stream.Stream.concat(PROPERTIES.stream(),
+        java.util.stream.Stream.of(APP_JAR_PROPERTY, LoadBalancedStack.REPORT_DIR_PROPERTY)).toList()) {
       String value = System.getProperty(key);
       if (value != null && !value.isBlank()) {
         engine.configurationParameter(key, value);
