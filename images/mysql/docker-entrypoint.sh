@@ -116,6 +116,11 @@ if [[ "${1:-}" == -* ]]; then
 fi
 if [[ "${1:-}" == mariadbd || "${1:-}" == mysqld ]]; then
   shift
+  # As in the official image, a --datadir among the options is where the data lives.
+  for arg in "$@"; do
+    case "$arg" in --datadir=*) datadir="${arg#--datadir=}" ;; esac
+  done
+  mkdir -p "$datadir" && chown mysql:mysql "$datadir"
   server_options=()
   if [[ ! -d "$datadir/mysql" ]]; then
     check_options

@@ -120,6 +120,14 @@ public @interface LoadBalancedStack {
    */
   String WEB_TRAIN_PROPERTY = ConfigKeys.WEB_TRAIN;
 
+  /**
+   * {@code true} (the default) starts the database from an image lbstack derives once from the database image, with
+   * a data directory already initialised, so a stack skips the server's first-start initialisation and only makes its
+   * own database and user; {@code false} initialises a data directory at every start. A stack with
+   * {@link Database#init() init scripts} always starts cold. See README, "A database that starts warm".
+   */
+  String DATABASE_WARM_PROPERTY = ConfigKeys.DATABASE_WARM;
+
   /** {@return number of web replicas behind the load balancer, from 1 to {@link #MAX_REPLICAS}} */
   int replicas() default 3;
 

@@ -71,6 +71,16 @@ public interface Backend {
     return false;
   }
 
+  /**
+   * What a present image runs by default, on platforms that can build images from it ({@link #buildImage}); empty
+   * where lbstack cannot derive images.
+   *
+   * @throws BackendException when the image is not present
+   */
+  default java.util.Optional<ImageConfig> imageConfig(String image) {
+    return java.util.Optional.empty();
+  }
+
   /** {@return whether {@code image} is present where containers run} */
   default boolean hasImage(String image) {
     return false;

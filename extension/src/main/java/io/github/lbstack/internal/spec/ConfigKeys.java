@@ -23,6 +23,7 @@ public final class ConfigKeys {
   public static final String DATABASE_FAST = "lbstack.database.fast";
   /** The name {@link #DATABASE_FAST} had when MySQL was the only database; still read. */
   public static final String MYSQL_FAST = "lbstack.mysql.fast";
+  public static final String DATABASE_WARM = "lbstack.database.warm";
   public static final String REUSE = "lbstack.reuse";
   public static final String STARTUP_ORDER = "lbstack.startup.order";
   public static final String BACKEND = "lbstack.backend";

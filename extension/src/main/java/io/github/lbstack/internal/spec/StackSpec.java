@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param keepTables tables a data reset leaves alone (migration history), compared case-insensitively
  * @param resetMode what a data reset returns the data to
  * @param fastDatabase test data only: the database's data on tmpfs, durability off
+ * @param warmDatabase whether the database starts from an image whose data directory was initialised once
  * @param spares replicas kept paused beyond {@code replicas}, so scaling up unpauses instead of starting
  * @param startOrder when the replicas start relative to the database and the lb
  * @param jarRuntime how the JVM of a jar lbstack runs is started
@@ -29,7 +30,7 @@ import java.util.Optional;
 public record StackSpec(int replicas, WebSpec web, Images images, Duration startupTimeout,
     Duration healthCheckInterval, Balancing balance, LbKind lb, boolean stickyCookie, Optional<UserLbConfig> lbConfig,
     boolean lbTls, DatabaseKind database, boolean redis, List<ServiceSpec> services, List<InitScript> databaseInit,
-    List<String> keepTables, ResetMode resetMode, boolean fastDatabase, int spares, StartOrder startOrder,
+    List<String> keepTables, ResetMode resetMode, boolean fastDatabase, boolean warmDatabase, int spares, StartOrder startOrder,
     JarRuntime jarRuntime) {
 
   public static final int MAX_REPLICAS = 16;

@@ -72,7 +72,8 @@ public final class StackSpecs {
         configuration.list(ConfigKeys.RESET_KEEP_TABLES, StackSpec.DEFAULT_KEEP_TABLES),
         configuration.choice(ConfigKeys.RESET_MODE, ResetMode::parse,
             java.util.Arrays.stream(ResetMode.values()).map(ResetMode::key).toList(), ResetMode.DEFAULT),
-        configuration.bool(ConfigKeys.DATABASE_FAST, configuration.bool(ConfigKeys.MYSQL_FAST, true)), spares,
+        configuration.bool(ConfigKeys.DATABASE_FAST, configuration.bool(ConfigKeys.MYSQL_FAST, true)),
+        configuration.bool(ConfigKeys.DATABASE_WARM, true), spares,
         configuration.choice(ConfigKeys.STARTUP_ORDER, StartOrder::parse,
             java.util.Arrays.stream(StartOrder.values()).map(StartOrder::key).toList(), StartOrder.DEFAULT),
         JarRuntime.from(configuration));

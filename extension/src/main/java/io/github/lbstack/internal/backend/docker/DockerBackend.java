@@ -101,6 +101,15 @@ public final class DockerBackend implements Backend {
   }
 
   @Override
+  public java.util.Optional<io.github.lbstack.internal.backend.ImageConfig> imageConfig(String image) {
+    try {
+      return java.util.Optional.of(EngineImages.config(docker(), image));
+    } catch (NotFoundException e) {
+      throw new BackendException("image " + image + " is not present on the Docker engine", e);
+    }
+  }
+
+  @Override
   public boolean hasImage(String image) {
     return EngineImages.has(docker(), image);
   }

@@ -4,8 +4,10 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageCmd;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
+import io.github.lbstack.internal.backend.ImageConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +28,16 @@ public final class EngineImages {
     } catch (NotFoundException e) {
       return false;
     }
+  }
+
+  /** @throws NotFoundException when the image is not present */
+  public static ImageConfig config(DockerClient engine, String image) {
+    var inspected = engine.inspectImageCmd(image).exec();
+    var config = inspected.getConfig();
+    String[] entrypoint = config == null ? null : config.getEntrypoint();
+    String[] command = config == null ? null : config.getCmd();
+    return new ImageConfig(inspected.getId(), entrypoint == null ? List.of() : List.of(entrypoint),
+        command == null ? List.of() : List.of(command), config == null ? "" : config.getUser());
   }
 
   /** @throws IllegalStateException when the pull outlasts {@code timeout} */

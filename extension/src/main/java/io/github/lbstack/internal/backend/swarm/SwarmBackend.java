@@ -106,6 +106,17 @@ public final class SwarmBackend implements Backend {
     }
   }
 
+  /** As the first node has it; {@link #buildImage} builds there and hands the image to the others. */
+  @Override
+  public java.util.Optional<io.github.lbstack.internal.backend.ImageConfig> imageConfig(String image) {
+    Node first = nodes().get(0);
+    try {
+      return java.util.Optional.of(EngineImages.config(first.engine(), image));
+    } catch (NotFoundException e) {
+      throw new BackendException("image " + image + " is not present on swarm node " + first.address(), e);
+    }
+  }
+
   /** Builds on the first node, then hands the image to the others. */
   @Override
   public String buildImage(Path dockerfile, Map<String, String> buildArgs, String tag, Map<String, String> labels) {

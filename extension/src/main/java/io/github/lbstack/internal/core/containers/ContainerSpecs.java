@@ -46,8 +46,12 @@ public final class ContainerSpecs {
   /** Where the official postgres image keeps its data when told so; from version 18 its default moved. */
   static final String POSTGRES_DATA = "/var/lib/postgresql/data";
 
-  /** The stack's database, of the kind the spec names, under the official image's contract. */
-  public ContainerSpec database(WebEnvironment.Secrets secrets) {
+  /**
+   * The stack's database, of the kind the spec names, under the official image's contract.
+   *
+   * @param image the spec's database image, or the warm image derived from it ({@link DatabaseImages})
+   */
+  public ContainerSpec database(WebEnvironment.Secrets secrets, String image) {
     DatabaseKind kind = spec.database();
     Map<String, String> env = new java.util.LinkedHashMap<>(kind.containerEnv(secrets, Credentials.hex(12)));
     boolean fast = spec.fastDatabase();
@@ -65,7 +69,7 @@ public final class ContainerSpecs {
       }
     }
     String service = kind.service();
-    return new ContainerSpec("lbstack-" + stackId + "-" + service, spec.databaseImage(), network, service, "", env,
+    return new ContainerSpec("lbstack-" + stackId + "-" + service, image, network, service, "", env,
         options, Labels.of(stackId, service, stackLabels), List.of(kind.port()), Map.of(), initScripts(), tmpfs);
   }
 

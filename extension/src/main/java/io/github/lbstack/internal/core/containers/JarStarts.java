@@ -10,11 +10,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +54,8 @@ public final class JarStarts {
   private final Backend backend;
   private final boolean mayRecord;
   private volatile Recording recording;
+  /** Trained images this stack found missing: asked once per stack, not once per replica. */
+  private final Set<String> missing = new java.util.HashSet<>();
 
   /** @param mayRecord false for a stack kept for later runs: its replicas are never stopped by it */
   public JarStarts(String stackId, JarRuntime runtime, Backend backend, boolean mayRecord) {
@@ -75,11 +74,11 @@ public final class JarStarts {
     if (runtime.train() && backend.supportsTraining()) {
       String trained = trainedImage(jarImage, runtime.jvmOptions());
       String key = backend.describe() + " " + trained;
-      if (TRAINED.contains(key) || backend.hasImage(trained)) {
+      if (TRAINED.contains(key) || !missing.contains(trained) && backend.hasImage(trained)) {
         TRAINED.add(key);
         image = trained;
         command.add("-XX:SharedArchiveFile=" + ARCHIVE);
-      } else if (mayRecord && recording == null && CLAIMED.add(key)) {
+      } else if (missing.add(trained) && mayRecord && recording == null && CLAIMED.add(key)) {
         recording = new Recording(hostname, jarImage, trained);
         command.add("-XX:ArchiveClassesAtExit=" + RECORDING);
         LOG.info("lbstack {}: {} records the classes it loads, so later starts of {} skip loading them ({}=false "
@@ -136,12 +135,7 @@ public final class JarStarts {
 
   /** {@return the trained image of {@code jarImage} started with {@code options}} */
   static String trainedImage(String jarImage, List<String> options) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update(String.join(" ", options).getBytes(StandardCharsets.UTF_8));
-      return jarImage + "-trained-" + HexFormat.of().formatHex(digest.digest()).substring(0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return jarImage + "-trained-" + Digests.sha256(8, List.of(Digests.utf8(String.join(" ", options))));
   }
+
 }

@@ -11,9 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,7 +25,10 @@ public final class WebImages {
 
   private static final Logger LOG = Log.LBSTACK;
   private static final Map<String, String> BUILT = new ConcurrentHashMap<>();
-  private static final Map<List<Object>, String> JAR_TAGS = new ConcurrentHashMap<>();
+  /** A jar's image tag and whether it is a Spring Boot jar, by the jar's path, size, modification time and JRE. */
+  private static final Map<List<Object>, JarImage> JAR_IMAGES = new ConcurrentHashMap<>();
+
+  private record JarImage(String tag, boolean boot) {}
 
   private WebImages() {}
 
@@ -62,8 +62,9 @@ public final class WebImages {
    * data sharing: classes its nested-jar loader defines cannot come from an archive, those on a plain class path can.
    */
   public static String jarImage(Path jar, String jre, Backend backend) {
-    boolean boot = extractsAsSpringBoot(jar);
-    String tag = jarTag(jar, jre);
+    JarImage jarImage = jarImage(jar, jre);
+    String tag = jarImage.tag();
+    boolean boot = jarImage.boot();
     if (boot) {
       BOOT_IMAGES.add(tag);
     }
@@ -131,29 +132,26 @@ public final class WebImages {
   }
 
   /**
-   * The tag of a jar's image: a hash of its content and the JRE image. Hashing a big jar on every stack start would
-   * read it again each time, so the hash is kept while the file's size and modification time stay the same.
+   * The tag of a jar's image, a hash of its content and the JRE image, and whether Boot's tools extract it. Reading a
+   * big jar on every stack start would read it again each time, so both are kept while the file's size and
+   * modification time stay the same.
    */
-  private static String jarTag(Path jar, String jre) {
+  private static JarImage jarImage(Path jar, String jre) {
     try {
       List<Object> version = List.of(jar, Files.size(jar), Files.getLastModifiedTime(jar), jre);
-      return JAR_TAGS.computeIfAbsent(version, key -> {
+      return JAR_IMAGES.computeIfAbsent(version, key -> {
         try {
-          MessageDigest digest = MessageDigest.getInstance("SHA-256");
-          digest.update(Files.readAllBytes(jar));
-          digest.update(jre.getBytes(StandardCharsets.UTF_8));
-          digest.update(LAYOUT.getBytes(StandardCharsets.UTF_8));
-          return "lbstack-web:jar-" + HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+          return new JarImage("lbstack-web:jar-" + Digests.sha256(16, List.of(Files.readAllBytes(jar),
+              Digests.utf8(jre), Digests.utf8(LAYOUT))), extractsAsSpringBoot(jar));
         } catch (IOException e) {
           throw new UncheckedIOException("lbstack could not read the jar " + jar, e);
-        } catch (NoSuchAlgorithmException e) {
-          throw new IllegalStateException(e);
         }
       });
     } catch (IOException e) {
       throw new UncheckedIOException("lbstack could not read the jar " + jar, e);
     }
   }
+
 
   static void deleteQuietly(Path dir) {
     if (dir == null) {
@@ -169,17 +167,16 @@ public final class WebImages {
   /** Hash of every file in the build context and the build arguments. */
   private static String fingerprint(Path context, Map<String, String> args) {
     try (Stream<Path> files = Files.walk(context)) {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      List<byte[]> parts = new java.util.ArrayList<>();
       for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-        digest.update(context.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
-        digest.update(Files.readAllBytes(file));
+        parts.add(Digests.utf8(context.relativize(file).toString()));
+        parts.add(Files.readAllBytes(file));
       }
-      digest.update(args.toString().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+      parts.add(Digests.utf8(args.toString()));
+      return Digests.sha256(16, parts);
     } catch (IOException e) {
       throw new UncheckedIOException("lbstack could not read the build context " + context, e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
+
 }

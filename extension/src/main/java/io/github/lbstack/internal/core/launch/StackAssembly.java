@@ -72,10 +72,12 @@ public final class StackAssembly {
 
   /**
    * @param stackLabels labels for every resource of the stack besides the usual ones
+   * @param webImage the web tier's image, resolved ({@link io.github.lbstack.internal.core.containers.WebImages})
+   * @param databaseImage the database's image, resolved (the warm one where it can be)
    * @param webIndexes the replicas (and spares) to make
    */
   public StackAssembly(String id, StackSpec spec, Backend backend, Probes probes, NetworkHandle network,
-      Map<String, String> stackLabels, WebEnvironment environment, String webImage,
+      Map<String, String> stackLabels, WebEnvironment environment, String webImage, String databaseImage,
       Collection<Integer> webIndexes, ContainerSource source) {
     this.id = id;
     this.spec = spec;
@@ -86,7 +88,7 @@ public final class StackAssembly {
     this.replicas = new ReplicaFactory(spec, backend, containers, webImage, environment, probes,
         new JarStarts(id, spec.jarRuntime(), backend, !stackLabels.containsKey(Labels.REUSE)));
     this.database = spec.hasDatabase() ? Optional.of(database(probes, source.container(spec.database().service(),
-        containers.database(secrets))))
+        containers.database(secrets, databaseImage))))
         : Optional.empty();
     this.redis = spec.redis() ? Optional.of(cache(probes, source.container("redis", containers.redis())))
         : Optional.empty();

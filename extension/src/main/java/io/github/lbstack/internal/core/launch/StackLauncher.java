@@ -7,6 +7,7 @@ import io.github.lbstack.internal.backend.BackendException;
 import io.github.lbstack.internal.backend.Labels;
 import io.github.lbstack.internal.backend.NetworkHandle;
 import io.github.lbstack.internal.core.containers.Credentials;
+import io.github.lbstack.internal.core.containers.DatabaseImages;
 import io.github.lbstack.internal.core.containers.WebImages;
 import io.github.lbstack.internal.core.readiness.ParallelStartup;
 import io.github.lbstack.internal.core.readiness.Probes;
@@ -83,12 +84,16 @@ public final class StackLauncher {
       timeline.mark("stack", "images present");
       String webImage = WebImages.resolve(spec, environment, backend);
       timeline.mark("stack", "web image ready");
+      String databaseImage = DatabaseImages.resolve(id, spec, backend);
+      if (spec.hasDatabase()) {
+        timeline.mark("stack", "database image ready");
+      }
       NetworkHandle network = backend.createNetwork("lbstack-" + id, Labels.of(id, "network", stackLabels));
       resources.add("network " + network.name(), network);
       timeline.mark("stack", "network created");
 
       StackAssembly parts = new StackAssembly(id, spec, backend, probes, network, stackLabels, environment,
-          webImage, IntStream.rangeClosed(1, spec.replicas() + spec.spares()).boxed().toList(),
+          webImage, databaseImage, IntStream.rangeClosed(1, spec.replicas() + spec.spares()).boxed().toList(),
           (service, container) -> backend.container(container));
       parts.register(resources);
       if (parts.lbConfig.isUsers()) {

@@ -171,7 +171,8 @@ public final class ReusableStacks {
     List<Integer> webIndexes = containers.keySet().stream().filter(service -> service.startsWith("web-"))
         .map(service -> Integer.parseInt(service.substring("web-".length()))).sorted().toList();
     StackAssembly parts = new StackAssembly(id, spec, backend, probes, network,
-        Map.of(Labels.REUSE, key, Labels.REUSE_NAME, name), environment, webImage, webIndexes,
+        // Attached, never made: the database's image is whichever its container runs.
+        Map.of(Labels.REUSE, key, Labels.REUSE_NAME, name), environment, webImage, spec.databaseImage(), webIndexes,
         (service, container) -> backend.attach(container, containers.get(service)));
     parts.register(resources);
     timeline.mark("stack", "attached to " + containers.size() + " containers");
