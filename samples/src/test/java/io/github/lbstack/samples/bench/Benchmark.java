@@ -49,7 +49,10 @@ public final class Benchmark {
     boolean deployOnly = Boolean.getBoolean("bench.deploy-only");
     // -Dbench.fresh-jvm-only=true: the first stack of a fresh JVM against a warmed one (FreshJvmBench).
     boolean freshJvmOnly = Boolean.getBoolean("bench.fresh-jvm-only");
-    boolean resetOnly = Boolean.getBoolean("bench.reset-only") || springOnly || deployOnly || freshJvmOnly;
+    // -Dbench.database-only=true: the warm database against the cold one (DatabaseBench).
+    boolean databaseOnly = Boolean.getBoolean("bench.database-only");
+    boolean resetOnly = Boolean.getBoolean("bench.reset-only") || springOnly || deployOnly || freshJvmOnly
+        || databaseOnly;
     if (Boolean.getBoolean("bench.skip-cold") || resetOnly) {
       all.clear();
     }
@@ -87,15 +90,17 @@ public final class Benchmark {
     }
     Map<String, Samples> suites = resetOnly || stacksOnly ? new LinkedHashMap<>() : suites();
     Map<String, Samples> reuse = resetOnly || stacksOnly ? new LinkedHashMap<>() : reuse();
-    Map<String, Samples> resets = springOnly || stacksOnly || deployOnly || freshJvmOnly ? new LinkedHashMap<>()
+    Map<String, Samples> resets = springOnly || stacksOnly || deployOnly || freshJvmOnly || databaseOnly
+        ? new LinkedHashMap<>()
         : ResetBench.measure(RUNS);
     SpringBench.Figures spring = Boolean.getBoolean("bench.reset-only") || stacksOnly || deployOnly || freshJvmOnly
-        ? null
+        || databaseOnly ? null
         : SpringBench.measure(RUNS);
-    DeployBench.Figures deploys = resetOnly && !deployOnly || stacksOnly || freshJvmOnly ? null
+    DeployBench.Figures deploys = resetOnly && !deployOnly || stacksOnly || freshJvmOnly || databaseOnly ? null
         : DeployBench.measure(RUNS);
     Map<String, Samples> freshJvm = freshJvmOnly || !resetOnly && !stacksOnly ? FreshJvmBench.measure(RUNS)
         : new LinkedHashMap<>();
+    DatabaseBench.Figures databases = databaseOnly || !resetOnly && !stacksOnly ? DatabaseBench.measure(RUNS) : null;
 
     StringBuilder out = new StringBuilder();
     out.append(String.format("%n## Results (%d runs per figure, interleaved; median, then min–max)%n%n", RUNS));
@@ -138,11 +143,31 @@ public final class Benchmark {
     }
     table(out, "14. The quickstart stack as a fresh JVM's first, against this JVM's after a warm-up round", freshJvm,
         FreshJvmBench.WARM);
+    if (databases != null) {
+      for (String kind : List.of("MySQL", "PostgreSQL")) {
+        table(out, "15. " + kind + ": one database container from docker run to the stack user's first login, the "
+            + "image against the warm image lbstack derives from it", only(databases.container(), kind),
+            kind + ", warm image");
+        table(out, "16. " + kind + ": the quickstart stack, start to close, with the database warm and cold "
+            + "(lbstack.database.warm)", only(databases.stack(), "quickstart on " + kind + ","),
+            "quickstart on " + kind + ", warm");
+      }
+    }
     System.out.println(out);
     Path report = Setup.SAMPLES.resolve("target/benchmark.md");
     Files.writeString(report, out.toString());
     System.out.println("written to " + report.toAbsolutePath());
     System.exit(0);
+  }
+
+  private static Map<String, Samples> only(Map<String, Samples> figures, String prefix) {
+    Map<String, Samples> some = new LinkedHashMap<>();
+    figures.forEach((name, samples) -> {
+      if (name.startsWith(prefix)) {
+        some.put(name, samples);
+      }
+    });
+    return some;
   }
 
   private static void table(StringBuilder out, String title, Map<String, Samples> figures, String subject) {
