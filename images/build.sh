@@ -53,6 +53,29 @@ build_service() {
   log "$tag built in $((SECONDS - started)) s"
 }
 
+# The JRE 25 stand-in: the Temurin 25 JDK of this machine, copied into the context (too big to keep in the repo).
+build_jre25() {
+  local jdk="${JAVA25_HOME:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -1)}" started=$SECONDS version hash context
+  if [[ -z "$jdk" || ! -x "$jdk/bin/java" ]]; then
+    log "no Temurin 25 JDK under /usr/lib/jvm (or JAVA25_HOME): $LBSTACK_LOCAL_JRE25 not built"; return
+  fi
+  version="jdk-$(sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"/\1/p' "$jdk/release" | sed 's/-LTS$//')"
+  hash="$(context_hash jre25)-$version"
+  if exists "$LBSTACK_LOCAL_JRE25" \
+    && [[ "$(docker image inspect -f '{{index .Config.Labels "lbstack.context"}}' "$LBSTACK_LOCAL_JRE25")" == "$hash" ]]; then
+    log "$LBSTACK_LOCAL_JRE25 present, skipped"; return
+  fi
+  log "building $LBSTACK_LOCAL_JRE25 from $jdk ($version)"
+  context="$(mktemp -d /tmp/lbstack-jre25.XXXXXX)"
+  cp "$here/jre25/Dockerfile" "$context/"
+  cp -a "$jdk" "$context/jdk"
+  rm -rf "$context/jdk/man" "$context/jdk/demo" "$context/jdk/lib/src.zip"
+  docker build -q --label "lbstack.context=$hash" --build-arg "BASE_IMAGE=$LBSTACK_BASE_IMAGE" \
+    --build-arg "JAVA_VERSION=$version" -t "$LBSTACK_LOCAL_JRE25" "$context" >/dev/null
+  rm -rf "$context"
+  log "$LBSTACK_LOCAL_JRE25 built in $((SECONDS - started)) s"
+}
+
 build_base
 build_service haproxy "$LBSTACK_LOCAL_HAPROXY"
 build_service nginx "$LBSTACK_LOCAL_NGINX"
@@ -61,3 +84,4 @@ build_service mysql "$LBSTACK_LOCAL_MYSQL"
 build_service postgres "$LBSTACK_LOCAL_POSTGRES"
 build_service jre "$LBSTACK_LOCAL_JRE"
 build_service netfault "$LBSTACK_LOCAL_NETFAULT"
+build_jre25

@@ -45,7 +45,7 @@ class TrainedStartIT {
   static Path dir;
 
   /** What one run's replica ran: its stack, its image and its command. */
-  record Run(String stackId, String image, List<String> command) {}
+  record Run(String stackId, String image, List<String> command, String log) {}
 
   @LoadBalancedStack(replicas = 1, web = @Web(jar = "${it.app.jar}"))
   static class OneReplica {
@@ -55,14 +55,19 @@ class TrainedStartIT {
     void serves(RunningStack stack) {
       given().baseUri(stack.lbUri().toString()).get("/").then().statusCode(200);
       var web = DOCKER.inspectContainerCmd("lbstack-" + stack.id() + "-web-1").exec();
-      run = new Run(stack.id(), web.getConfig().getImage(), List.of(web.getConfig().getCmd()));
+      run = new Run(stack.id(), web.getConfig().getImage(), List.of(web.getConfig().getCmd()), stack.logs("web-1"));
     }
   }
 
   private static Run run(Path jar) {
+    return run(jar, ItImages.jre(), OPTIONS);
+  }
+
+  private static Run run(Path jar, String jre, String options) {
     OneReplica.run = null;
     ItRuns.assertAllSucceeded(ItImages.engine().configurationParameter(ItImages.APP_JAR_PROPERTY, jar.toString())
-        .configurationParameter("lbstack.web.jvm-options", OPTIONS)
+        .configurationParameter("lbstack.web.jvm-options", options)
+        .configurationParameter(LoadBalancedStack.JRE_IMAGE_PROPERTY, jre)
         .selectors(selectClass(OneReplica.class)).execute(), 1);
     Run run = OneReplica.run;
     MADE.add(run.image());
@@ -90,6 +95,34 @@ class TrainedStartIT {
         .startsWith("lbstack-web:jar-").doesNotContain("-trained-").isNotEqualTo(first.image());
     assertThat(changed.command()).contains(RECORD).doesNotContain(SHARE);
     assertThat(trainedImagesOf(changed.image())).hasSize(1).doesNotContainAnyElementsOf(trainedImagesOf(first.image()));
+  }
+
+  /**
+   * On Java 25 the JVM's AOT cache (JEP 483, 514) is recorded and used instead of a CDS archive. The JRE 25 image is
+   * the stand-in {@code images/build.sh} makes from this machine's Temurin 25 ({@code -Dit.jre25.image}). The JVM
+   * refuses -Xshare options beside the cache, so its own log says it opened the cache.
+   */
+  @Test
+  void onJava25TheAotCacheIsRecordedAndUsed() throws Exception {
+    String jre25 = System.getProperty("it.jre25.image", "");
+    org.junit.jupiter.api.Assumptions.assumeFalse(jre25.isBlank(),
+        "no JRE 25 image: images/build.sh builds one from a Temurin 25 JDK under /usr/lib/jvm");
+    Path jar = copyOfTheAppJar("java25");
+
+    String options = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:aot";
+    Run first = run(jar, jre25, options);
+    assertThat(first.command()).contains("-XX:AOTCacheOutput=/tmp/lbstack-app.aot").doesNotContain(RECORD);
+    assertThat(trainedImagesOf(first.image())).as("made when the first stack closed").hasSize(1);
+
+    Run second = run(jar, jre25, options);
+    assertThat(second.image()).isEqualTo(trainedImagesOf(first.image()).get(0));
+    assertThat(second.command()).contains("-XX:AOTCache=/app/app.aot")
+        .doesNotContain("-XX:AOTCacheOutput=/tmp/lbstack-app.aot");
+    assertThat(second.log()).contains("Opened AOT cache /app/app.aot");
+
+    Run refused = run(copyOfTheAppJar("java25-xshare"), jre25, OPTIONS);
+    assertThat(refused.command()).as("-Xshare:on cannot go with the AOT cache: untrained, as the JVM would refuse")
+        .contains("-Xshare:on").noneMatch(option -> option.startsWith("-XX:AOTCache"));
   }
 
   private static List<String> trainedImagesOf(String jarImage) {

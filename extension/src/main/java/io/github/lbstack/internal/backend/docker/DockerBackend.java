@@ -143,16 +143,10 @@ public final class DockerBackend implements Backend {
 
   @Override
   public Map<String, String> environment(Owned container) {
-    Map<String, String> env = new java.util.LinkedHashMap<>();
-    String[] entries = docker().inspectContainerCmd(container.id()).exec().getConfig().getEnv();
-    for (String entry : entries == null ? new String[0] : entries) {
-      int equals = entry.indexOf('=');
-      if (equals > 0) {
-        env.put(entry.substring(0, equals), entry.substring(equals + 1));
-      }
-    }
-    return env;
+    return io.github.lbstack.internal.backend.ImageConfig.env(
+        docker().inspectContainerCmd(container.id()).exec().getConfig().getEnv());
   }
+
 
   @Override
   public java.util.List<Owned> owned() {

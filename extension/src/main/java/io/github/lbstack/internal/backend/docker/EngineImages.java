@@ -37,7 +37,8 @@ public final class EngineImages {
     String[] entrypoint = config == null ? null : config.getEntrypoint();
     String[] command = config == null ? null : config.getCmd();
     return new ImageConfig(inspected.getId(), entrypoint == null ? List.of() : List.of(entrypoint),
-        command == null ? List.of() : List.of(command), config == null ? "" : config.getUser());
+        command == null ? List.of() : List.of(command), config == null ? "" : config.getUser(),
+        ImageConfig.env(config == null ? null : config.getEnv()));
   }
 
   /** @throws IllegalStateException when the pull outlasts {@code timeout} */

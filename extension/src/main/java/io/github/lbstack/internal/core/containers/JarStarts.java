@@ -23,9 +23,11 @@ import org.slf4j.Logger;
 /**
  * How a stack starts the JVMs of jar images, and the start-up that learns from the last run. Without a trained image,
  * one replica of the first stack that runs a jar image records the classes its JVM loads
- * ({@code -XX:ArchiveClassesAtExit}); when that stack closes, the replica is stopped gracefully, which makes the JVM
+ * ({@code -XX:ArchiveClassesAtExit}, or on Java 25 {@code -XX:AOTCacheOutput}: {@link ClassArchive}); when that
+ * stack closes, the replica is stopped gracefully, which makes the JVM
  * write the archive, and the archive goes into an image derived from the jar image. Later replicas start from that
- * image and map the classes from the archive ({@code -XX:SharedArchiveFile}) instead of loading them again.
+ * image and map the classes from the archive ({@code -XX:SharedArchiveFile}, {@code -XX:AOTCache}) instead of
+ * loading them again.
  *
  * <p>The trained image is named after the jar image, which is keyed by the jar's content and the JRE image, and after
  * the JVM options: a changed jar, JRE or option set trains again and never runs on a stale archive. A JVM that finds
@@ -35,8 +37,8 @@ import org.slf4j.Logger;
 public final class JarStarts {
 
   private static final Logger LOG = Log.LBSTACK;
-  static final String ARCHIVE = "/app/app.jsa";
-  static final String RECORDING = "/tmp/lbstack-app.jsa";
+  /** The archive kind of each jar image, by the Java version of its JRE. */
+  private static final Map<String, ClassArchive> ARCHIVES = new ConcurrentHashMap<>();
   /** A JVM writes its archive after its shutdown hooks; a Spring app's takes a few seconds on two cores. */
   private static final Duration WRITE_GRACE = Duration.ofSeconds(60);
   /** Trained images on each engine, and those being trained by a stack of this JVM: each is trained once. */
@@ -44,7 +46,7 @@ public final class JarStarts {
   private static final Set<String> CLAIMED = ConcurrentHashMap.newKeySet();
 
   /** One replica recording its class loading, to be made into {@code trainedImage} when the stack closes. */
-  private record Recording(String hostname, String jarImage, String trainedImage) {}
+  private record Recording(String hostname, String jarImage, String trainedImage, ClassArchive archive) {}
 
   /** What a replica of a jar image runs. */
   public record Launch(String image, List<String> command) {}
@@ -74,13 +76,22 @@ public final class JarStarts {
     if (runtime.train() && backend.supportsTraining()) {
       String trained = trainedImage(jarImage, runtime.jvmOptions());
       String key = backend.describe() + " " + trained;
-      if (TRAINED.contains(key) || !missing.contains(trained) && backend.hasImage(trained)) {
+      ClassArchive archive = ARCHIVES.computeIfAbsent(backend.describe() + " " + jarImage,
+          described -> backend.imageConfig(jarImage).map(config -> ClassArchive.forImage(config.env()))
+              .orElse(ClassArchive.CDS));
+      if (archive == ClassArchive.AOT && runtime.jvmOptions().stream().anyMatch(ClassArchive::conflictsWithAot)) {
+        // The JVM refuses to start with both; the user's own archive options win.
+        if (missing.add(trained)) {
+          LOG.info("lbstack {}: {} starts untrained: {} has class data sharing options, which Java 25's AOT cache "
+              + "cannot be used with", stackId, jarImage, ConfigKeys.WEB_JVM_OPTIONS);
+        }
+      } else if (TRAINED.contains(key) || !missing.contains(trained) && backend.hasImage(trained)) {
         TRAINED.add(key);
         image = trained;
-        command.add("-XX:SharedArchiveFile=" + ARCHIVE);
+        command.add(archive.useOption());
       } else if (missing.add(trained) && mayRecord && recording == null && CLAIMED.add(key)) {
-        recording = new Recording(hostname, jarImage, trained);
-        command.add("-XX:ArchiveClassesAtExit=" + RECORDING);
+        recording = new Recording(hostname, jarImage, trained, archive);
+        command.add(archive.recordOption());
         LOG.info("lbstack {}: {} records the classes it loads, so later starts of {} skip loading them ({}=false "
             + "turns this off)", stackId, hostname, jarImage, ConfigKeys.WEB_TRAIN);
       }
@@ -116,14 +127,15 @@ public final class JarStarts {
       }
       replica.stop(WRITE_GRACE);
       context = Files.createTempDirectory("lbstack-trained-image");
-      replica.copyFileOut(RECORDING, context.resolve("app.jsa"));
+      String file = done.archive().file();
+      replica.copyFileOut(done.archive().recording(), context.resolve(file));
       Path dockerfile = Files.writeString(context.resolve("Dockerfile"),
-          "FROM " + done.jarImage() + "\nCOPY app.jsa " + ARCHIVE + "\n", StandardCharsets.UTF_8);
+          "FROM " + done.jarImage() + "\nCOPY " + file + " " + done.archive().inImage() + "\n", StandardCharsets.UTF_8);
       backend.buildImage(dockerfile, Map.of(), done.trainedImage(), Map.of(Labels.SESSION, Labels.SESSION_ID));
       TRAINED.add(key);
       LOG.info("lbstack {}: trained image {} made from {}'s start in {} ms ({} KiB of classes)", stackId,
           done.trainedImage(), done.hostname(), (System.nanoTime() - start) / 1_000_000,
-          Files.size(context.resolve("app.jsa")) / 1024);
+          Files.size(context.resolve(done.archive().file())) / 1024);
     } catch (RuntimeException | IOException e) {
       LOG.info("lbstack {}: no trained image of {} this time ({}); a later stack records again", stackId,
           done.jarImage(), e.getMessage());

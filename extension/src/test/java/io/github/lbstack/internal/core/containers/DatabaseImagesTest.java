@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 class DatabaseImagesTest {
 
   private static final ImageConfig MYSQL = new ImageConfig("sha256:1", List.of("docker-entrypoint.sh"),
-      List.of("mysqld"), "");
+      List.of("mysqld"), "", java.util.Map.of());
 
   @Test
   void wrapsTheImagesOwnEntrypointAndSetsItsCommandAndUserAgain() {
     ImageConfig config = new ImageConfig("sha256:2", List.of("tini", "--", "entry \"x\".sh"), List.of("postgres"),
-        "postgres");
+        "postgres", java.util.Map.of());
 
     String dockerfile = DatabaseImages.dockerfile(DatabaseKind.POSTGRES, "my/postgres:17", config);
 
@@ -36,6 +36,6 @@ class DatabaseImagesTest {
     assertThat(tag).startsWith("lbstack-db:mysql-");
     assertThat(DatabaseImages.warmTag(DatabaseKind.MYSQL, "mysql:8.4", MYSQL)).isEqualTo(tag);
     assertThat(DatabaseImages.warmTag(DatabaseKind.MYSQL, "mysql:8.4",
-        new ImageConfig("sha256:updated", MYSQL.entrypoint(), MYSQL.command(), ""))).isNotEqualTo(tag);
+        new ImageConfig("sha256:updated", MYSQL.entrypoint(), MYSQL.command(), "", java.util.Map.of()))).isNotEqualTo(tag);
   }
 }
