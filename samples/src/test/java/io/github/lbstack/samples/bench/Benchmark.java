@@ -44,7 +44,7 @@ public final class Benchmark {
     });
     // -Dbench.skip-cold=true measures the suites, reuse and resets only; -Dbench.reset-only=true the resets only;
     // -Dbench.spring-only=true the Spring Boot sample only.
-    boolean springOnly = Boolean.getBoolean("bench.spring-only");
+    boolean springOnly = Boolean.getBoolean("bench.spring-only") || Boolean.getBoolean("bench.jre25-only");
     // -Dbench.deploy-only=true: the release drills and the load generator only (DeployBench).
     boolean deployOnly = Boolean.getBoolean("bench.deploy-only");
     // -Dbench.fresh-jvm-only=true: the first stack of a fresh JVM against a warmed one (FreshJvmBench).
@@ -125,11 +125,11 @@ public final class Benchmark {
         resets, "MySQL: snapshot, 49 rows in 7 tables", "ms");
     if (spring != null) {
       table(out, "8. The Spring Boot sample's stack ready (3 replicas, MySQL, Redis)", spring.ready(),
-          SpringBench.UNTRAINED);
+          spring.baseline());
       table(out, "9. A Spring Boot replica's RSS right after ready (docker stats)", spring.replicaMemory(),
-          SpringBench.UNTRAINED, "MiB");
+          spring.baseline(), "MiB");
       table(out, "9b. A Spring Boot replica's JVM start (\"process running for\" in its log; goal: trained <= 0.6x "
-          + "untrained)", spring.jvmStart(), SpringBench.UNTRAINED, "ms");
+          + "untrained)", spring.jvmStart(), spring.baseline(), "ms");
     }
     if (deploys != null) {
       table(out, "10. A rolling deploy and a blue/green switch of 3 quickstart replicas, against starting 3 at once",

@@ -22,11 +22,19 @@ final class SpringBench {
   /** lbstack's default options, untrained: the baseline of the trained start. */
   static final String UNTRAINED = "Spring shop, " + OPTIONS + ", untrained";
 
-  /** A variant: the value of lbstack.web.jvm-options, and whether starts are trained. */
-  private record Variant(String jvmOptions, boolean train) {}
+  /** The Java 25 variants' baseline, measured instead of the others with -Dbench.jre25-only=true. */
+  static final String UNTRAINED_25 = "Spring shop on JRE 25, " + OPTIONS + ", untrained";
 
-  /** Cold ready and replica RSS, by variant. */
-  record Figures(Map<String, Samples> ready, Map<String, Samples> replicaMemory, Map<String, Samples> jvmStart) {}
+  /** A variant: the value of lbstack.web.jvm-options, whether starts are trained, and the JRE image (null: the run's). */
+  private record Variant(String jvmOptions, boolean train, String jre) {
+    Variant(String jvmOptions, boolean train) {
+      this(jvmOptions, train, null);
+    }
+  }
+
+  /** Cold ready and replica RSS, by variant, and the variant the ratios are against. */
+  record Figures(Map<String, Samples> ready, Map<String, Samples> replicaMemory, Map<String, Samples> jvmStart,
+      String baseline) {}
 
   /** Three containers of the untrained stack's image and command started at once, no lbstack: until all healthy. */
   static final String BARE = "three bare starts of the image (untrained, lbstack's options), no lbstack";
@@ -38,16 +46,30 @@ final class SpringBench {
       throw new IllegalStateException(JAR + " is missing: build it with mvn package -pl samples/spring-boot");
     }
     Map<String, Variant> variants = new LinkedHashMap<>();
-    variants.put("Spring shop, JVM defaults, untrained", new Variant("none", false));
-    variants.put(UNTRAINED, new Variant(OPTIONS, false));
-    variants.put("Spring shop, " + OPTIONS + ", trained", new Variant(OPTIONS, true));
-    Figures figures = new Figures(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
+    // -Dbench.jre25-only=true: the shop on the JRE 25 image (-Dit.jre25.image), untrained and with the AOT cache.
+    boolean jre25Only = Boolean.getBoolean("bench.jre25-only");
+    if (jre25Only) {
+      String jre25 = System.getProperty("it.jre25.image", "");
+      if (jre25.isBlank()) {
+        throw new IllegalStateException("-Dbench.jre25-only needs a JRE 25 image: -Dit.jre25.image (images/build.sh)");
+      }
+      variants.put(UNTRAINED_25, new Variant(OPTIONS, false, jre25));
+      variants.put("Spring shop on JRE 25, " + OPTIONS + ", trained (AOT cache)", new Variant(OPTIONS, true, jre25));
+    } else {
+      variants.put("Spring shop, JVM defaults, untrained", new Variant("none", false));
+      variants.put(UNTRAINED, new Variant(OPTIONS, false));
+      variants.put("Spring shop, " + OPTIONS + ", trained", new Variant(OPTIONS, true));
+    }
+    Figures figures = new Figures(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(),
+        jre25Only ? UNTRAINED_25 : UNTRAINED);
     variants.keySet().forEach(name -> {
       figures.ready().put(name, new Samples());
       figures.replicaMemory().put(name, new Samples());
       figures.jvmStart().put(name, new Samples());
     });
-    figures.ready().put(BARE, new Samples());
+    if (!jre25Only) {
+      figures.ready().put(BARE, new Samples());
+    }
     for (int run = 0; run <= runs; run++) {
       for (Map.Entry<String, Variant> variant : variants.entrySet()) {
         long start = System.nanoTime();
@@ -84,12 +106,21 @@ final class SpringBench {
   private static RunningStack start(Variant variant) throws Exception {
     System.setProperty("lbstack.web.jvm-options", variant.jvmOptions());
     System.setProperty("lbstack.web.train", String.valueOf(variant.train()));
+    String runJre = System.getProperty("lbstack.image.jre");
+    if (variant.jre() != null) {
+      System.setProperty("lbstack.image.jre", variant.jre());
+    }
     RunningStack stack;
     try {
       stack = StackDefinition.builder().replicas(3).jar(JAR).healthPath("/actuator/health").start();
     } finally {
       System.clearProperty("lbstack.web.jvm-options");
       System.clearProperty("lbstack.web.train");
+      if (runJre != null) {
+        System.setProperty("lbstack.image.jre", runJre);
+      } else {
+        System.clearProperty("lbstack.image.jre");
+      }
     }
     Ready.await(stack.jdbcUrl(), stack.databaseUser(), stack.databasePassword(), stack.redisUri().getHost(),
         stack.redisUri().getPort(), stack.lbUri(), 3, "/actuator/health");
