@@ -124,7 +124,8 @@ public @interface LoadBalancedStack {
    * {@code true} (the default) starts the database from an image lbstack derives once from the database image, with
    * a data directory already initialised, so a stack skips the server's first-start initialisation and only makes its
    * own database and user; {@code false} initialises a data directory at every start. A stack with
-   * {@link Database#init() init scripts} always starts cold. See README, "A database that starts warm".
+   * {@link #databaseInit() init scripts}, or a database image with scripts of its own in
+   * {@code /docker-entrypoint-initdb.d}, always starts cold. See README, "A database that starts warm".
    */
   String DATABASE_WARM_PROPERTY = ConfigKeys.DATABASE_WARM;
 

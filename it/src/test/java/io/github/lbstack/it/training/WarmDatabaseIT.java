@@ -141,13 +141,36 @@ class WarmDatabaseIT {
     String base = copyOf(ItImages.mysql(), "scripts");
     Run cold = run(WithInitScripts.class, LoadBalancedStack.MYSQL_IMAGE_PROPERTY, base, Map.of());
     assertThat(cold.image()).as("the image runs the scripts on a fresh data directory").isEqualTo(base);
+
+    String withItsOwn = copyOf(ItImages.mysql(), "own-scripts",
+        "COPY schema.sql /docker-entrypoint-initdb.d/schema.sql\n", Path.of("src/test/resources/db/schema.sql"));
+    Run own = run(WithItsOwnScripts.class, LoadBalancedStack.MYSQL_IMAGE_PROPERTY, withItsOwn, Map.of());
+    assertThat(own.image()).as("an image with scripts of its own is never warmed").isEqualTo(withItsOwn);
+  }
+
+  @LoadBalancedStack(replicas = 1, web = @Web(jar = "${it.app.jar}"))
+  static class WithItsOwnScripts {
+    @Test
+    void serves(RunningStack stack, DataSource db) throws Exception {
+      assertThat(SeedData.colours(db)).as("the image's own script ran").containsExactly("red", "green");
+      recordAndCheck(stack, db, "mysql");
+    }
   }
 
   /** A copy of {@code image} under a tag of this test, with a label that gives it an id of its own. */
   private static String copyOf(String image, String name) throws Exception {
+    return copyOf(image, name, "", null);
+  }
+
+  /** @param more Dockerfile lines after the label, with {@code file} (when given) in the context */
+  private static String copyOf(String image, String name, String more, Path file) throws Exception {
     String tag = "lbstack-it-warm:" + name + "-" + System.nanoTime();
     Path context = Files.createDirectories(dir.resolve(name));
-    Files.writeString(context.resolve("Dockerfile"), "FROM " + image + "\nLABEL lbstack.it.copy=\"" + tag + "\"\n");
+    if (file != null) {
+      Files.copy(file, context.resolve(file.getFileName()));
+    }
+    Files.writeString(context.resolve("Dockerfile"), "FROM " + image + "\nLABEL lbstack.it.copy=\"" + tag + "\"\n"
+        + more);
     DOCKER.buildImageCmd(context.toFile()).withTags(Set.of(tag)).exec(new BuildImageResultCallback())
         .awaitImageId(5, TimeUnit.MINUTES);
     MADE.add(tag);

@@ -37,6 +37,8 @@ public final class DatabaseImages {
   /** The label that marks an image lbstack derived to start warm, with the base image as its value. */
   public static final String WARM_OF = "io.github.lbstack.warm-of";
   static final String SCRIPT = "warm-database.sh";
+  /** The exit code of the build step when the image has init scripts of its own (see the script). */
+  private static final int HAS_SCRIPTS = 3;
   private static final String SCRIPT_IN_IMAGE = "/usr/local/bin/lbstack-warm-database.sh";
   /** Warm images by engine and base image, and bases that could not be warmed in this JVM (tried once). */
   private static final Map<String, Optional<String>> WARM = new ConcurrentHashMap<>();
@@ -91,7 +93,15 @@ public final class DatabaseImages {
       LOG.info("lbstack {}: warm image {} of {} made in {} ms", stackId, tag, base,
           (System.nanoTime() - start) / 1_000_000);
       return Optional.of(tag);
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
+      if (String.valueOf(e.getMessage()).contains("non-zero code: " + HAS_SCRIPTS)) {
+        LOG.info("lbstack {}: {} starts cold: {} has scripts of its own in /docker-entrypoint-initdb.d, which run only "
+            + "on a fresh data directory", stackId, kind.service(), base);
+      } else {
+        LOG.warn("lbstack {}: {} starts cold: could not warm {} ({})", stackId, kind.service(), base, e.getMessage());
+      }
+      return Optional.empty();
+    } catch (IOException e) {
       LOG.warn("lbstack {}: {} starts cold: could not warm {} ({})", stackId, kind.service(), base, e.getMessage());
       return Optional.empty();
     } finally {

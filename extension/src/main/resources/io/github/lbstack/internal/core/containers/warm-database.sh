@@ -11,7 +11,7 @@
 #       a database and skips its initialisation.
 #
 # <kind> is mysql or postgres. Init scripts (/docker-entrypoint-initdb.d) run only on a fresh data directory, so
-# lbstack starts a stack that has some from the image itself, never from here.
+# lbstack starts a stack that has some from the image itself, and an image that has its own is never warmed.
 set -euo pipefail
 
 mode="$1" kind="$2" count="$3"
@@ -19,6 +19,8 @@ shift 3
 entrypoint=("${@:1:$count}")
 shift "$count"
 warm=/var/lib/lbstack-warm
+# The exit code of a build step that finds the image's own init scripts (DatabaseImages reads it).
+HAS_SCRIPTS=3
 
 log() { echo "[lbstack-warm] $*"; }
 die() { echo "[lbstack-warm] error: $*" >&2; exit 1; }
@@ -48,6 +50,11 @@ runs_server() {
 }
 
 init() {
+  # An image with scripts of its own runs them on each fresh data directory; a warm one would skip them.
+  if compgen -G "/docker-entrypoint-initdb.d/*" >/dev/null; then
+    echo "[lbstack-warm] the image has scripts in /docker-entrypoint-initdb.d: it starts cold" >&2
+    exit "$HAS_SCRIPTS"
+  fi
   mkdir -p "$warm"
   local port
   case "$kind" in
