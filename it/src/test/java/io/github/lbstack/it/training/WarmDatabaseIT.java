@@ -146,6 +146,9 @@ class WarmDatabaseIT {
         "COPY schema.sql /docker-entrypoint-initdb.d/schema.sql\n", Path.of("src/test/resources/db/schema.sql"));
     Run own = run(WithItsOwnScripts.class, LoadBalancedStack.MYSQL_IMAGE_PROPERTY, withItsOwn, Map.of());
     assertThat(own.image()).as("an image with scripts of its own is never warmed").isEqualTo(withItsOwn);
+    assertThat(DOCKER.listContainersCmd().withShowAll(true).withLabelFilter(Map.of("lbstack.it.copy", withItsOwn))
+        .exec()).as("no container of the image, nor of the warming step that stopped (it inherits the label)")
+        .isEmpty();
   }
 
   @LoadBalancedStack(replicas = 1, web = @Web(jar = "${it.app.jar}"))

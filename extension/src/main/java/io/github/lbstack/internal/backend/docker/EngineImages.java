@@ -57,7 +57,9 @@ public final class EngineImages {
     BuildImageCmd build = engine.buildImageCmd(dockerfile.getParent().toFile())
         .withDockerfile(dockerfile.toFile())
         .withTags(Set.of(tag))
-        .withLabels(labels);
+        .withLabels(labels)
+        // A failed step's container would otherwise stay behind (the engine keeps it for debugging), unlabelled.
+        .withForcerm(true);
     buildArgs.forEach(build::withBuildArg);
     build.exec(new BuildImageResultCallback()).awaitImageId(10, TimeUnit.MINUTES);
   }
