@@ -68,7 +68,8 @@ final class BareStarts {
     }
   }
 
-  private static String published(String container, int port) throws Exception {
+  /** {@return the host port Docker published {@code port} of {@code container} on} */
+  static String published(String container, int port) throws Exception {
     String mapping = Setup.run(List.of("docker", "port", container, port + "/tcp")).strip().split("\n")[0];
     return mapping.substring(mapping.lastIndexOf(':') + 1);
   }

@@ -84,9 +84,7 @@ final class DatabaseBench {
     long start = System.nanoTime();
     String container = Setup.run(run).strip();
     try {
-      String mapping = Setup.run(List.of("docker", "port", container, (mysql ? 3306 : 5432) + "/tcp")).strip()
-          .split("\n")[0];
-      String hostPort = "127.0.0.1:" + mapping.substring(mapping.lastIndexOf(':') + 1);
+      String hostPort = "127.0.0.1:" + BareStarts.published(container, mysql ? 3306 : 5432);
       String jdbc = mysql ? "jdbc:mysql://" + hostPort + "/" + Setup.DB + "?sslMode=DISABLED&allowPublicKeyRetrieval=true"
           : "jdbc:postgresql://" + hostPort + "/" + Setup.DB;
       Ready.poll(System.nanoTime() + Ready.LIMIT.toNanos(), image, () -> {

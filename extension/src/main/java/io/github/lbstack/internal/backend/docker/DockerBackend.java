@@ -121,11 +121,7 @@ public final class DockerBackend implements Backend {
 
   @Override
   public String imageId(String image) {
-    try {
-      return docker().inspectImageCmd(image).exec().getId();
-    } catch (NotFoundException e) {
-      throw new BackendException("image " + image + " is not present on the Docker engine", e);
-    }
+    return imageConfig(image).orElseThrow().id();
   }
 
   @Override
@@ -146,7 +142,6 @@ public final class DockerBackend implements Backend {
     return io.github.lbstack.internal.backend.ImageConfig.env(
         docker().inspectContainerCmd(container.id()).exec().getConfig().getEnv());
   }
-
 
   @Override
   public java.util.List<Owned> owned() {

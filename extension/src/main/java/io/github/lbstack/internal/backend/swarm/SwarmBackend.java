@@ -98,12 +98,7 @@ public final class SwarmBackend implements Backend {
 
   @Override
   public String imageId(String image) {
-    Node first = nodes().get(0);
-    try {
-      return first.engine().inspectImageCmd(image).exec().getId();
-    } catch (NotFoundException e) {
-      throw new BackendException("image " + image + " is not present on swarm node " + first.address(), e);
-    }
+    return imageConfig(image).orElseThrow().id();
   }
 
   /** As the first node has it; {@link #buildImage} builds there and hands the image to the others. */

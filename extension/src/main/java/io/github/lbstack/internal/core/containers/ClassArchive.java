@@ -34,8 +34,8 @@ enum ClassArchive {
   /** {@return whether a JVM option cannot go with the AOT cache's (the JVM refuses to start with both)} */
   static boolean conflictsWithAot(String option) {
     return option.startsWith("-Xshare:") || option.startsWith("-XX:SharedArchiveFile")
-        || option.startsWith("-XX:SharedClassListFile") || option.startsWith("-XX:+DumpLoadedClassList")
-        || option.startsWith("-XX:DumpLoadedClassList") || option.startsWith("-XX:AOT")
+        || option.startsWith("-XX:SharedClassListFile") || option.startsWith("-XX:DumpLoadedClassList")
+        || option.startsWith("-XX:AOT")
         || option.startsWith("-XX:ArchiveClassesAtExit");
   }
 

@@ -40,6 +40,8 @@ public final class DatabaseImages {
   /** The exit code of the build step when the image has init scripts of its own (see the script). */
   private static final int HAS_SCRIPTS = 3;
   private static final String SCRIPT_IN_IMAGE = "/usr/local/bin/lbstack-warm-database.sh";
+  /** The script, read from the jar once: its bytes are part of every warm tag, computed at each stack's start. */
+  private static final byte[] SCRIPT_BYTES = script();
   /** Warm images by engine and base image, and bases that could not be warmed in this JVM (tried once). */
   private static final Map<String, Optional<String>> WARM = new ConcurrentHashMap<>();
 
@@ -67,7 +69,7 @@ public final class DatabaseImages {
 
   /** {@return the warm image's tag: the base image's id and the recipe, so either one changed warms again} */
   static String warmTag(DatabaseKind kind, String base, ImageConfig config) {
-    return "lbstack-db:" + kind.key() + "-" + Digests.sha256(16, List.of(Digests.utf8(config.id()), script(),
+    return "lbstack-db:" + kind.key() + "-" + Digests.sha256(16, List.of(Digests.utf8(config.id()), SCRIPT_BYTES,
         Digests.utf8(dockerfile(kind, base, config))));
   }
 
@@ -87,22 +89,19 @@ public final class DatabaseImages {
     Path context = null;
     try {
       context = Files.createTempDirectory("lbstack-warm-database");
-      Files.write(context.resolve(SCRIPT), script());
+      Files.write(context.resolve(SCRIPT), SCRIPT_BYTES);
       Path dockerfile = Files.writeString(context.resolve("Dockerfile"), dockerfile(kind, base, config));
       backend.buildImage(dockerfile, Map.of(), tag, Map.of(Labels.SESSION, Labels.SESSION_ID, WARM_OF, base));
       LOG.info("lbstack {}: warm image {} of {} made in {} ms", stackId, tag, base,
           (System.nanoTime() - start) / 1_000_000);
       return Optional.of(tag);
-    } catch (RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       if (String.valueOf(e.getMessage()).contains("non-zero code: " + HAS_SCRIPTS)) {
         LOG.info("lbstack {}: {} starts cold: {} has scripts of its own in /docker-entrypoint-initdb.d, which run only "
             + "on a fresh data directory", stackId, kind.service(), base);
       } else {
         LOG.warn("lbstack {}: {} starts cold: could not warm {} ({})", stackId, kind.service(), base, e.getMessage());
       }
-      return Optional.empty();
-    } catch (IOException e) {
-      LOG.warn("lbstack {}: {} starts cold: could not warm {} ({})", stackId, kind.service(), base, e.getMessage());
       return Optional.empty();
     } finally {
       WebImages.deleteQuietly(context);

@@ -135,7 +135,7 @@ public final class JarStarts {
       TRAINED.add(key);
       LOG.info("lbstack {}: trained image {} made from {}'s start in {} ms ({} KiB of classes)", stackId,
           done.trainedImage(), done.hostname(), (System.nanoTime() - start) / 1_000_000,
-          Files.size(context.resolve(done.archive().file())) / 1024);
+          Files.size(context.resolve(file)) / 1024);
     } catch (RuntimeException | IOException e) {
       LOG.info("lbstack {}: no trained image of {} this time ({}); a later stack records again", stackId,
           done.jarImage(), e.getMessage());
@@ -149,5 +149,4 @@ public final class JarStarts {
   static String trainedImage(String jarImage, List<String> options) {
     return jarImage + "-trained-" + Digests.sha256(8, List.of(Digests.utf8(String.join(" ", options))));
   }
-
 }
