@@ -27,6 +27,8 @@ public final class WebImages {
   private static final Map<String, String> BUILT = new ConcurrentHashMap<>();
   /** A jar's image tag and whether it is a Spring Boot jar, by the jar's path, size, modification time and JRE. */
   private static final Map<List<Object>, JarImage> JAR_IMAGES = new ConcurrentHashMap<>();
+  /** A build context's hash, by every file's path, size and modification time, and the build arguments. */
+  private static final Map<List<Object>, String> CONTEXTS = new ConcurrentHashMap<>();
 
   private record JarImage(String tag, boolean boot) {}
 
@@ -164,11 +166,28 @@ public final class WebImages {
     }
   }
 
-  /** Hash of every file in the build context and the build arguments. */
-  private static String fingerprint(Path context, Map<String, String> args) {
-    try (Stream<Path> files = Files.walk(context)) {
+  /**
+   * Hash of every file in the build context and the build arguments. Hashing the context (an app's jar, often tens of
+   * megabytes) was most of the test JVM's CPU time in a stack's start, so the hash is kept while every file's path,
+   * size and modification time stay the same, as for a jar.
+   */
+  static String fingerprint(Path context, Map<String, String> args) {
+    try (Stream<Path> walk = Files.walk(context)) {
+      List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();
+      List<Object> version = new java.util.ArrayList<>(List.of(context, args));
+      for (Path file : files) {
+        version.add(List.of(file, Files.size(file), Files.getLastModifiedTime(file)));
+      }
+      return CONTEXTS.computeIfAbsent(version, key -> hash(context, files, args));
+    } catch (IOException e) {
+      throw new UncheckedIOException("lbstack could not read the build context " + context, e);
+    }
+  }
+
+  private static String hash(Path context, List<Path> files, Map<String, String> args) {
+    try {
       List<byte[]> parts = new java.util.ArrayList<>();
-      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+      for (Path file : files) {
         parts.add(Digests.utf8(context.relativize(file).toString()));
         parts.add(Files.readAllBytes(file));
       }
