@@ -149,6 +149,10 @@ class WarmDatabaseIT {
     assertThat(DOCKER.listContainersCmd().withShowAll(true).withLabelFilter(Map.of("lbstack.it.copy", withItsOwn))
         .exec()).as("no container of the image, nor of the warming step that stopped (it inherits the label)")
         .isEmpty();
+    String id = DOCKER.inspectImageCmd(withItsOwn).exec().getId();
+    assertThat(DOCKER.listImagesCmd().withShowAll(true).exec()).filteredOn(image -> id.equals(image.getParentId()))
+        .as("no image of the warming build's steps is left on the image (which could not be removed by name then)")
+        .isEmpty();
   }
 
   @LoadBalancedStack(replicas = 1, web = @Web(jar = "${it.app.jar}"))

@@ -49,6 +49,15 @@ runs_server() {
   esac
 }
 
+# Whether the server on this port serves: a MySQL server greets each client first; PostgreSQL waits for the client
+# to speak, and listens only once its own initialisation is done, so an open port is its sign.
+answers() {
+  case "$kind" in
+    mysql) (exec 3<>"/dev/tcp/127.0.0.1/$1" && [[ "$(timeout 2 head -c 1 <&3 | wc -c)" -ge 1 ]]) 2>/dev/null ;;
+    *) (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null ;;
+  esac
+}
+
 init() {
   # An image with scripts of its own runs them on each fresh data directory; a warm one would skip them.
   if compgen -G "/docker-entrypoint-initdb.d/*" >/dev/null; then
@@ -76,13 +85,19 @@ init() {
   log "initialising a data directory in $warm"
   "${entrypoint[@]}" "$@" &
   local pid=$!
-  # The image's own initialisation runs a private server with networking off; the port answers only once it is done.
-  until (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+  # The image's own initialisation runs a private server with networking off; the server answers only once it is
+  # done. A MySQL server's port takes connections while it still runs its --init-file, and one stopped then can hang
+  # (MariaDB 10.11 did, ignoring SIGTERM); its greeting comes only once it serves, so that is what is awaited.
+  until answers "$port"; do
     kill -0 "$pid" 2>/dev/null || { wait "$pid" || true; die "the server stopped before its port answered"; }
     sleep 0.2
   done
   kill -TERM "$pid"
+  # A server that takes no notice must not hold the build for ever: it is killed, and the stack starts cold.
+  (sleep 120; kill -KILL "$pid" 2>/dev/null) &
+  local watchdog=$!
   wait "$pid" || true
+  kill "$watchdog" 2>/dev/null || die "the server did not stop within 120 s of SIGTERM"
   case "$kind" in
     mysql) [[ -d "$warm/mysql" ]] || die "no system tables in $warm" ;;
     postgres) [[ -s "$warm/PG_VERSION" ]] || die "no cluster in $warm" ;;
