@@ -77,7 +77,13 @@ public final class Load {
    * @return this load, for chaining
    */
   public Load header(String name, String value) {
-    headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+    Objects.requireNonNull(name, "name");
+    if (!JdkClient.canSend(Map.of(name, ""))) {
+      throw new IllegalArgumentException("Load cannot send a " + name + " header: the JDK's HTTP client it sends "
+          + "with sets Host, Connection, Content-Length, Expect and Upgrade itself. For host-based routing, send "
+          + "Traffic.through(stack).header(\"Host\", ...), which sends such headers as given");
+    }
+    headers.put(name, Objects.requireNonNull(value, "value"));
     return this;
   }
 

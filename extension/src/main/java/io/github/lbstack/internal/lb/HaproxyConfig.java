@@ -17,6 +17,9 @@ import java.util.List;
  */
 public final class HaproxyConfig {
 
+  /** How often a DOWN replica is checked, at most: see {@link #slots}. */
+  static final long DOWN_INTER_MILLIS = 100;
+
   /** Where the official image (and our local stand-in) reads its configuration. */
   public static final String CONFIG_PATH = "/usr/local/etc/haproxy/haproxy.cfg";
   /** HTTP frontend; not 80, because the official image runs as a non-root user. */
@@ -137,7 +140,10 @@ public final class HaproxyConfig {
     // each replica once its container exists.
     // observe layer4: a connection the replica refuses or never answers takes it out at once, without waiting for
     // two failed checks; its checks put it back.
-    lines.add("    default-server check inter " + inter + "ms fastinter " + inter + "ms downinter " + inter
+    // A replica that is DOWN (starting, restarted, just added) is checked more often: every start, scaling step and
+    // rollout waits for the lb's next check of it, which at the interval was up to half a second after it answered.
+    long downInter = Math.min(inter, DOWN_INTER_MILLIS);
+    lines.add("    default-server check inter " + inter + "ms fastinter " + inter + "ms downinter " + downInter
         + "ms rise 1 fall 2 observe layer4 error-limit 1 on-error mark-down resolvers " + RESOLVERS
         + " init-addr none");
     for (LbServer server : servers) {

@@ -50,7 +50,15 @@ class HaproxyConfigTest {
   void checksTheHealthPathOverHttpAtTheGivenInterval() {
     assertThat(config).contains("    option httpchk\n")
         .contains("    http-check send meth GET uri /health ver HTTP/1.1 hdr Host localhost\n")
-        .contains("default-server check inter 250ms fastinter 250ms downinter 250ms rise 1 fall 2");
+        .contains("default-server check inter 250ms fastinter 250ms downinter 100ms rise 1 fall 2");
+  }
+
+  @Test
+  void checksADownReplicaAtMostEvery100MsAndNeverLessOftenThanAnUpOne() {
+    assertThat(new HaproxyConfig("roundrobin", false, "/", Duration.ofMillis(50), List.of()).render())
+        .contains("default-server check inter 50ms fastinter 50ms downinter 50ms ");
+    assertThat(new HaproxyConfig("roundrobin", false, "/", Duration.ofSeconds(2), List.of()).render())
+        .contains("default-server check inter 2000ms fastinter 2000ms downinter 100ms ");
   }
 
   @Test

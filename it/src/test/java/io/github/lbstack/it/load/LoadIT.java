@@ -44,4 +44,12 @@ class LoadIT {
         .hasMessageContaining("Expected p99 below 200 ms, but it was");
     assertThat(result.samples()).extracting(LoadResult.Sample::version).doesNotContainNull();
   }
+
+  @Test
+  void aHostHeaderIsRefusedWithWhatToUseInstead(RunningStack stack) {
+    assertThatThrownBy(() -> Load.through(stack).header("host", "shop.example"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("Load cannot send a host header: the JDK's HTTP client it sends with sets Host,")
+        .hasMessageContaining("Traffic.through(stack).header(\"Host\", ...)");
+  }
 }
