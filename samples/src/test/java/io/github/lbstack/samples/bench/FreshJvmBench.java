@@ -25,44 +25,59 @@ final class FreshJvmBench {
 
   private FreshJvmBench() {}
 
+  /** The test JVM options the README recommends for a Surefire or Failsafe {@code argLine}, as lbstack's build sets. */
+  static final List<String> TEST_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
   static Map<String, Samples> measure(int runs) throws Exception {
     Map<String, Samples> figures = new LinkedHashMap<>();
-    figures.put("fresh JVM: from the JVM's launch", new Samples());
-    figures.put("fresh JVM: from its first start() call", new Samples());
+    figures.put("fresh JVM, its defaults: from the JVM's launch", new Samples());
+    figures.put("fresh JVM, its defaults: from its first start() call", new Samples());
+    figures.put("fresh JVM, " + String.join(" ", TEST_JVM_OPTIONS) + ": from the JVM's launch", new Samples());
+    figures.put("fresh JVM, " + String.join(" ", TEST_JVM_OPTIONS) + ": from its first start() call", new Samples());
     figures.put(WARM, new Samples());
     Variant warm = LbstackVariant.standard();
     warm.start().close();
     for (int run = 1; run <= runs; run++) {
-      long spawned = System.nanoTime();
-      Process child = new ProcessBuilder(command()).redirectErrorStream(true).start();
-      double fromLaunch = -1;
-      double fromCall = -1;
-      List<String> output = new ArrayList<>();
-      try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-          StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = out.readLine()) != null) {
-          output.add(line);
-          if (line.startsWith(READY)) {
-            fromLaunch = (System.nanoTime() - spawned) / 1e6;
-            fromCall = Double.parseDouble(line.substring(READY.length()).replace(" ms", ""));
-          }
-        }
+      for (List<String> options : List.of(List.<String>of(), TEST_JVM_OPTIONS)) {
+        String name = options.isEmpty() ? "its defaults" : String.join(" ", options);
+        double[] child = child(options);
+        figures.get("fresh JVM, " + name + ": from the JVM's launch").add(child[0]);
+        figures.get("fresh JVM, " + name + ": from its first start() call").add(child[1]);
+        System.out.printf("run %d fresh JVM (%s) %.2f s (%.2f s from start())%n", run, name, child[0] / 1000,
+            child[1] / 1000);
       }
-      if (child.waitFor() != 0 || fromLaunch < 0) {
-        throw new IllegalStateException("the fresh JVM's stack did not start (exit " + child.exitValue() + "): "
-            + String.join("\n", output.subList(Math.max(0, output.size() - 30), output.size())));
-      }
-      figures.get("fresh JVM: from the JVM's launch").add(fromLaunch);
-      figures.get("fresh JVM: from its first start() call").add(fromCall);
       long start = System.nanoTime();
       Variant.Running running = warm.start();
       figures.get(WARM).add((System.nanoTime() - start) / 1e6);
       running.close();
-      System.out.printf("run %d fresh JVM %.2f s (%.2f s from start()), warmed %.2f s%n", run, fromLaunch / 1000,
-          fromCall / 1000, figures.get(WARM).median() / 1000);
+      System.out.printf("run %d warmed %.2f s%n", run, figures.get(WARM).median() / 1000);
     }
     return figures;
+  }
+
+  /** @return milliseconds from the child's launch, and from its start() call, to its stack's ready */
+  private static double[] child(List<String> options) throws Exception {
+    long spawned = System.nanoTime();
+    Process child = new ProcessBuilder(command(options)).redirectErrorStream(true).start();
+    double fromLaunch = -1;
+    double fromCall = -1;
+    List<String> output = new ArrayList<>();
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
+        StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = out.readLine()) != null) {
+        output.add(line);
+        if (line.startsWith(READY)) {
+          fromLaunch = (System.nanoTime() - spawned) / 1e6;
+          fromCall = Double.parseDouble(line.substring(READY.length()).replace(" ms", ""));
+        }
+      }
+    }
+    if (child.waitFor() != 0 || fromLaunch < 0) {
+      throw new IllegalStateException("the fresh JVM's stack did not start (exit " + child.exitValue() + "): "
+          + String.join("\n", output.subList(Math.max(0, output.size() - 30), output.size())));
+    }
+    return new double[] {fromLaunch, fromCall};
   }
 
   /** The child: one stack, as a test JVM's first, then out. */
@@ -74,9 +89,10 @@ final class FreshJvmBench {
     System.exit(0);
   }
 
-  private static List<String> command() {
+  private static List<String> command(List<String> options) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(options);
     System.getProperties().stringPropertyNames().stream()
         .filter(name -> name.startsWith("lbstack.") || name.equals("samples.basedir"))
         .forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
