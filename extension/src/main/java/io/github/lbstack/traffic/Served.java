@@ -7,8 +7,7 @@ package io.github.lbstack.traffic;
  * @param status the HTTP status, or 0 when no response came
  * @param error why it failed ({@code "503"}, an exception), or {@code null} for a success
  * @param startNanos when it was sent, on {@link System#nanoTime()}'s clock
- * @param latencyNanos how long it took, to its response (through a stack, to the end of its body; through a
- *     specification, to its headers, since REST-assured reads the body lazily)
+ * @param latencyNanos how long it took, to the response's headers (REST-assured reads the body lazily)
  * @param version the version the replica ran ({@code Replica.version()}), or {@code null} when unknown: the
  *     request failed, or the traffic did not go through a stack
  * @param client which of the run's clients sent it, from 1 ({@code Traffic.clients(n)}), or 0 when unknown

@@ -6,13 +6,11 @@ import io.github.lbstack.LbOf;
 import io.github.lbstack.RunningStack;
 import io.github.lbstack.internal.lb.HaproxyConfig;
 import io.github.lbstack.internal.report.RequestRuns;
-import io.github.lbstack.internal.tls.RunCertificates;
 import io.restassured.filter.cookie.CookieFilter;
 import io.restassured.response.Response;
 import io.restassured.specification.QueryableRequestSpecification;
 import io.restassured.specification.RequestSpecification;
 import io.restassured.specification.SpecificationQuerier;
-import java.net.URI;
 import java.util.LinkedHashSet;
 import java.time.Duration;
 import java.util.Set;
@@ -34,8 +32,6 @@ import java.util.Set;
 public final class Traffic {
 
   private final RequestSpecification spec;
-  /** The stack's lb, for traffic through a stack; {@code null} for traffic through a specification. */
-  private final URI lbUri;
   private final Set<String> replicas;
   /** Hostname to the version it runs, asked when each response arrives: a rollout changes it under traffic. */
   private final java.util.function.UnaryOperator<String> versionOf;
@@ -48,10 +44,9 @@ public final class Traffic {
   /** The stack's id, for the run report; {@code null} for traffic through anything else. */
   private final String stackId;
 
-  private Traffic(RequestSpecification spec, URI lbUri, Set<String> replicas,
-      java.util.function.UnaryOperator<String> versionOf, String stackId) {
+  private Traffic(RequestSpecification spec, Set<String> replicas, java.util.function.UnaryOperator<String> versionOf,
+      String stackId) {
     this.spec = spec;
-    this.lbUri = lbUri;
     this.replicas = replicas;
     this.versionOf = versionOf;
     this.stackId = stackId;
@@ -65,7 +60,7 @@ public final class Traffic {
    * @return traffic through its load balancer, one client, GET {@code /}
    */
   public static Traffic through(RunningStack stack) {
-    return new Traffic(stack.lb(), stack.lbUri(), inRotation(stack), stack::versionOf, stack.id());
+    return new Traffic(stack.lb(), inRotation(stack), stack::versionOf, stack.id());
   }
 
   private static Set<String> inRotation(RunningStack stack) {
@@ -89,8 +84,8 @@ public final class Traffic {
   public static Traffic through(RequestSpecification spec) {
     QueryableRequestSpecification query = SpecificationQuerier.query(spec);
     return query.getDefinedFilters().stream().filter(LbOf.class::isInstance).map(LbOf.class::cast).findFirst()
-        .map(lb -> new Traffic(spec, null, inRotation(lb.stack()), lb.stack()::versionOf, lb.stack().id()))
-        .orElseGet(() -> new Traffic(spec, null, Set.of(), replica -> null, null));
+        .map(lb -> new Traffic(spec, inRotation(lb.stack()), lb.stack()::versionOf, lb.stack().id()))
+        .orElseGet(() -> new Traffic(spec, Set.of(), replica -> null, null));
   }
 
   /**
@@ -192,20 +187,8 @@ public final class Traffic {
     }
   }
 
-  /**
-   * One client: it sends one request per call, keeping its own cookies when asked to. Traffic through a stack goes
-   * over the JDK's HTTP client ({@link JdkClient}), on one kept-alive connection. REST-assured sends each request on
-   * a connection of its own, as traffic did before, where that matters or the JDK's client cannot: through any other
-   * specification; with a header the JDK's client will not send (such as {@code Host}); and for clients that keep
-   * cookies, since the lb sends a sticky client's requests on to a replica it drains for as long as that client's
-   * connection to it lasts, which would hold every rollout step for the connection's idle timeout.
-   */
+  /** One client: it sends one request per call, keeping its own cookies when asked to. */
   private java.util.function.Supplier<Served> client(int number) {
-    if (lbUri != null && !keepCookies && JdkClient.canSend(headers)) {
-      String uri = lbUri.toString() + (path.startsWith("/") ? path : "/" + path);
-      return new JdkClient(URI.create(uri), headers, "https".equals(lbUri.getScheme())
-          ? RunCertificates.get().trustStore() : null, identityHeader, versionOf, number);
-    }
     CookieFilter cookies = keepCookies ? new CookieFilter() : null;
     return () -> request(number, cookies);
   }
@@ -218,26 +201,17 @@ public final class Traffic {
         request.filter(cookies);
       }
       Response response = request.get(path);
-      return answered(response.getHeader(identityHeader), response.statusCode(), identityHeader, start,
-          System.nanoTime() - start, versionOf, client);
+      long latency = System.nanoTime() - start;
+      String replica = response.getHeader(identityHeader);
+      int status = response.statusCode();
+      String error = status < 200 || status >= 400 ? "status " + status
+          : replica == null ? "no " + identityHeader + " header" : null;
+      return new Served(replica, status, error, start, latency, replica == null ? null : versionOf.apply(replica),
+          client);
     } catch (Exception e) {
       // REST-assured rethrows I/O errors unwrapped, checked or not: each is this request's failure, not the run's.
-      return failed(e, start, client);
+      return new Served(null, 0, e.getClass().getSimpleName() + ": " + e.getMessage(), start,
+          System.nanoTime() - start, null, client);
     }
-  }
-
-  /** A request that got a response: failed when its status is not 2xx/3xx or no replica is named. */
-  static Served answered(String replica, int status, String identityHeader, long start, long latency,
-      java.util.function.UnaryOperator<String> versionOf, int client) {
-    String error = status < 200 || status >= 400 ? "status " + status
-        : replica == null ? "no " + identityHeader + " header" : null;
-    return new Served(replica, status, error, start, latency, replica == null ? null : versionOf.apply(replica),
-        client);
-  }
-
-  /** A request that got no response. */
-  static Served failed(Exception e, long start, int client) {
-    return new Served(null, 0, e.getClass().getSimpleName() + ": " + e.getMessage(), start,
-        System.nanoTime() - start, null, client);
   }
 }
