@@ -42,10 +42,15 @@ up() {
     nsenter --net="/var/run/netns/$NS" sh -c "ip addr add $ENGINE_IP/24 dev $NS_IF; ip link set $NS_IF up;
       ip link set lo up; ip route add default via $HOST_IP"
     mkdir -p "$DATA" "$EXEC"
-    # shellcheck disable=SC2086  # LBSTACK_DOCKERD_ARGS: extra dockerd flags, word-split on purpose
-    nsenter --net="/var/run/netns/$NS" nohup dockerd -H "tcp://$ENGINE_IP:2375" -H "unix://$EXEC/docker.sock" \
-      --data-root "$DATA" --exec-root "$EXEC" --pidfile "$EXEC/dockerd.pid" ${LBSTACK_DOCKERD_ARGS:-} >"$LOG" 2>&1 &
-    for _ in $(seq 1 100); do answers && break; sleep 0.3; done
+    start_dockerd
+    if ! answers && grep -q "panic: .*" "$LOG" && grep -q "reservePools" "$LOG"; then
+      # An engine killed while it made a network (a run stopped half-way) can leave a network without an address
+      # pool in its store, and dockerd 20.10 then panics at every start. The store holds only the test networks of
+      # earlier runs, which nothing needs: it is cleared, and the engine started once more.
+      log "dockerd panicked restoring its networks (left from a killed run): clearing its network store, starting again"
+      rm -f "$DATA/network/files/local-kv.db"
+      start_dockerd
+    fi
     answers || { tail -20 "$LOG" >&2; log "the engine did not answer"; exit 1; }
   fi
   local missing=()
@@ -59,6 +64,19 @@ up() {
     docker save "${missing[@]}" | DOCKER_HOST="$URL" docker load >/dev/null
   fi
   log "engine at $URL ready in $((SECONDS - started)) s"
+}
+
+start_dockerd() {
+  # shellcheck disable=SC2086  # LBSTACK_DOCKERD_ARGS: extra dockerd flags, word-split on purpose
+  nsenter --net="/var/run/netns/$NS" nohup dockerd -H "tcp://$ENGINE_IP:2375" -H "unix://$EXEC/docker.sock" \
+    --data-root "$DATA" --exec-root "$EXEC" --pidfile "$EXEC/dockerd.pid" ${LBSTACK_DOCKERD_ARGS:-} >"$LOG" 2>&1 &
+  local pid=$!
+  for _ in $(seq 1 100); do
+    answers && return 0
+    # A dockerd that exited will not answer later: no need to wait out the loop.
+    grep -q '^State:[[:space:]]*[^Z]' "/proc/$pid/status" 2>/dev/null || return 0
+    sleep 0.3
+  done
 }
 
 down() {

@@ -32,12 +32,20 @@ class NetworkIsolationIT {
       String lbA = "lbstack-" + a.id() + "-lb";
       String aLbAddress = DOCKER.inspectContainerCmd(lbA).exec().getNetworkSettings().getNetworks().values()
           .iterator().next().getIpAddress();
+      String webB = "lbstack-" + b.id() + "-web-1";
+      // What each stack's network is, for a failure to show: another stack reaching the address is only a breach
+      // when the address is not in its own network too.
+      String networks = "A's lb " + aLbAddress + " on " + subnet(lbA) + ", B's web-1 "
+          + DOCKER.inspectContainerCmd(webB).exec().getNetworkSettings().getNetworks().values().iterator().next()
+              .getIpAddress() + " on " + subnet(webB);
+      assertThat(subnet(lbA)).as("the two stacks' networks have subnets of their own (%s)", networks)
+          .isNotEqualTo(subnet(webB));
 
       assertThat(probe("lbstack-" + a.id() + "-web-1", aLbAddress, 8404)).as("from its own replica (control)")
           .isEqualTo("open");
-      assertThat(probe("lbstack-" + b.id() + "-web-1", aLbAddress, 8404)).as("stats, from another stack")
+      assertThat(probe(webB, aLbAddress, 8404)).as("stats, from another stack (%s)", networks)
           .isEqualTo("closed");
-      assertThat(probe("lbstack-" + b.id() + "-web-1", aLbAddress, 9999)).as("Runtime API, from another stack")
+      assertThat(probe(webB, aLbAddress, 9999)).as("Runtime API, from another stack (%s)", networks)
           .isEqualTo("closed");
       var bindings = DOCKER.inspectContainerCmd(lbA).exec().getHostConfig().getPortBindings().getBindings();
       for (int port : new int[] {8080, 8404, 9999}) {
@@ -45,6 +53,13 @@ class NetworkIsolationIT {
             .as("host address of port %d on a local engine", port).containsOnly("127.0.0.1");
       }
     }
+  }
+
+  /** The subnet of the one network a container is on. */
+  private static String subnet(String container) {
+    String network = DOCKER.inspectContainerCmd(container).exec().getNetworkSettings().getNetworks().values()
+        .iterator().next().getNetworkID();
+    return DOCKER.inspectNetworkCmd().withNetworkId(network).exec().getIpam().getConfig().get(0).getSubnet();
   }
 
   /** Tries a TCP connection from inside a container, with bash's /dev/tcp: "open" or "closed". */
