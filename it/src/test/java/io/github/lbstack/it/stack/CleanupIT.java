@@ -29,6 +29,8 @@ class CleanupIT {
   private static final DockerClient DOCKER = DockerClientFactory.instance().client();
 
   static volatile String lastStackId;
+  static volatile String attached;
+  static volatile String attachedTo;
 
   @org.junit.jupiter.api.BeforeEach
   void noStackSeenYet() {
@@ -65,6 +67,31 @@ class CleanupIT {
         + "logs, lb stats, description and start-up timeline in " + evidence);
     assertThat(evidence.resolve("web-1.log")).content().contains("it-app listening on 8080 as web-1");
     assertThat(leftovers(lastStackId)).isEmpty();
+  }
+
+  /**
+   * A container someone attached to the stack's network, or an endpoint dockerd kept for a container it already
+   * removed (seen after a rolling deploy), made the network's removal fail with "has active endpoints": the class
+   * failed at its close and the network outlived the run.
+   */
+  @Test
+  void aContainerAttachedByHandDoesNotKeepTheNetworkAliveNorFailTheClass() {
+    attached = null;
+    try {
+      EngineExecutionResults results = run(AttachedByHandTestCase.class, "120");
+
+      results.allEvents().assertThatEvents().doNotHave(event(finishedWithFailure()));
+      results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+      assertThat(attached).as("the fixture attached its container").isNotNull();
+      assertThat(leftovers(lastStackId)).isEmpty();
+      var state = DOCKER.inspectContainerCmd(attached).exec();
+      assertThat(state.getState().getRunning()).as("the attached container is not ours to stop").isTrue();
+      assertThat(state.getNetworkSettings().getNetworks()).as("its networks").doesNotContainKey(attachedTo);
+    } finally {
+      if (attached != null) {
+        DOCKER.removeContainerCmd(attached).withForce(true).exec();
+      }
+    }
   }
 
   @Test
@@ -147,6 +174,24 @@ class CleanupIT {
     @Test
     void neverRuns() {
       throw new AssertionError("the stack never became ready, so no test may run");
+    }
+  }
+
+  @LoadBalancedStack(replicas = 1, database = Database.NONE, redis = false,
+      web = @Web(jar = "target/it-app.jar", healthPath = "/", defaultEnv = false))
+  static class AttachedByHandTestCase {
+    @Test
+    void attachesAContainerOfItsOwnToTheStacksNetwork(RunningStack stack) {
+      lastStackId = stack.id();
+      var network = DOCKER.listNetworksCmd().exec().stream()
+          .filter(candidate -> candidate.getLabels() != null
+              && stack.id().equals(candidate.getLabels().get(StackLabels.STACK)))
+          .findFirst().orElseThrow();
+      attachedTo = network.getName();
+      attached = DOCKER.createContainerCmd(ItImages.redis()).withLabels(Map.of("io.github.lbstack.it", "CleanupIT"))
+          .withHostConfig(com.github.dockerjava.api.model.HostConfig.newHostConfig().withNetworkMode(network.getId()))
+          .exec().getId();
+      DOCKER.startContainerCmd(attached).exec();
     }
   }
 

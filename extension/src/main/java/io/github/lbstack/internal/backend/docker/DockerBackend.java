@@ -163,7 +163,7 @@ public final class DockerBackend implements Backend {
       if (owned.kind() == Owned.Kind.CONTAINER) {
         docker().removeContainerCmd(owned.id()).withForce(true).withRemoveVolumes(true).exec();
       } else {
-        docker().removeNetworkCmd(owned.id()).exec();
+        DockerNetwork.remove(docker(), owned.id());
       }
     } catch (NotFoundException alreadyGone) {
       // The goal is met.
