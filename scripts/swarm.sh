@@ -26,9 +26,9 @@ forwarding() {
   for rule in "-i $a -o $b" "-i $b -o $a"; do
     # shellcheck disable=SC2086
     if [[ $action == add ]]; then
-      iptables -C DOCKER-USER $rule -j ACCEPT 2>/dev/null || iptables -I DOCKER-USER $rule -j ACCEPT
+      iptables -w -C DOCKER-USER $rule -j ACCEPT 2>/dev/null || iptables -w -I DOCKER-USER $rule -j ACCEPT
     else
-      while iptables -D DOCKER-USER $rule -j ACCEPT 2>/dev/null; do :; done
+      while iptables -w -D DOCKER-USER $rule -j ACCEPT 2>/dev/null; do :; done
     fi
   done
 }
