@@ -25,10 +25,26 @@ public final class WebImages {
 
   private static final Logger LOG = Log.LBSTACK;
   private static final Map<String, String> BUILT = new ConcurrentHashMap<>();
-  /** A jar's image tag and whether it is a Spring Boot jar, by the jar's path, size, modification time and JRE. */
-  private static final Map<List<Object>, JarImage> JAR_IMAGES = new ConcurrentHashMap<>();
-  /** A build context's hash, by every file's path, size and modification time, and the build arguments. */
-  private static final Map<List<Object>, String> CONTEXTS = new ConcurrentHashMap<>();
+  /** A jar's image tag and whether it is a Spring Boot jar, by the jar's version and the JRE. */
+  private static final ByFileVersion<JarImage> JAR_IMAGES = new ByFileVersion<>();
+  /** A build context's hash, by every file's version and the build arguments. */
+  private static final ByFileVersion<String> CONTEXTS = new ByFileVersion<>();
+
+  /**
+   * Values computed from files, such as a hash of a jar of tens of megabytes, kept while every file's path, size and
+   * modification time stay the same: reading the files again at every stack start was most of the test JVM's CPU.
+   */
+  private static final class ByFileVersion<T> {
+    private final Map<List<Object>, T> values = new ConcurrentHashMap<>();
+
+    T get(List<Path> files, List<Object> also, java.util.function.Supplier<T> compute) throws IOException {
+      List<Object> version = new java.util.ArrayList<>(also);
+      for (Path file : files) {
+        version.add(List.of(file, Files.size(file), Files.getLastModifiedTime(file)));
+      }
+      return values.computeIfAbsent(version, key -> compute.get());
+    }
+  }
 
   private record JarImage(String tag, boolean boot) {}
 
@@ -133,15 +149,10 @@ public final class WebImages {
     }
   }
 
-  /**
-   * The tag of a jar's image, a hash of its content and the JRE image, and whether Boot's tools extract it. Reading a
-   * big jar on every stack start would read it again each time, so both are kept while the file's size and
-   * modification time stay the same.
-   */
+  /** The tag of a jar's image, a hash of its content and the JRE image, and whether Boot's tools extract it. */
   private static JarImage jarImage(Path jar, String jre) {
     try {
-      List<Object> version = List.of(jar, Files.size(jar), Files.getLastModifiedTime(jar), jre);
-      return JAR_IMAGES.computeIfAbsent(version, key -> {
+      return JAR_IMAGES.get(List.of(jar), List.of(jre), () -> {
         try {
           return new JarImage("lbstack-web:jar-" + Digests.sha256(16, List.of(Files.readAllBytes(jar),
               Digests.utf8(jre), Digests.utf8(LAYOUT))), extractsAsSpringBoot(jar));
@@ -166,19 +177,11 @@ public final class WebImages {
     }
   }
 
-  /**
-   * Hash of every file in the build context and the build arguments. Hashing the context (an app's jar, often tens of
-   * megabytes) was most of the test JVM's CPU time in a stack's start, so the hash is kept while every file's path,
-   * size and modification time stay the same, as for a jar.
-   */
+  /** Hash of every file in the build context and the build arguments. */
   static String fingerprint(Path context, Map<String, String> args) {
     try (Stream<Path> walk = Files.walk(context)) {
       List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();
-      List<Object> version = new java.util.ArrayList<>(List.of(context, args));
-      for (Path file : files) {
-        version.add(List.of(file, Files.size(file), Files.getLastModifiedTime(file)));
-      }
-      return CONTEXTS.computeIfAbsent(version, key -> hash(context, files, args));
+      return CONTEXTS.get(files, List.of(context, args), () -> hash(context, files, args));
     } catch (IOException e) {
       throw new UncheckedIOException("lbstack could not read the build context " + context, e);
     }

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -38,8 +37,6 @@ public final class ParallelStartup implements AutoCloseable {
   private final ExecutorService executor;
   private final Map<Service, String> problems = new LinkedHashMap<>();
   private final Map<Service, CompletableFuture<Void>> ready = new LinkedHashMap<>();
-  /** When each service's container state was last asked of the engine. */
-  private final Map<Service, Long> stateChecked = new ConcurrentHashMap<>();
   private final java.util.function.Consumer<Service> afterStart;
   private volatile boolean aborted;
   private volatile boolean timedOut;
@@ -122,6 +119,8 @@ public final class ParallelStartup implements AutoCloseable {
 
   private void awaitReady(Service service) {
     problem(service, "not checked yet");
+    // When the container's state was last asked of the engine: this loop's own, as it polls in its thread.
+    long[] stateChecked = {Long.MIN_VALUE};
     try {
       await(service.name() + " ready")
           .pollInSameThread()
@@ -129,7 +128,7 @@ public final class ParallelStartup implements AutoCloseable {
           .pollInterval(POLL)
           .atMost(Duration.ofNanos(Math.max(1, deadlineNanos - System.nanoTime())))
           .ignoreExceptionsMatching(e -> !(e instanceof ServiceFailedException))
-          .until(() -> isReady(service));
+          .until(() -> isReady(service, stateChecked));
     } catch (ConditionTimeoutException e) {
       timedOut = true;
       throw new ServiceFailedException(problemOf(service), e);
@@ -139,14 +138,13 @@ public final class ParallelStartup implements AutoCloseable {
     LOG.info("lbstack {}: {} ready at {}", stackId, service.name(), elapsed());
   }
 
-  private boolean isReady(Service service) throws Exception {
+  private boolean isReady(Service service, long[] stateChecked) throws Exception {
     // A crash is reported as a crash, even when another service failed first. Asking the engine at every poll of
     // every service was a fifth of the test JVM's CPU time in a start (and the engine's share besides), so it is
     // asked at the first poll and then every STATE_EVERY: a crash is still named within half a second.
     long now = System.nanoTime();
-    Long checked = stateChecked.get(service);
-    if (checked == null || now - checked >= STATE_EVERY.toNanos()) {
-      stateChecked.put(service, now);
+    if (stateChecked[0] == Long.MIN_VALUE || now - stateChecked[0] >= STATE_EVERY.toNanos()) {
+      stateChecked[0] = now;
       ContainerState state = service.container().state();
       if (state.status() == ContainerState.Status.EXITED || state.status() == ContainerState.Status.MISSING) {
         throw new ServiceFailedException("container " + (state.exitCode() == null ? "is gone"
