@@ -241,7 +241,7 @@ final class DockerContainer implements Container {
 
   @Override
   public void pause() {
-    docker.pauseContainerCmd(id()).exec();
+    EnginePause.pause(docker, id());
   }
 
   @Override

@@ -267,7 +267,7 @@ final class SwarmService implements Container {
 
   @Override
   public void pause() {
-    node.engine().pauseContainerCmd(runningContainer("pause")).exec();
+    io.github.lbstack.internal.backend.docker.EnginePause.pause(node.engine(), runningContainer("pause"));
   }
 
   @Override
