@@ -110,8 +110,8 @@ class NetworkFaultsIT {
   /**
    * 200 ms ± 50 ms on web-2's link to the lb: through the lb, each of web-2's answers takes at least 150 ms and they
    * spread; web-1's do not. Reverted, web-2 answers through the lb as fast as web-1 again. What an undelayed answer
-   * takes depends on the machine (194 ms for web-1 once, with CI's other phases beside it), so web-1 and the reverted
-   * web-2 are held to the delayed answers of the same run, not to a number of milliseconds.
+   * takes depends on the machine (web-1's median was 194 ms once, with CI's other phases beside it), so web-1 and the
+   * reverted web-2 are held to what the delay rules out, an answer under 150 ms, not to a typical answer time.
    */
   @Test
   void aDelayWithJitterOnTheLinkToTheLbSlowsOnlyThatReplica(RunningStack stack) {
@@ -129,11 +129,13 @@ class NetworkFaultsIT {
     assertThat(web2).allSatisfy(latency -> assertThat(latency).isGreaterThanOrEqualTo(150));
     // Eight draws from 150-250 ms all within 20 ms of each other: about one run in ten thousand.
     assertThat(Collections.max(web2) - Collections.min(web2)).isGreaterThanOrEqualTo(20);
-    long delayed = median(web2);
-    assertThat(median(latencies.get("web-1"))).as("web-1's median against web-2's delayed one, %s ms", delayed)
-        .isLessThan(delayed - 100);
-    assertThat(median(latenciesThroughTheLb(stack, "/", 8).get("web-2")))
-        .as("web-2's median once reverted against its delayed one, %s ms", delayed).isLessThan(delayed - 100);
+    // Over the delayed link no answer can take less than 150 ms, however fast the machine; one faster answer proves a
+    // link is not delayed. A median would measure the machine instead, and with every core busy it came close.
+    List<Long> web1 = latencies.get("web-1");
+    assertThat(Collections.min(web1)).as("web-1's fastest answer, of %s ms", web1).isLessThan(150);
+    List<Long> reverted = latenciesThroughTheLb(stack, "/", 8).get("web-2");
+    assertThat(Collections.min(reverted)).as("web-2's fastest answer once reverted, of %s ms", reverted)
+        .isLessThan(150);
   }
 
   /** 100 ms to the database: a request to web-2 that opens a connection and queries makes several round trips. */
