@@ -22,6 +22,10 @@ public final class FakeProbes implements Probes {
   public final Map<String, Long> served = new ConcurrentHashMap<>();
   final Map<String, String> states = new ConcurrentHashMap<>();
 
+  /** How many more times the lb answers for its statuses; after that it times out, as a busy one can. */
+  public final java.util.concurrent.atomic.AtomicInteger lbAnswers =
+      new java.util.concurrent.atomic.AtomicInteger(Integer.MAX_VALUE);
+
   public FakeProbes(FakeBackend backend) {
     this.backend = backend;
   }
@@ -74,6 +78,10 @@ public final class FakeProbes implements Probes {
     return new LbControl() {
       @Override
       public Map<String, String> statuses() {
+        if (lbAnswers.getAndDecrement() <= 0) {
+          throw new java.io.UncheckedIOException("lb stats page did not answer: request timed out",
+              new java.io.IOException("request timed out"));
+        }
         Map<String, String> statuses = new LinkedHashMap<>();
         for (int i = 1; i <= 16; i++) {
           String server = "web-" + i;
