@@ -26,6 +26,26 @@ public final class Resources implements AutoCloseable {
     stack.push(new Named(name, resource));
   }
 
+  /**
+   * Closes one resource ahead of the rest (a replica scaled away, a container removed at the teardown): once it has
+   * closed it is forgotten, so the final {@link #close()} does not close it again; when its close fails it stays
+   * registered, and the final close tries again.
+   *
+   * @throws RuntimeException what the resource's close threw, a checked exception wrapped
+   */
+  public void closeNow(AutoCloseable resource) {
+    try {
+      resource.close();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("lbstack could not close " + resource + ": " + e, e);
+    }
+    synchronized (this) {
+      stack.removeIf(named -> named.resource() == resource);
+    }
+  }
+
   @Override
   public void close() {
     RuntimeException failure = null;

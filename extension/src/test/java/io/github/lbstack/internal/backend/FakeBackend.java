@@ -192,6 +192,8 @@ public final class FakeBackend implements Backend {
     public volatile Status status = Status.CREATED;
     volatile boolean connected = true;
     volatile boolean everStarted;
+    /** Every close asked of it: an engine is sent one removal per close, so the core must ask once. */
+    public final java.util.concurrent.atomic.AtomicInteger closes = new java.util.concurrent.atomic.AtomicInteger();
     private final Map<Integer, Integer> published = new ConcurrentHashMap<>();
 
     public FakeContainer(ContainerSpec spec) {
@@ -309,6 +311,7 @@ public final class FakeBackend implements Backend {
 
     @Override
     public void close() {
+      closes.incrementAndGet();
       if (everStarted && status != Status.MISSING) {
         status = Status.MISSING;
         events.add("remove " + spec.name());

@@ -1,6 +1,7 @@
 package io.github.lbstack.internal.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lbstack.internal.backend.ContainerState.Status;
@@ -241,6 +242,30 @@ class CoreLifecycleTest {
         "lb web-3 drain", "lb web-3 maint", "remove web-3", "lb web-2 drain", "lb web-2 maint", "remove web-2");
     assertThat(stack.replicas()).extracting(CoreReplica::hostname).containsExactly("web-1");
     stack.close();
+  }
+
+  @Test
+  void aDrillThatTheLbConfirmedSucceedsEvenIfTheLbStopsAnsweringRightAfter() {
+    CoreStack stack = stacks.start(spec(2).build());
+    stack.replica(2).kill();
+    probes.lbAnswers.set(1);
+
+    assertThatCode(() -> stack.replica(2).awaitDown()).doesNotThrowAnyException();
+
+    probes.lbAnswers.set(Integer.MAX_VALUE);
+    stack.close();
+  }
+
+  @Test
+  void removesEveryContainerOnceWhetherScaledAwayOrTakenDownWithTheStack() {
+    CoreStack stack = stacks.start(spec(2).set("spares", 1).build());
+    stack.scaleTo(4);
+    stack.scaleTo(1);
+    stack.close();
+
+    assertThat(backend.byAlias).containsKeys("web-1", "web-2", "web-3", "web-4", "lb", "redis", "mysql");
+    backend.byAlias.forEach((name, container) ->
+        assertThat(container.closes).as("closes of %s", name).hasValue(1));
   }
 
   @Test

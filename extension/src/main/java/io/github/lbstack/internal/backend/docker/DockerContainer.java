@@ -34,8 +34,6 @@ final class DockerContainer implements Container {
   private final DockerNetwork network;
   private final DockerClient docker;
   private volatile String id;
-  /** A container is closed by whoever removes it first (a drill, a scale-down, the stack): the engine needs one DELETE. */
-  private final java.util.concurrent.atomic.AtomicBoolean removed = new java.util.concurrent.atomic.AtomicBoolean();
   /** Read once at start; {@link #liveEndpoint} asks again, since a restart may change them. */
   private volatile Map<Integer, Endpoint> published = Map.of();
 
@@ -264,16 +262,13 @@ final class DockerContainer implements Container {
   @Override
   public void close() {
     String created = id;
-    if (created == null || !removed.compareAndSet(false, true)) {
+    if (created == null) {
       return;
     }
     try {
       docker.removeContainerCmd(created).withForce(true).withRemoveVolumes(true).exec();
     } catch (NotFoundException alreadyGone) {
       // Removed by someone else first (a shutdown hook, or a person): the goal is met.
-    } catch (RuntimeException e) {
-      removed.set(false);
-      throw e;
     }
   }
 

@@ -1,5 +1,6 @@
 package io.github.lbstack.internal.core.scaling;
 
+import io.github.lbstack.internal.Resources;
 import io.github.lbstack.internal.backend.ContainerState;
 import io.github.lbstack.internal.core.readiness.Service;
 import java.util.ArrayList;
@@ -18,14 +19,17 @@ public final class SparePool {
   private final int defined;
   private final int count;
   private final Map<Integer, Service> paused = new ConcurrentSkipListMap<>();
+  /** Where the spares are registered for the stack's close; one closed here is closed once. */
+  private final Resources resources;
 
   /**
    * @param defined the stack's defined replica count
    * @param count how many spares it keeps, at the indexes right after the defined replicas
    */
-  SparePool(int defined, int count) {
+  SparePool(int defined, int count, Resources resources) {
     this.defined = defined;
     this.count = count;
+    this.resources = resources;
   }
 
   /** Whether a replica at this index is one of the spares' when out of rotation. */
@@ -86,7 +90,7 @@ public final class SparePool {
       Service spare = paused.get(index);
       if (spare != null && spare.container().state().status() != ContainerState.Status.PAUSED) {
         paused.remove(index);
-        spare.close();
+        resources.closeNow(spare);
         spare = null;
       }
       if (spare == null && !hasReplica.test(index)) {

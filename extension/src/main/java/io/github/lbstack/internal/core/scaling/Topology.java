@@ -71,7 +71,7 @@ public final class Topology {
       Resources resources, Duration timeout, Reachability reachability, Timeline timeline) {
     this.stackId = stackId;
     this.defined = defined;
-    this.spares = new SparePool(defined, spareCount);
+    this.spares = new SparePool(defined, spareCount, resources);
     this.port = port;
     this.factory = factory;
     this.lb = lb;
@@ -357,7 +357,7 @@ public final class Topology {
     if (replica.release().equals(definedRelease) && spares.takeBack(replica.index(), replica.service())) {
       return true;
     }
-    replica.service().close();
+    resources.closeNow(replica.service());
     return false;
   }
 
@@ -405,7 +405,7 @@ public final class Topology {
   void discard(CoreReplica replica) {
     lb.setState(replica.hostname(), "maint");
     remove(replica);
-    replica.service().close();
+    resources.closeNow(replica.service());
   }
 
   /** Out of the topology; the version it ran is remembered for requests it served just before. */
@@ -482,7 +482,7 @@ public final class Topology {
     } catch (RuntimeException e) {
       for (Service web : added) {
         try {
-          web.close();
+          resources.closeNow(web);
         } catch (RuntimeException cleanup) {
           e.addSuppressed(cleanup);
         }

@@ -32,8 +32,9 @@ final class StackTeardown {
 
   /**
    * Nothing is in flight once a stack closes, so its containers need no order among themselves; removing them at
-   * once takes the time of the slowest instead of the sum. Whatever is left (all of it, if a removal failed) and
-   * then the network go through {@link Resources}, in reverse order of creation, which tries again and reports.
+   * once takes the time of the slowest instead of the sum. Each one removed is forgotten by {@link Resources}; what
+   * is left (a removal that failed) and then the network go through it, in reverse order of creation, which tries
+   * again and reports.
    */
   void removeAll(Collection<Service> services) {
     LOG.info("lbstack {}: stopping", id);
@@ -50,7 +51,7 @@ final class StackTeardown {
       Service service = all.get(i);
       threads[i] = new Thread(() -> {
         try {
-          service.close();
+          resources.closeNow(service);
         } catch (RuntimeException e) {
           LOG.debug("lbstack {}: removing {} failed, retried in order: {}", id, service.name(), e.toString());
         }
