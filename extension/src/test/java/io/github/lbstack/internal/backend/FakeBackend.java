@@ -21,6 +21,8 @@ public final class FakeBackend implements Backend {
   public final Map<String, FakeContainer> byAlias = new ConcurrentHashMap<>();
   public final Set<String> failToStart = ConcurrentHashMap.newKeySet();
   public final Set<String> missingImages = ConcurrentHashMap.newKeySet();
+  /** How long making each image present takes: a pull or a build on a fresh engine. */
+  public volatile long imageMillis;
   /** Whether it claims to run network fault helpers; what each helper run answers. */
   public volatile boolean networkFaults;
   public volatile Container.Exec helperAnswer = new Container.Exec(0, "");
@@ -59,6 +61,11 @@ public final class FakeBackend implements Backend {
 
   @Override
   public void ensureImage(String image, Duration timeout) {
+    try {
+      Thread.sleep(imageMillis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     if (missingImages.contains(image)) {
       throw new BackendException("image " + image + " is not present and could not be pulled (fake)", null);
     }

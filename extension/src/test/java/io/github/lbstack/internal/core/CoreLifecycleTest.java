@@ -245,6 +245,16 @@ class CoreLifecycleTest {
   }
 
   @Test
+  void imagesMadeOnceDoNotCountAgainstTheStartupTimeout() {
+    backend.imageMillis = 400;
+
+    CoreStack stack = stacks.start(spec(1).config("lbstack.startup.timeout", "PT1S").build());
+
+    assertThat(stack.replicas()).hasSize(1);
+    stack.close();
+  }
+
+  @Test
   void aDrillThatTheLbConfirmedSucceedsEvenIfTheLbStopsAnsweringRightAfter() {
     CoreStack stack = stacks.start(spec(2).build());
     stack.replica(2).kill();

@@ -88,6 +88,7 @@ public final class StackLauncher {
       if (spec.hasDatabase()) {
         timeline.mark("stack", "database image ready");
       }
+      startup.startClock();
       NetworkHandle network = backend.createNetwork("lbstack-" + id, Labels.of(id, "network", stackLabels));
       resources.add("network " + network.name(), network);
       timeline.mark("stack", "network created");
