@@ -119,8 +119,7 @@ public final class ParallelStartup implements AutoCloseable {
 
   private void awaitReady(Service service) {
     problem(service, "not checked yet");
-    // When the container's state was last asked of the engine: this loop's own, as it polls in its thread.
-    long[] stateChecked = {Long.MIN_VALUE};
+    StateChecks stateChecks = new StateChecks();
     try {
       await(service.name() + " ready")
           .pollInSameThread()
@@ -128,7 +127,7 @@ public final class ParallelStartup implements AutoCloseable {
           .pollInterval(POLL)
           .atMost(Duration.ofNanos(Math.max(1, deadlineNanos - System.nanoTime())))
           .ignoreExceptionsMatching(e -> !(e instanceof ServiceFailedException))
-          .until(() -> isReady(service, stateChecked));
+          .until(() -> isReady(service, stateChecks));
     } catch (ConditionTimeoutException e) {
       timedOut = true;
       throw new ServiceFailedException(problemOf(service), e);
@@ -138,13 +137,11 @@ public final class ParallelStartup implements AutoCloseable {
     LOG.info("lbstack {}: {} ready at {}", stackId, service.name(), elapsed());
   }
 
-  private boolean isReady(Service service, long[] stateChecked) throws Exception {
+  private boolean isReady(Service service, StateChecks stateChecks) throws Exception {
     // A crash is reported as a crash, even when another service failed first. Asking the engine at every poll of
     // every service was a fifth of the test JVM's CPU time in a start (and the engine's share besides), so it is
     // asked at the first poll and then every STATE_EVERY: a crash is still named within half a second.
-    long now = System.nanoTime();
-    if (stateChecked[0] == Long.MIN_VALUE || now - stateChecked[0] >= STATE_EVERY.toNanos()) {
-      stateChecked[0] = now;
+    if (stateChecks.due()) {
       ContainerState state = service.container().state();
       if (state.status() == ContainerState.Status.EXITED || state.status() == ContainerState.Status.MISSING) {
         throw new ServiceFailedException("container " + (state.exitCode() == null ? "is gone"
@@ -307,6 +304,24 @@ public final class ParallelStartup implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** When one readiness loop last asked the engine for its container's state; each loop polls in its own thread. */
+  private static final class StateChecks {
+
+    private long last;
+    private boolean asked;
+
+    /** Whether to ask now: at the first poll, then once every {@code STATE_EVERY}. */
+    boolean due() {
+      long now = System.nanoTime();
+      if (asked && now - last < STATE_EVERY.toNanos()) {
+        return false;
+      }
+      asked = true;
+      last = now;
+      return true;
     }
   }
 }
