@@ -39,11 +39,20 @@ public final class Resources implements AutoCloseable {
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {
-      throw new IllegalStateException("lbstack could not close " + resource + ": " + e, e);
+      throw couldNotClose(nameOf(resource), e);
     }
     synchronized (this) {
       stack.removeIf(named -> named.resource() == resource);
     }
+  }
+
+  private synchronized String nameOf(AutoCloseable resource) {
+    return stack.stream().filter(named -> named.resource() == resource).map(Named::name).findFirst()
+        .orElse(String.valueOf(resource));
+  }
+
+  private static IllegalStateException couldNotClose(String name, Exception e) {
+    return new IllegalStateException("lbstack could not close " + name + ": " + e, e);
   }
 
   @Override
@@ -63,7 +72,7 @@ public final class Resources implements AutoCloseable {
         LOG.warn("lbstack: closing {} failed: {}", next.name(), e.toString());
         notClosed.add(next.name());
         if (failure == null) {
-          failure = new IllegalStateException("lbstack could not close " + next.name() + ": " + e, e);
+          failure = couldNotClose(next.name(), e);
         } else {
           failure.addSuppressed(e);
         }

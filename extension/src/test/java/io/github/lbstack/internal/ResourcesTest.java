@@ -58,6 +58,19 @@ class ResourcesTest {
   }
 
   @Test
+  void aCheckedFailureOfAnEarlyCloseNamesTheResourceAsTheFinalCloseWould() {
+    AutoCloseable stuck = () -> {
+      throw new java.io.IOException("engine busy");
+    };
+    resources.add("web-2", stuck);
+
+    assertThatThrownBy(() -> resources.closeNow(stuck)).isInstanceOf(IllegalStateException.class)
+        .hasMessage("lbstack could not close web-2: java.io.IOException: engine busy");
+    assertThatThrownBy(resources::close)
+        .hasMessage("lbstack could not close web-2: java.io.IOException: engine busy");
+  }
+
+  @Test
   void everyCloseIsAttemptedAndTheFirstFailureNamesWhatWasLeft() {
     resources.add("network", named("network"));
     resources.add("web-1", () -> {

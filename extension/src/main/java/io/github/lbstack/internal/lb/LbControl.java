@@ -1,6 +1,7 @@
 package io.github.lbstack.internal.lb;
 
 import java.util.Map;
+import java.util.function.Function;
 
 /** What the core reads from and tells the load balancer while a stack runs. */
 public interface LbControl {
@@ -10,6 +11,20 @@ public interface LbControl {
 
   /** Status with the last check's result, e.g. {@code "DOWN (L4CON: Connection refused)"}, for messages. */
   Map<String, String> explainedStatuses();
+
+  /**
+   * For the message of a wait that already failed: {@code describe} applied to {@link #explainedStatuses()}, or why
+   * the lb could not be asked. A busy lb whose stats page times out then adds to the message instead of replacing it.
+   */
+  default String explain(Function<Map<String, String>, String> describe) {
+    Map<String, String> statuses;
+    try {
+      statuses = explainedStatuses();
+    } catch (RuntimeException e) {
+      return "(the lb could not be asked: " + e.getMessage() + ")";
+    }
+    return describe.apply(statuses);
+  }
 
   /** Server name to the number of requests the lb sent it since it started. */
   Map<String, Long> requestsServed();

@@ -10,10 +10,12 @@ import io.github.lbstack.internal.core.readiness.FakeProbes;
 import io.github.lbstack.internal.core.readiness.StartupFailedException;
 import io.github.lbstack.internal.core.reuse.ReusableStacks;
 import io.github.lbstack.internal.core.scaling.CoreReplica;
+import io.github.lbstack.internal.core.scaling.RolloutFailure;
 import io.github.lbstack.internal.core.stack.CoreStack;
 import io.github.lbstack.internal.core.stack.SharedStacks;
 import io.github.lbstack.internal.core.stack.StackLease;
 import io.github.lbstack.internal.spec.DatabaseKind;
+import io.github.lbstack.internal.spec.ReleaseSpec;
 import io.github.lbstack.internal.spec.StackSpec;
 import io.github.lbstack.internal.spec.TestSpecs;
 import java.time.Duration;
@@ -264,6 +266,50 @@ class CoreLifecycleTest {
 
     probes.lbAnswers.set(Integer.MAX_VALUE);
     stack.close();
+  }
+
+  @Nested
+  @DisplayName("keeps a timeout's message when the lb stops answering while")
+  class KeepsATimeoutsMessageWhenTheLbStopsAnswering {
+
+    private static final String UNASKED = "(the lb could not be asked: lb stats page did not answer";
+
+    @Test
+    void aDrillWaits() {
+      CoreStack stack = stacks.start(spec(2).config("lbstack.startup.timeout", "PT1S").build());
+      probes.lbAnswers.set(0);
+
+      assertThatThrownBy(() -> stack.replica(2).awaitDown()).isInstanceOf(IllegalStateException.class)
+          .hasMessageStartingWith("the lb did not report web-2 out of rotation within 1 s; it reports " + UNASKED);
+
+      probes.lbAnswers.set(Integer.MAX_VALUE);
+      stack.close();
+    }
+
+    @Test
+    void aRolloutAwaitsItsNewReplicas() {
+      CoreStack stack = stacks.start(spec(1).config("lbstack.startup.timeout", "PT1S").build());
+      probes.lbAnswers.set(0);
+      ReleaseSpec release = new ReleaseSpec("app:2", null, java.util.Map.of(), "2", 1, Duration.ofSeconds(1), null);
+
+      assertThatThrownBy(() -> stack.rollOut(release)).isInstanceOf(RolloutFailure.class)
+          .hasMessageContaining("the lb did not have new replica web-2 of 2 in rotation within 1 s: " + UNASKED);
+
+      probes.lbAnswers.set(Integer.MAX_VALUE);
+      stack.close();
+    }
+
+    @Test
+    void theRotationIsAwaited() {
+      CoreStack stack = stacks.start(spec(2).config("lbstack.startup.timeout", "PT1S").build());
+      probes.lbAnswers.set(0);
+
+      assertThatThrownBy(() -> stack.scaleTo(2)).isInstanceOf(IllegalStateException.class)
+          .hasMessageStartingWith("the lb did not reach exactly 2 replicas in rotation within 1 s: " + UNASKED);
+
+      probes.lbAnswers.set(Integer.MAX_VALUE);
+      stack.close();
+    }
   }
 
   @Test

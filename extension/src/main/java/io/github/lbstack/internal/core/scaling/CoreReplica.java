@@ -136,20 +136,11 @@ public final class CoreReplica {
           .ignoreExceptions().until(this::lbStatus, wanted);
     } catch (ConditionTimeoutException e) {
       throw new IllegalStateException("the lb did not report " + hostname() + " " + what + " within "
-          + timeout.toSeconds() + " s; it reports " + explainedStatus(), e);
+          + timeout.toSeconds() + " s; it reports " + lb.explain(statuses -> statuses.get(hostname())), e);
     }
     // The status the wait ended on: asking the lb again could fail on a busy machine after the drill succeeded.
     LOG.info("lbstack {}: lb reports {} {} after {} ms", stackId, hostname(), status,
         (System.nanoTime() - start) / 1_000_000);
-  }
-
-  /** For a message: what the lb says of this replica, or why it could not be asked. */
-  private String explainedStatus() {
-    try {
-      return lb.explainedStatuses().get(hostname());
-    } catch (RuntimeException e) {
-      return "nothing: " + e.getMessage();
-    }
   }
 
   private void drill(String name, Runnable action) {

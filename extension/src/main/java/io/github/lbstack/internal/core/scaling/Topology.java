@@ -392,8 +392,8 @@ public final class Topology {
           // One look at the lb per poll for the whole batch.
           .until(() -> entered.test(hostnames));
     } catch (ConditionTimeoutException e) {
-      String statuses = fresh.stream().map(replica -> replica.hostname() + " is "
-          + lb.explainedStatuses().get(replica.hostname())).toList().toString();
+      String statuses = lb.explain(explained -> fresh.stream().map(replica -> replica.hostname() + " is "
+          + explained.get(replica.hostname())).toList().toString());
       fresh.forEach(this::discard);
       throw new IllegalStateException("the lb did not have new replica " + names + " of " + release.version() + " "
           + state + " within " + limit.toSeconds() + " s: " + statuses, e);
@@ -521,15 +521,18 @@ public final class Topology {
           .atMost(timeout).ignoreExceptions()
           .until(() -> inRotation(lb.statuses()).equals(live));
     } catch (ConditionTimeoutException e) {
-      List<String> wrong = new ArrayList<>();
-      lb.explainedStatuses().forEach((server, status) -> {
-        boolean shouldServe = live.contains(server);
-        if (shouldServe != status.startsWith("UP")) {
-          wrong.add(server + (shouldServe ? " should serve but is " : " should not serve but is ") + status);
-        }
+      String wrong = lb.explain(explained -> {
+        List<String> servers = new ArrayList<>();
+        explained.forEach((server, status) -> {
+          boolean shouldServe = live.contains(server);
+          if (shouldServe != status.startsWith("UP")) {
+            servers.add(server + (shouldServe ? " should serve but is " : " should not serve but is ") + status);
+          }
+        });
+        return String.join("; ", servers);
       });
       throw new IllegalStateException("the lb did not reach exactly " + live.size() + " replicas in rotation within "
-          + timeout.toSeconds() + " s: " + String.join("; ", wrong), e);
+          + timeout.toSeconds() + " s: " + wrong, e);
     }
   }
 
