@@ -274,41 +274,35 @@ class CoreLifecycleTest {
 
     private static final String UNASKED = "(the lb could not be asked: lb stats page did not answer";
 
-    @Test
-    void aDrillWaits() {
-      CoreStack stack = stacks.start(spec(2).config("lbstack.startup.timeout", "PT1S").build());
+    /** What {@code waiting} throws on a stack of {@code replicas} whose lb stops answering first. */
+    private Throwable failureOnceTheLbIsSilent(int replicas, java.util.function.Consumer<CoreStack> waiting) {
+      CoreStack stack = stacks.start(spec(replicas).config("lbstack.startup.timeout", "PT1S").build());
       probes.lbAnswers.set(0);
-
-      assertThatThrownBy(() -> stack.replica(2).awaitDown()).isInstanceOf(IllegalStateException.class)
-          .hasMessageStartingWith("the lb did not report web-2 out of rotation within 1 s; it reports " + UNASKED);
-
+      Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> waiting.accept(stack));
       probes.lbAnswers.set(Integer.MAX_VALUE);
       stack.close();
+      return failure;
+    }
+
+    @Test
+    void aDrillWaits() {
+      assertThat(failureOnceTheLbIsSilent(2, stack -> stack.replica(2).awaitDown()))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageStartingWith("the lb did not report web-2 out of rotation within 1 s; it reports " + UNASKED);
     }
 
     @Test
     void aRolloutAwaitsItsNewReplicas() {
-      CoreStack stack = stacks.start(spec(1).config("lbstack.startup.timeout", "PT1S").build());
-      probes.lbAnswers.set(0);
       ReleaseSpec release = new ReleaseSpec("app:2", null, java.util.Map.of(), "2", 1, Duration.ofSeconds(1), null);
 
-      assertThatThrownBy(() -> stack.rollOut(release)).isInstanceOf(RolloutFailure.class)
+      assertThat(failureOnceTheLbIsSilent(1, stack -> stack.rollOut(release))).isInstanceOf(RolloutFailure.class)
           .hasMessageContaining("the lb did not have new replica web-2 of 2 in rotation within 1 s: " + UNASKED);
-
-      probes.lbAnswers.set(Integer.MAX_VALUE);
-      stack.close();
     }
 
     @Test
     void theRotationIsAwaited() {
-      CoreStack stack = stacks.start(spec(2).config("lbstack.startup.timeout", "PT1S").build());
-      probes.lbAnswers.set(0);
-
-      assertThatThrownBy(() -> stack.scaleTo(2)).isInstanceOf(IllegalStateException.class)
+      assertThat(failureOnceTheLbIsSilent(2, stack -> stack.scaleTo(2))).isInstanceOf(IllegalStateException.class)
           .hasMessageStartingWith("the lb did not reach exactly 2 replicas in rotation within 1 s: " + UNASKED);
-
-      probes.lbAnswers.set(Integer.MAX_VALUE);
-      stack.close();
     }
   }
 

@@ -204,11 +204,18 @@ class NetworkFaultsIT {
     }
   }
 
-  /** A fault left in force by a failed test is gone before the next test: the extension reverts it. */
+  /**
+   * A fault left in force by a failed test is gone before the next test: the extension reverts it. The failure's
+   * evidence says which fault was in force, and when.
+   */
   @Test
   void aFaultLeftByAFailedTestIsRevertedBeforeTheNext() {
-    EngineExecutionResults results = ItImages.engine().selectors(selectClass(LeftAFaultTestCase.class)).execute();
+    java.nio.file.Path reports = java.nio.file.Path.of("target/lbstack-reports-of-network-faults-it");
+    EngineExecutionResults results = ItImages.engine().selectors(selectClass(LeftAFaultTestCase.class))
+        .configurationParameter(LoadBalancedStack.REPORT_DIR_PROPERTY, reports.toString()).execute();
     results.testEvents().assertStatistics(stats -> stats.started(2).failed(1).succeeded(1));
+    assertThat(reports.resolve(LeftAFaultTestCase.class.getName()).resolve("faults.txt")).content()
+        .matches("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z applied partition on all its traffic on web-1\n");
   }
 
   @LoadBalancedStack(replicas = 1, web = @Web(jar = "target/it-app.jar"))

@@ -5,7 +5,6 @@ import io.github.lbstack.internal.backend.Backend;
 import io.github.lbstack.internal.backend.Container;
 import io.github.lbstack.internal.backend.Labels;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,6 @@ public final class NetworkFaults {
   private final java.util.function.BiConsumer<String, String> events;
   private final AtomicInteger counter = new AtomicInteger();
   private final List<Active> active = new CopyOnWriteArrayList<>();
-  private final List<String> history = new CopyOnWriteArrayList<>();
   private volatile boolean imageChecked;
   private volatile boolean proxyImageChecked;
 
@@ -201,11 +199,6 @@ public final class NetworkFaults {
     return reverted;
   }
 
-  /** {@return every fault applied and reverted, with its time, for the evidence} */
-  public List<String> history() {
-    return List.copyOf(history);
-  }
-
   private void run(Container container, String script, String what) {
     Map<String, String> labels = Labels.of(stackId, "netfault");
     Container.Exec result = container.inNetworkNamespace(image, List.of("sh", "-c", script), labels, HELPER_TIMEOUT);
@@ -223,7 +216,6 @@ public final class NetworkFaults {
   }
 
   private void record(String what) {
-    history.add(Instant.now() + " " + what);
     events.accept("fault", what);
   }
 }

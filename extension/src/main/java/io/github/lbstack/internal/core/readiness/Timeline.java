@@ -1,5 +1,6 @@
 package io.github.lbstack.internal.core.readiness;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +24,7 @@ public final class Timeline {
   public record Event(long nanos, String kind, String what) {}
 
   private final long startNanos = System.nanoTime();
+  private final Instant startInstant = Instant.now();
   private final List<Mark> marks = new ArrayList<>();
   private final List<Event> events = new ArrayList<>();
 
@@ -41,6 +43,17 @@ public final class Timeline {
     synchronized (events) {
       return List.copyOf(events);
     }
+  }
+
+  /** One line per event of this kind, with its wall-clock time to match the containers' logs, for a text file. */
+  public String renderEvents(String kind) {
+    StringBuilder text = new StringBuilder();
+    for (Event event : events()) {
+      if (event.kind().equals(kind)) {
+        text.append(startInstant.plusNanos(event.nanos() - startNanos)).append(' ').append(event.what()).append('\n');
+      }
+    }
+    return text.toString();
   }
 
   public void mark(String service, String phase) {

@@ -191,11 +191,6 @@ public final class CoreStack implements AutoCloseable {
     return faults.revertAll();
   }
 
-  /** Every network fault applied and reverted, with its time, for the evidence. */
-  public List<String> faultHistory() {
-    return faults.history();
-  }
-
   /** Starts a full set of replicas of {@code release} beside the serving ones and switches the lb in one step. */
   public RolloutResult switchTo(ReleaseSpec release) {
     return topology.switchTo(topology.resolve(release), release.drainLimit(), release.readyTimeout());

@@ -26,8 +26,9 @@ public final class Evidence {
     // The config as the lb ran it: with a user's file, what lbstack changed in it is there to read.
     Files.writeString(dir.resolve("lb.cfg"), stack.lbConfig().text());
     Files.writeString(dir.resolve("timeline.txt"), stack.timeline().render());
-    if (!stack.faultHistory().isEmpty()) {
-      Files.writeString(dir.resolve("faults.txt"), String.join("\n", stack.faultHistory()) + "\n");
+    String faults = stack.timeline().renderEvents("fault");
+    if (!faults.isEmpty()) {
+      Files.writeString(dir.resolve("faults.txt"), faults);
     }
   }
 

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
  */
 class FaultScriptTest {
 
+  /** What the faults told the stack's timeline: nothing, when a fault failed before it was in force. */
+  private final List<String> recorded = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   @Test
   void lossOnALinkDropsAShareOfWhatTheReplicaSendsToThePeer() {
     String script = FaultScript.apply(new Fault(Fault.Kind.LOSS, "mysql", 5, 0), "lbstack-fault-s1-1");
@@ -94,7 +97,7 @@ class FaultScriptTest {
     FakeBackend backend = new FakeBackend();
     backend.networkFaults = true;
     backend.missingImages.add("helper:1");
-    NetworkFaults faults = new NetworkFaults("s1", backend, "helper:1", "jre:1");
+    NetworkFaults faults = new NetworkFaults("s1", backend, "helper:1", "jre:1", (kind, what) -> recorded.add(what));
     assertThatThrownBy(() -> faults.apply("web-1", null, new Fault(Fault.Kind.PARTITION, null, 0, 0)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("the network fault helper image helper:1 is not available: image helper:1 is not present and "
@@ -109,7 +112,7 @@ class FaultScriptTest {
         .hasMessage("the delay proxy's JRE image jre:1 is not available: image jre:1 is not present and could not "
             + "be pulled (fake). Pull or build it, or point lbstack.image.jre at an image with sh, base64 and java 17 "
             + "or later.");
-    assertThat(faults.history()).isEmpty();
+    assertThat(recorded).isEmpty();
   }
 
   @Test
@@ -118,7 +121,7 @@ class FaultScriptTest {
     backend.networkFaults = true;
     backend.helperAnswer = new io.github.lbstack.internal.backend.Container.Exec(4,
         "iptables v1.8.9 (nf_tables): Could not fetch rule set generation id: Permission denied (you must be root)");
-    NetworkFaults faults = new NetworkFaults("s1", backend, "helper:1", "jre:1");
+    NetworkFaults faults = new NetworkFaults("s1", backend, "helper:1", "jre:1", (kind, what) -> recorded.add(what));
     FakeBackend.FakeContainer web1 = backend.new FakeContainer(new io.github.lbstack.internal.backend.ContainerSpec(
         "lbstack-1a2b3c4d-web-1", "app:1", null, "web-1", "web-1", java.util.Map.of(), List.of(), java.util.Map.of(),
         List.of(8080), java.util.Map.of(), java.util.Map.of(), java.util.Map.of()));
@@ -128,16 +131,17 @@ class FaultScriptTest {
         .hasMessageStartingWith("lbstack could not apply 5% packet loss to mysql on web-1 (exit 4): iptables")
         .hasMessageEndingWith("The helper needs the NET_ADMIN capability; this engine refused it.");
     assertThat(backend.events()).containsExactly("helper helper:1 in web-1");
-    assertThat(faults.history()).isEmpty();
+    assertThat(recorded).isEmpty();
   }
 
   @Test
   void aBackendThatCannotRunTheHelperSaysSoBeforeAnythingRuns() {
-    NetworkFaults faults = new NetworkFaults("s1", new FakeBackend(), "helper:1", "jre:1");
+    NetworkFaults faults = new NetworkFaults("s1", new FakeBackend(), "helper:1", "jre:1",
+        (kind, what) -> recorded.add(what));
     assertThatThrownBy(() -> faults.apply("web-1", null, new Fault(Fault.Kind.PARTITION, null, 0, 0)))
         .isInstanceOf(UnsupportedOperationException.class)
         .hasMessage("network faults need a helper container in the replica's network namespace, which fake cannot "
             + "run; run this test on a Docker engine");
-    assertThat(faults.history()).isEmpty();
+    assertThat(recorded).isEmpty();
   }
 }
