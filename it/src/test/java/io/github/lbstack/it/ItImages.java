@@ -54,4 +54,12 @@ public final class ItImages {
     }
     return engine;
   }
+
+  /**
+   * A test kit run as {@link #engine()}, whose run report and failure evidence go to a folder of their own, for a test
+   * that reads them: {@code reports/<fixture class name>/} holds a fixture's evidence.
+   */
+  public static EngineTestKit.Builder engine(java.nio.file.Path reports) {
+    return engine().configurationParameter(LoadBalancedStack.REPORT_DIR_PROPERTY, reports.toString());
+  }
 }

@@ -211,8 +211,8 @@ class NetworkFaultsIT {
   @Test
   void aFaultLeftByAFailedTestIsRevertedBeforeTheNext() {
     java.nio.file.Path reports = java.nio.file.Path.of("target/lbstack-reports-of-network-faults-it");
-    EngineExecutionResults results = ItImages.engine().selectors(selectClass(LeftAFaultTestCase.class))
-        .configurationParameter(LoadBalancedStack.REPORT_DIR_PROPERTY, reports.toString()).execute();
+    EngineExecutionResults results = ItImages.engine(reports).selectors(selectClass(LeftAFaultTestCase.class))
+        .execute();
     results.testEvents().assertStatistics(stats -> stats.started(2).failed(1).succeeded(1));
     assertThat(reports.resolve(LeftAFaultTestCase.class.getName()).resolve("faults.txt")).content()
         .matches("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z applied partition on all its traffic on web-1\n");

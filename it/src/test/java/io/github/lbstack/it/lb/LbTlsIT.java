@@ -33,9 +33,7 @@ class LbTlsIT {
 
   @Test
   void theLbTerminatesTlsForTheRunsClientsAndTheEvidenceHoldsNoKey() throws Exception {
-    EngineExecutionResults results = ItImages.engine()
-        .configurationParameter(LoadBalancedStack.REPORT_DIR_PROPERTY, REPORTS.toString())
-        .selectors(selectClass(TlsTestCase.class)).execute();
+    EngineExecutionResults results = ItImages.engine(REPORTS).selectors(selectClass(TlsTestCase.class)).execute();
 
     results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
     Path evidence = REPORTS.resolve(TlsTestCase.class.getName());

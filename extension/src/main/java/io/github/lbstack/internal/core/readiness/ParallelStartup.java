@@ -307,20 +307,18 @@ public final class ParallelStartup implements AutoCloseable {
     }
   }
 
-  /** When one readiness loop last asked the engine for its container's state; each loop polls in its own thread. */
+  /** When one readiness loop next asks the engine for its container's state; each loop polls in its own thread. */
   private static final class StateChecks {
 
-    private long last;
-    private boolean asked;
+    private long next = System.nanoTime();
 
     /** Whether to ask now: at the first poll, then once every {@code STATE_EVERY}. */
     boolean due() {
       long now = System.nanoTime();
-      if (asked && now - last < STATE_EVERY.toNanos()) {
+      if (now - next < 0) {
         return false;
       }
-      asked = true;
-      last = now;
+      next = now + STATE_EVERY.toNanos();
       return true;
     }
   }
