@@ -20,7 +20,8 @@ import redis.clients.jedis.JedisPooled;
 
 /**
  * The tiny web app lbstack's integration tests deploy. It reads the stack's env contract, prints its hostname and
- * talks to MySQL and Redis. It connects per request, so it starts fine before its backing services are ready.
+ * talks to MySQL and Redis. It connects per request (health checks keep one connection), so it starts fine before its
+ * backing services are ready.
  *
  * <ul>
  *   <li>{@code GET /} the hostname, also in the {@code X-Hostname} header of every response (slowly on
@@ -50,6 +51,8 @@ public final class ItApp {
   /** The rows' value column: {@code SCHEMA_VERSION=2} renames it, and the version before it cannot read them. */
   private final String valueColumn;
   private volatile boolean migrated;
+  /** Health checks' connection, kept between them; guarded by {@code this}. */
+  private Connection healthConnection;
 
   private ItApp() throws IOException {
     hostname = InetAddress.getLocalHost().getHostName();
@@ -153,20 +156,48 @@ public final class ItApp {
       reply(exchange, 503, "not ready: UNHEALTHY_HOST=" + hostname);
       return;
     }
-    try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword)) {
-      connection.createStatement().execute("SELECT 1");
-      migrate(connection);
-      redis().ping();
-      // An app's start-up data in Redis, written before the replica first reports healthy.
-      String seedKey = System.getenv("SEED_KEY");
-      if (seedKey != null && !seeded) {
-        redis().setnx(seedKey, hostname);
-        seedRows(connection);
-        seeded = true;
-      }
+    try {
+      checkDependencies();
       reply(exchange, 200, "ok");
     } catch (Exception e) {
       reply(exchange, 503, "not ready: " + e);
+    }
+  }
+
+  /**
+   * The database and Redis answer, on connections kept between checks as an app's pools keep them. A connection per
+   * check cost PostgreSQL a new process and a login twice a second per replica; on a loaded machine those logins
+   * outlasted the lb's 2 s check timeout on every replica at once, and the lb took them all out. A kept connection
+   * that fails is dropped, and the next check logs in again.
+   */
+  private synchronized void checkDependencies() throws SQLException {
+    if (healthConnection == null) {
+      java.util.Properties properties = new java.util.Properties();
+      properties.setProperty("user", dbUser);
+      properties.setProperty("password", dbPassword);
+      // A paused or cut-off database fails the check instead of holding this thread (and the lock) for good.
+      properties.setProperty("socketTimeout", postgres ? "2" : "2000");
+      healthConnection = DriverManager.getConnection(jdbcUrl, properties);
+    }
+    try {
+      healthConnection.createStatement().execute("SELECT 1");
+      migrate(healthConnection);
+      redis().ping();
+      // An app's start-up data, written before the replica first reports healthy.
+      String seedKey = System.getenv("SEED_KEY");
+      if (seedKey != null && !seeded) {
+        redis().setnx(seedKey, hostname);
+        seedRows(healthConnection);
+        seeded = true;
+      }
+    } catch (SQLException e) {
+      try {
+        healthConnection.close();
+      } catch (SQLException closing) {
+        e.addSuppressed(closing);
+      }
+      healthConnection = null;
+      throw e;
     }
   }
 
