@@ -130,11 +130,15 @@ final class ClassStacks {
       return;
     }
     try {
-      java.nio.file.Path folder = held.report().saveEvidence(held.testClass(), held.lease().stack());
+      java.nio.file.Path folder = held.report().evidenceFolder(held.testClass());
+      String lbView = held.lease().stack().saveEvidence(folder);
       held.evidence = folder;
+      // The lb's view goes with the path: a replica it had taken out often explains the failure at a glance, and
+      // on a CI machine the folder may be gone before anyone reads it.
       failure.addSuppressed(new StackEvidence("lbstack saved the stack's logs, lb stats, description and start-up "
-          + "timeline in " + folder));
-      LOG.warn("lbstack: {} failed; the stack's evidence is in {}", context.getDisplayName(), folder);
+          + "timeline in " + folder + "\nthe lb's view of each replica when the test failed:\n" + lbView));
+      LOG.warn("lbstack: {} failed; the stack's evidence is in {}; the lb's view of each replica:\n{}",
+          context.getDisplayName(), folder, lbView);
     } catch (java.io.IOException | RuntimeException e) {
       failure.addSuppressed(new StackEvidence("lbstack could not save the stack's evidence: " + e));
     }

@@ -59,8 +59,10 @@ class ReportIT {
         .map(event -> event.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow())
         .findFirst().orElseThrow();
     Path evidence = REPORTS.resolve(TwoReplicasTestCase.class.getName()).toAbsolutePath();
-    assertThat(failure.getSuppressed()).extracting(Throwable::getMessage).containsExactly("lbstack saved the stack's "
-        + "logs, lb stats, description and start-up timeline in " + evidence);
+    assertThat(failure.getSuppressed()).extracting(Throwable::getMessage).singleElement().asString()
+        .startsWith("lbstack saved the stack's logs, lb stats, description and start-up timeline in " + evidence
+            + "\nthe lb's view of each replica when the test failed:\n")
+        .endsWith(Files.readString(evidence.resolve("lb-stats.txt")));
     assertThat(evidence.resolve("web-1.log")).content().contains("Javalin");
     assertThat(evidence.resolve("stack.txt")).content().contains("password ****").doesNotContain("password null");
     assertThat(evidence.resolve("lb-stats.txt")).content().contains("web-2").contains("UP");

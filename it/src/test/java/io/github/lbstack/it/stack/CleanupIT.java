@@ -53,7 +53,7 @@ class CleanupIT {
   }
 
   @Test
-  void aFailingClassLeavesNothingBehind() {
+  void aFailingClassLeavesNothingBehind() throws java.io.IOException {
     EngineExecutionResults results = run(FailingTestCase.class, "120");
 
     results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
@@ -63,8 +63,10 @@ class CleanupIT {
         .map(result -> result.getThrowable().orElseThrow()).findFirst().orElseThrow();
     java.nio.file.Path evidence = java.nio.file.Path.of("target/lbstack-reports", FailingTestCase.class.getName())
         .toAbsolutePath();
-    assertThat(failure.getSuppressed()).extracting(Throwable::getMessage).containsExactly("lbstack saved the stack's "
-        + "logs, lb stats, description and start-up timeline in " + evidence);
+    assertThat(failure.getSuppressed()).extracting(Throwable::getMessage).singleElement().asString()
+        .startsWith("lbstack saved the stack's logs, lb stats, description and start-up timeline in " + evidence
+            + "\nthe lb's view of each replica when the test failed:\n")
+        .endsWith(java.nio.file.Files.readString(evidence.resolve("lb-stats.txt"))).containsPattern("\\nweb-1 +UP");
     assertThat(evidence.resolve("web-1.log")).content().contains("it-app listening on 8080 as web-1");
     assertThat(leftovers(lastStackId)).isEmpty();
   }

@@ -348,9 +348,11 @@ public final class CoreStack implements AutoCloseable {
   /**
    * Saves what explains a failure into {@code dir}: every container's log, the lb's view of each replica, the
    * stack's description with the password masked, and its start-up timeline; see {@link Evidence}.
+   *
+   * @return the lb's view of each replica, as saved: a table of status, last check, requests and failed responses
    */
-  public void saveEvidence(java.nio.file.Path dir) throws java.io.IOException {
-    Evidence.save(this, dir);
+  public String saveEvidence(java.nio.file.Path dir) throws java.io.IOException {
+    return Evidence.save(this, dir);
   }
 
   /** Images, replicas, addresses and users; the password is masked. */

@@ -16,12 +16,14 @@ public final class Evidence {
 
   private Evidence() {}
 
-  static void save(CoreStack stack, Path dir) throws IOException {
+  /** {@return the lb's view of each replica, as saved in {@code lb-stats.txt}} */
+  static String save(CoreStack stack, Path dir) throws IOException {
     Files.createDirectories(dir);
     for (var service : stack.services().entrySet()) {
       Files.writeString(dir.resolve(service.getKey() + ".log"), safeLogs(service.getValue()));
     }
-    Files.writeString(dir.resolve("lb-stats.txt"), lbStatsTable(stack));
+    String lbView = lbStatsTable(stack);
+    Files.writeString(dir.resolve("lb-stats.txt"), lbView);
     Files.writeString(dir.resolve("stack.txt"), stack.describe());
     // The config as the lb ran it: with a user's file, what lbstack changed in it is there to read.
     Files.writeString(dir.resolve("lb.cfg"), stack.lbConfig().text());
@@ -30,6 +32,7 @@ public final class Evidence {
     if (!faults.isEmpty()) {
       Files.writeString(dir.resolve("faults.txt"), faults);
     }
+    return lbView;
   }
 
   private static String safeLogs(Service service) {
