@@ -180,7 +180,10 @@ public final class ItApp {
       healthConnection = DriverManager.getConnection(jdbcUrl, properties);
     }
     try {
-      healthConnection.createStatement().execute("SELECT 1");
+      // Closed each time: on a kept connection, MySQL's driver holds every statement left open until the end.
+      try (java.sql.Statement ping = healthConnection.createStatement()) {
+        ping.execute("SELECT 1");
+      }
       migrate(healthConnection);
       redis().ping();
       // An app's start-up data, written before the replica first reports healthy.
@@ -233,9 +236,10 @@ public final class ItApp {
   }
 
   private void createRows(Connection connection) throws SQLException {
-    connection.createStatement().execute("CREATE TABLE IF NOT EXISTS it_rows (id " + (postgres ? "SERIAL"
-        : "INT AUTO_INCREMENT") + " PRIMARY KEY, " + valueColumn + " VARCHAR(200) NOT NULL, written_by VARCHAR(100) "
-        + "NOT NULL)");
+    try (java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE IF NOT EXISTS it_rows (id " + (postgres ? "SERIAL" : "INT AUTO_INCREMENT")
+          + " PRIMARY KEY, " + valueColumn + " VARCHAR(200) NOT NULL, written_by VARCHAR(100) NOT NULL)");
+    }
   }
 
   private void insertRow(String value) throws SQLException {
