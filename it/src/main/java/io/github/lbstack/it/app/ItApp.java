@@ -47,12 +47,12 @@ public final class ItApp {
   private final String dbUser;
   private final String dbPassword;
   private volatile JedisPooled redis;
-  private volatile boolean seeded;
   /** The rows' value column: {@code SCHEMA_VERSION=2} renames it, and the version before it cannot read them. */
   private final String valueColumn;
-  private volatile boolean migrated;
-  /** Health checks' connection, kept between them; guarded by {@code this}. */
+  // The health check's state, guarded by this: only checkDependencies touches it.
   private Connection healthConnection;
+  private boolean seeded;
+  private boolean migrated;
 
   private ItApp() throws IOException {
     hostname = InetAddress.getLocalHost().getHostName();
