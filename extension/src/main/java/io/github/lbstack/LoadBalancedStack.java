@@ -82,6 +82,15 @@ public @interface LoadBalancedStack {
   String HEALTH_CHECK_INTERVAL_PROPERTY = ConfigKeys.HEALTH_CHECK_INTERVAL;
 
   /**
+   * How long one health check may take before it counts as failed, as an ISO-8601 duration or in milliseconds; two
+   * failed checks take a replica out of rotation. Default: four intervals, at least 2 s. Raise it when your app's
+   * health check is slow on a busy CI machine (it asks a database, say). It applies to lbstack's generated HAProxy
+   * configuration and to nginx, whose checks lbstack runs; a {@code haproxy.cfg} of yours keeps its own
+   * {@code timeout check}, and gets this one in the named backend where it sets none.
+   */
+  String HEALTH_CHECK_TIMEOUT_PROPERTY = ConfigKeys.HEALTH_CHECK_TIMEOUT;
+
+  /**
    * Tables that {@link RunningStack#resetData()} keeps, comma-separated, compared case-insensitively. Default:
    * {@code flyway_schema_history,DATABASECHANGELOG,DATABASECHANGELOGLOCK}, the migration history of Flyway and
    * Liquibase.

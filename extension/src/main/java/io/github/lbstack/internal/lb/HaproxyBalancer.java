@@ -13,7 +13,7 @@ final class HaproxyBalancer implements Balancer {
       case "SOURCE" -> "source";
       default -> "roundrobin";
     };
-    return new HaproxyConfig(keyword, settings.stickyCookie(), settings.healthPath(), settings.healthCheckInterval(),
+    return new HaproxyConfig(keyword, settings.stickyCookie(), settings.healthPath(), settings.healthCheck(),
         settings.servers());
   }
 

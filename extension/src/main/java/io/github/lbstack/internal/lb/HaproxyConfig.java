@@ -46,15 +46,15 @@ public final class HaproxyConfig {
   private final String balance;
   private final boolean stickyCookie;
   private final String healthPath;
-  private final Duration healthCheckInterval;
+  private final HealthCheck healthCheck;
   private final List<LbServer> servers;
 
-  public HaproxyConfig(String balance, boolean stickyCookie, String healthPath, Duration healthCheckInterval,
+  public HaproxyConfig(String balance, boolean stickyCookie, String healthPath, HealthCheck healthCheck,
       List<LbServer> servers) {
     this.balance = balance;
     this.stickyCookie = stickyCookie;
     this.healthPath = healthPath;
-    this.healthCheckInterval = healthCheckInterval;
+    this.healthCheck = healthCheck;
     this.servers = List.copyOf(servers);
   }
 
@@ -81,7 +81,7 @@ public final class HaproxyConfig {
         .append("    timeout connect 250ms\n")
         .append("    timeout client 30s\n")
         .append("    timeout server 30s\n")
-        .append("    timeout check 2s\n")
+        .append("    timeout check ").append(healthCheck.timeoutMillis()).append("ms\n")
         // An idempotent request that meets a dying replica is retried on another one instead of failing.
         .append("    retries 3\n")
         .append("    option redispatch 1\n")
@@ -120,7 +120,7 @@ public final class HaproxyConfig {
         : List.of(HTTP_PORT, STATS_PORT, RUNTIME_API_PORT);
     return new LbConfig(LbKind.HAPROXY, render(tls), CONFIG_PATH, BACKEND, tls ? HTTPS_PORT : HTTP_PORT, STATS_PORT,
         RUNTIME_API_PORT, ports, tls ? List.of(HTTPS_PORT) : List.of(), tls ? List.of(CERTIFICATE_PATH) : List.of(),
-        "", List.of(), List.of(), checkCommand(), servers);
+        "", List.of(), List.of(), checkCommand(), servers, healthCheck);
   }
 
   private static List<String> checkCommand() {
@@ -133,7 +133,7 @@ public final class HaproxyConfig {
    * still apply, and lbstack's check timing wins: tests should not wait for production intervals.
    */
   private List<String> slots(boolean cookie) {
-    long inter = Math.max(10, healthCheckInterval.toMillis());
+    long inter = healthCheck.intervalMillis();
     List<String> lines = new ArrayList<>();
     // No slot is resolved with libc at start-up: the lb starts before the replicas exist (the default start order),
     // and on an engine without upstream DNS each failed libc lookup blocks HAProxy for seconds. The resolvers find
@@ -184,12 +184,20 @@ public final class HaproxyConfig {
         .anyMatch(line -> line.words().size() > 1 && line.words().get(1).endsWith("chk"));
     boolean userBalance = !target.lines("balance").isEmpty();
     boolean userCookie = !target.lines("cookie").isEmpty();
+    // Without a timeout check, HAProxy times a whole check out at its interval, which lbstack shortens for tests.
+    boolean userCheckTimeout = file.lines().stream().anyMatch(line -> line.words().size() > 1
+        && line.words().get(0).equals("timeout") && line.words().get(1).equals("check"));
     List<String> block = new ArrayList<>();
     block.add("    # lbstack: the replicas' slots and identity header");
     if (!userCheck) {
       block.add("    option httpchk");
       block.add("    http-check send meth GET uri " + healthPath + " ver HTTP/1.1 hdr Host localhost");
       changes.add("added lbstack's health check (GET " + healthPath + ") to backend " + backend + ", which had none");
+    }
+    if (!userCheckTimeout) {
+      block.add("    timeout check " + healthCheck.timeoutMillis() + "ms");
+      changes.add("added 'timeout check " + healthCheck.timeoutMillis() + "ms' (lbstack.lb.health-check-timeout) to "
+          + "backend " + backend + ": the file sets none, and HAProxy would time a check out at lbstack's interval");
     }
     if (!userBalance) {
       block.add("    balance " + balance);
@@ -236,7 +244,7 @@ public final class HaproxyConfig {
     List<Integer> tlsPorts = file.binds().stream().filter(HaproxyFile.Bind::tls).map(HaproxyFile.Bind::port)
         .distinct().toList();
     return new LbConfig(LbKind.HAPROXY, String.join("\n", lines) + "\n", CONFIG_PATH, backend, port, stats, runtimeApi, published,
-        tlsPorts, certificates, file.source(), origins, changes, checkCommand(), servers);
+        tlsPorts, certificates, file.source(), origins, changes, checkCommand(), servers, healthCheck);
   }
 
   /** Docker's embedded DNS, asked often enough that a replica that did not exist at the last query is found soon. */

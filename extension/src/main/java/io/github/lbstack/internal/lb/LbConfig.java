@@ -23,10 +23,11 @@ import java.util.regex.Pattern;
  * @param changes what lbstack changed in the user's file, one sentence each
  * @param checkCommand the balancer's configuration check, run in the lb image
  * @param servers the replicas' slots, each enabled or not at start
+ * @param healthCheck lbstack's check timing, for a control that runs the checks itself (nginx)
  */
 public record LbConfig(LbKind kind, String text, String path, String backend, int httpPort, int statsPort, int runtimeApiPort,
     List<Integer> ports, List<Integer> tlsPorts, List<String> certificates, String source, List<Integer> origins, List<String> changes, List<String> checkCommand,
-    List<LbServer> servers) {
+    List<LbServer> servers, HealthCheck healthCheck) {
 
   public LbConfig {
     ports = List.copyOf(ports);

@@ -1,6 +1,5 @@
 package io.github.lbstack.internal.lb;
 
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -10,11 +9,11 @@ import java.util.List;
  * @param stickyCookie whether each client is pinned to a replica with a cookie
  * @param webPort the replicas' port
  * @param healthPath what a replica answers when it can serve
- * @param healthCheckInterval how often the lb (or lbstack for it) checks a replica
+ * @param healthCheck how often the lb (or lbstack for it) checks a replica, and how long a check may take
  * @param servers every replica's slot, enabled or not at start
  */
 public record LbSettings(String balance, boolean stickyCookie, int webPort, String healthPath,
-    Duration healthCheckInterval, List<LbServer> servers) {
+    HealthCheck healthCheck, List<LbServer> servers) {
 
   public LbSettings {
     servers = List.copyOf(servers);

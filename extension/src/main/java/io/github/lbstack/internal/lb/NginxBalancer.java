@@ -9,7 +9,7 @@ final class NginxBalancer implements Balancer {
 
   private static NginxConfig config(LbSettings settings) {
     return new NginxConfig(settings.balance(), settings.webPort(), settings.healthPath(),
-        settings.healthCheckInterval());
+        settings.healthCheck());
   }
 
   @Override
@@ -34,7 +34,8 @@ final class NginxBalancer implements Balancer {
 
   @Override
   public LbControl control(Container lb, LbConfig config) {
-    return new NginxControl(lb, () -> lb.endpoint(config.statsPort()), config.servers());
+    return new NginxControl(lb, () -> lb.endpoint(config.statsPort()), config.servers(),
+        config.healthCheck().timeout());
   }
 
   @Override

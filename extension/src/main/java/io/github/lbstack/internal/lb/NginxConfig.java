@@ -40,24 +40,24 @@ public final class NginxConfig {
   private final String balance;
   private final int webPort;
   private final String healthPath;
-  private final Duration healthCheckInterval;
+  private final HealthCheck healthCheck;
 
   /**
    * @param balance ROUND_ROBIN, LEAST_CONN or SOURCE (the API's {@code Balance} names)
    * @param webPort the replicas' port
    */
-  public NginxConfig(String balance, int webPort, String healthPath, Duration healthCheckInterval) {
+  public NginxConfig(String balance, int webPort, String healthPath, HealthCheck healthCheck) {
     this.balance = balance;
     this.webPort = webPort;
     this.healthPath = healthPath;
-    this.healthCheckInterval = healthCheckInterval;
+    this.healthCheck = healthCheck;
   }
 
   /** The generated file, as the lb container gets it. */
   public LbConfig generated(List<LbServer> servers) {
     return new LbConfig(LbKind.NGINX, render(), CONFIG_PATH, BACKEND, HTTP_PORT, CONTROL_PORT, 0,
         List.of(HTTP_PORT, CONTROL_PORT), List.of(), List.of(), "", List.of(), List.of(),
-        List.of("nginx", "-t", "-c", CONFIG_PATH), servers);
+        List.of("nginx", "-t", "-c", CONFIG_PATH), servers, healthCheck);
   }
 
   String render() {
@@ -142,7 +142,7 @@ public final class NginxConfig {
   }
 
   private List<String> controlServer(int port) {
-    long checkTimeout = Math.max(1000, healthCheckInterval.toMillis() * 4);
+    long checkTimeout = healthCheck.timeoutMillis();
     return List.of(
         "    server {",
         "        listen " + port + ";",
@@ -268,7 +268,7 @@ public final class NginxConfig {
       changes.add("put the stack's certificate and key (from lbstack's run CA) at " + String.join(", ", certificates));
     }
     return new LbConfig(LbKind.NGINX, String.join("\n", out), CONFIG_PATH, backend, port, control, 0, published,
-        tlsPorts, certificates, file.source(), origins, changes, List.of("nginx", "-t", "-c", CONFIG_PATH), servers);
+        tlsPorts, certificates, file.source(), origins, changes, List.of("nginx", "-t", "-c", CONFIG_PATH), servers, healthCheck);
   }
 
   /**

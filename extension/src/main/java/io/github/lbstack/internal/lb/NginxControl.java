@@ -41,6 +41,7 @@ public final class NginxControl implements LbControl {
 
   private final Container lb;
   private final Supplier<Endpoint> control;
+  private final Duration checkLimit;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(2)).build();
   /** Slot to {@code ready}, {@code drain} or {@code maint}, in slot order. */
@@ -52,9 +53,14 @@ public final class NginxControl implements LbControl {
   private long generation;
   private final AccessLog log = new AccessLog();
 
-  public NginxControl(Container lb, Supplier<Endpoint> control, List<LbServer> servers) {
+  /**
+   * @param checkTimeout how long nginx gives a replica to connect and to answer its check; lbstack waits for nginx's
+   *     verdict a little longer than both
+   */
+  public NginxControl(Container lb, Supplier<Endpoint> control, List<LbServer> servers, Duration checkTimeout) {
     this.lb = lb;
     this.control = control;
+    this.checkLimit = checkTimeout.multipliedBy(2).plusSeconds(5);
     servers.forEach(server -> states.put(server.name(), server.enabled() ? "ready" : "maint"));
   }
 
@@ -179,7 +185,7 @@ public final class NginxControl implements LbControl {
   private java.util.Optional<String> check(String server) {
     try {
       HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri(NginxConfig.CHECK_PATH + server))
-          .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding());
+          .timeout(checkLimit).build(), HttpResponse.BodyHandlers.discarding());
       String address = response.headers().firstValue(NginxConfig.CHECKED_ADDRESS_HEADER).orElse("");
       if (response.statusCode() >= 200 && response.statusCode() < 400 && !address.isBlank()) {
         checks.put(server, "check passed");

@@ -17,6 +17,7 @@ public final class ConfigKeys {
   public static final String NETFAULT_IMAGE = "lbstack.image.netfault";
   public static final String STARTUP_TIMEOUT = "lbstack.startup.timeout";
   public static final String HEALTH_CHECK_INTERVAL = "lbstack.lb.health-check-interval";
+  public static final String HEALTH_CHECK_TIMEOUT = "lbstack.lb.health-check-timeout";
   public static final String RESET_KEEP_TABLES = "lbstack.reset.keep-tables";
   public static final String RESET_MODE = "lbstack.reset.mode";
   public static final String REPORT_DIR = "lbstack.report.dir";

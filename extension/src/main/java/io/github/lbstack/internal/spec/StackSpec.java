@@ -1,5 +1,6 @@
 package io.github.lbstack.internal.spec;
 
+import io.github.lbstack.internal.lb.HealthCheck;
 import io.github.lbstack.internal.lb.LbKind;
 import java.time.Duration;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Optional;
  * made by {@link StackSpecs#from}. It is a value: two equal specs describe interchangeable stacks, which is what lets
  * classes share one.
  *
+ * @param healthCheck how often the lb checks a replica, and how long a check may take
  * @param balance how the lb picks a replica
  * @param lb which balancer runs
  * @param database which database the stack runs, if any
@@ -28,7 +30,7 @@ import java.util.Optional;
  * @param jarRuntime how the JVM of a jar lbstack runs is started
  */
 public record StackSpec(int replicas, WebSpec web, Images images, Duration startupTimeout,
-    Duration healthCheckInterval, Balancing balance, LbKind lb, boolean stickyCookie, Optional<UserLbConfig> lbConfig,
+    HealthCheck healthCheck, Balancing balance, LbKind lb, boolean stickyCookie, Optional<UserLbConfig> lbConfig,
     boolean lbTls, DatabaseKind database, boolean redis, List<ServiceSpec> services, List<InitScript> databaseInit,
     List<String> keepTables, ResetMode resetMode, boolean fastDatabase, boolean warmDatabase, int spares, StartOrder startOrder,
     JarRuntime jarRuntime) {

@@ -1,5 +1,6 @@
 package io.github.lbstack.internal.spec;
 
+import io.github.lbstack.internal.lb.HealthCheck;
 import io.github.lbstack.internal.lb.LbKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +67,14 @@ public final class StackSpecs {
       throw new InvalidSpecException("health check interval " + healthCheckInterval
           + " is too short: use at least 10 ms.");
     }
-    StackSpec spec = new StackSpec(replicas, web, Images.from(configuration), startupTimeout, healthCheckInterval,
+    Duration healthCheckTimeout = configuration.duration(ConfigKeys.HEALTH_CHECK_TIMEOUT, 1,
+        HealthCheck.defaultTimeout(healthCheckInterval));
+    if (healthCheckTimeout.toMillis() < 10) {
+      throw new InvalidSpecException(ConfigKeys.HEALTH_CHECK_TIMEOUT + " = " + healthCheckTimeout
+          + " is too short: use at least 10 ms; leave it unset for four health check intervals, at least 2 s.");
+    }
+    StackSpec spec = new StackSpec(replicas, web, Images.from(configuration), startupTimeout,
+        new HealthCheck(healthCheckInterval, healthCheckTimeout),
         declared.balance(), lbKind, declared.stickyCookie(), lbConfig, lbTls(lbConfig), declared.database(), declared.redis(),
         services(), databaseInit(),
         configuration.list(ConfigKeys.RESET_KEEP_TABLES, StackSpec.DEFAULT_KEEP_TABLES),

@@ -1,5 +1,6 @@
 package io.github.lbstack.internal.lb;
 
+import static io.github.lbstack.internal.lb.HealthCheckTest.every;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -8,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class HaproxyConfigTest {
 
-  private final String config = new HaproxyConfig("roundrobin", false, "/health", Duration.ofMillis(250),
+  private final String config = new HaproxyConfig("roundrobin", false, "/health", every(Duration.ofMillis(250)),
       List.of(new LbServer("web-1", "web-1", 8080, true), new LbServer("web-2", "web-2", 9090, true),
           new LbServer("web-3", "web-3", 8080, false))).render();
 
@@ -39,7 +40,7 @@ class HaproxyConfigTest {
 
   @Test
   void pinsClientsWithACookieWhenSticky() {
-    String sticky = new HaproxyConfig("roundrobin", true, "/", Duration.ofSeconds(1),
+    String sticky = new HaproxyConfig("roundrobin", true, "/", every(Duration.ofSeconds(1)),
         List.of(new LbServer("web-1", "web-1", 8080, true))).render();
     assertThat(sticky).contains("    cookie LBSTACK_SERVER insert indirect nocache\n")
         .contains("    server web-1 web-1:8080 cookie web-1\n");
@@ -55,9 +56,9 @@ class HaproxyConfigTest {
 
   @Test
   void checksADownReplicaAtMostEvery100MsAndNeverLessOftenThanAnUpOne() {
-    assertThat(new HaproxyConfig("roundrobin", false, "/", Duration.ofMillis(50), List.of()).render())
+    assertThat(new HaproxyConfig("roundrobin", false, "/", every(Duration.ofMillis(50)), List.of()).render())
         .contains("default-server check inter 50ms fastinter 50ms downinter 50ms ");
-    assertThat(new HaproxyConfig("roundrobin", false, "/", Duration.ofSeconds(2), List.of()).render())
+    assertThat(new HaproxyConfig("roundrobin", false, "/", every(Duration.ofSeconds(2)), List.of()).render())
         .contains("default-server check inter 2000ms fastinter 2000ms downinter 100ms ");
   }
 
@@ -76,7 +77,7 @@ class HaproxyConfigTest {
 
   @Test
   void usesTheOtherAlgorithmsByTheirHaproxyKeywords() {
-    String leastconn = new HaproxyConfig("leastconn", false, "/", Duration.ofSeconds(1), List.of()).render();
+    String leastconn = new HaproxyConfig("leastconn", false, "/", every(Duration.ofSeconds(1)), List.of()).render();
     assertThat(leastconn).contains("    balance leastconn\n").contains("inter 1000ms");
   }
 }

@@ -1,5 +1,6 @@
 package io.github.lbstack.internal.lb;
 
+import static io.github.lbstack.internal.lb.HealthCheckTest.every;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -14,7 +15,7 @@ class NginxConfigTest {
       new LbServer("web-2", "web-2", 8080, false));
 
   private static String render(String balance) {
-    return new NginxConfig(balance, 9090, "/ready", Duration.ofMillis(500)).render();
+    return new NginxConfig(balance, 9090, "/ready", every(Duration.ofMillis(500))).render();
   }
 
   @Test
@@ -46,7 +47,7 @@ class NginxConfigTest {
 
   @Test
   void publishesTheFrontendAndTheControlPortAndChecksWithNginxT() {
-    LbConfig config = new NginxConfig("ROUND_ROBIN", 8080, "/health", Duration.ofMillis(500)).generated(SLOTS);
+    LbConfig config = new NginxConfig("ROUND_ROBIN", 8080, "/health", every(Duration.ofMillis(500))).generated(SLOTS);
 
     assertThat(config.kind()).isEqualTo(LbKind.NGINX);
     assertThat(config.path()).isEqualTo("/etc/nginx/nginx.conf");

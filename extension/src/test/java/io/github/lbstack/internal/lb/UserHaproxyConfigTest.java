@@ -1,5 +1,6 @@
 package io.github.lbstack.internal.lb;
 
+import static io.github.lbstack.internal.lb.HealthCheckTest.every;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,7 +42,7 @@ class UserHaproxyConfigTest {
           http-request return status 200 content-type text/plain string "static"
       """;
 
-  private final HaproxyConfig lbstack = new HaproxyConfig("roundrobin", false, "/health", Duration.ofMillis(250),
+  private final HaproxyConfig lbstack = new HaproxyConfig("roundrobin", false, "/health", every(Duration.ofMillis(250)),
       IntStream.rangeClosed(1, 3).mapToObj(i -> new LbServer("web-" + i, "web-" + i, 8080, i <= 2)).toList());
 
   private LbConfig rewrite(String text, String backend) {
@@ -93,6 +94,20 @@ class UserHaproxyConfigTest {
         .anyMatch(change -> change.contains("added a global section"));
     assertThat(config.httpPort()).isEqualTo(80);
     assertThat(config.ports()).contains(80, 8404, 9999);
+  }
+
+  @Test
+  void givesTheBackendLbstacksCheckTimeoutOnlyWhereTheFileSetsNone() {
+    LbConfig none = rewrite(SHOP, "app");
+    assertThat(none.text())
+        .contains("    # lbstack: the replicas' slots and identity header\n    timeout check 2000ms\n");
+    assertThat(none.changes()).contains("added 'timeout check 2000ms' (lbstack.lb.health-check-timeout) to backend "
+        + "app: the file sets none, and HAProxy would time a check out at lbstack's interval");
+
+    LbConfig own = rewrite(SHOP.replace("    timeout server 20s\n", "    timeout server 20s\n    timeout check 7s\n"),
+        "app");
+    assertThat(own.text()).contains("    timeout check 7s\n").doesNotContain("timeout check 2000ms");
+    assertThat(own.changes()).noneMatch(change -> change.contains("timeout check"));
   }
 
   @Test

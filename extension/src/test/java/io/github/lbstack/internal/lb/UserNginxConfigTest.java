@@ -1,5 +1,6 @@
 package io.github.lbstack.internal.lb;
 
+import static io.github.lbstack.internal.lb.HealthCheckTest.every;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -46,7 +47,7 @@ class UserNginxConfigTest {
 
   private static LbConfig rewrite(String text) {
     NginxFile file = NginxFile.parse("shop.conf", text);
-    return new NginxConfig("ROUND_ROBIN", 8080, "/health", Duration.ofMillis(500))
+    return new NginxConfig("ROUND_ROBIN", 8080, "/health", every(Duration.ofMillis(500)))
         .rewrite(file, "app", file.frontendPort("app", 0), SLOTS);
   }
 

@@ -3,6 +3,7 @@ package io.github.lbstack.internal.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.lbstack.internal.lb.HealthCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -355,6 +356,27 @@ class StackSpecsTest {
   void equalDescriptionsGiveEqualSpecs() {
     assertThat(image().set("env", List.of("A=1")).build()).isEqualTo(image().set("env", List.of("A=1")).build())
         .isNotEqualTo(image().set("env", List.of("A=2")).build());
+  }
+
+  @Test
+  void timesOutAHealthCheckAfterFourIntervalsAtLeastTwoSecondsUnlessConfigured() {
+    assertThat(image().build().healthCheck()).isEqualTo(new HealthCheck(Duration.ofMillis(500), Duration.ofSeconds(2)));
+    assertThat(image().config("lbstack.lb.health-check-interval", "PT1S").build().healthCheck())
+        .isEqualTo(new HealthCheck(Duration.ofSeconds(1), Duration.ofSeconds(4)));
+    assertThat(image().config("lbstack.lb.health-check-interval", "100").build().healthCheck().timeout())
+        .isEqualTo(Duration.ofSeconds(2));
+    assertThat(image().config("lbstack.lb.health-check-timeout", "5000").build().healthCheck())
+        .isEqualTo(new HealthCheck(Duration.ofMillis(500), Duration.ofSeconds(5)));
+    assertThat(image().config("lbstack.lb.health-check-timeout", "PT0.3S").build().healthCheck().timeout())
+        .isEqualTo(Duration.ofMillis(300));
+  }
+
+  @Test
+  void rejectsAHealthCheckTimeoutTooShortToAnswerIn() {
+    assertThatThrownBy(() -> image().config("lbstack.lb.health-check-timeout", "5").build())
+        .isInstanceOf(InvalidSpecException.class)
+        .hasMessage("lbstack.lb.health-check-timeout = PT0.005S is too short: use at least 10 ms; leave it unset for "
+            + "four health check intervals, at least 2 s.");
   }
 
   @Test

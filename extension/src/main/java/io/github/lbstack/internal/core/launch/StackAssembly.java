@@ -180,7 +180,7 @@ public final class StackAssembly {
             ? WebEnvironment.hostname(i) : LbServer.PLACEHOLDER_HOST, spec.web().port(), i <= spec.replicas()))
         .toList();
     LbSettings settings = new LbSettings(spec.balance().name(), spec.stickyCookie(), spec.web().port(),
-        spec.web().healthPath(), spec.healthCheckInterval(), servers);
+        spec.web().healthPath(), spec.healthCheck(), servers);
     Balancer balancer = spec.lb().balancer();
     return spec.lbConfig()
         .map(user -> balancer.rewrite(user.shown(), user.text(), user.backend(), user.port(), settings))
