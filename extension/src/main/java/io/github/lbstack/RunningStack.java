@@ -185,6 +185,15 @@ public interface RunningStack extends AutoCloseable {
   long lbResponses();
 
   /**
+   * {@return the HTTP requests the lb has received and not finished yet, over every frontend of its config}
+   * 0 means that {@link #lbResponses()} and {@link #lbBackendRequests()} hold every request sent so far: a request
+   * sent just before (its response read, the lb not yet done with it) would otherwise land in the next reading.
+   * {@code Routing} waits for 0 before and after each request. On nginx it is always 0: lbstack counts nginx's
+   * requests from its access log, which has a line only for a finished request.
+   */
+  long lbRequestsUnderWay();
+
+  /**
    * Returns the stack's data to what it was when the stack became ready: seed rows (from
    * {@link LoadBalancedStack#databaseInit()} or the app's own start) stay, rows added since go, and Redis holds its
    * keys of then. The migration history ({@code lbstack.reset.keep-tables}) and the schema are left alone, so

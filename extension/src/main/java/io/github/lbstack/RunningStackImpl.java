@@ -183,6 +183,11 @@ final class RunningStackImpl implements RunningStack {
   }
 
   @Override
+  public long lbRequestsUnderWay() {
+    return stack.lbRequestsUnderWay();
+  }
+
+  @Override
   public void resetData() {
     stack.resetData();
   }

@@ -17,8 +17,10 @@ import java.util.Map;
  * header: {@code assertThat(Routing.through(stack).get("/static/logo.png")).wentTo("static")}.
  *
  * <p>The backend is read from the lb's own counters ({@link RunningStack#lbBackendRequests()}) before and after the
- * request, so it changes nothing in the responses; the replica comes from {@code X-Served-By}. That needs the lb to
- * itself while a request is under way: do not route while {@link Traffic} runs on the same stack. Redirects are not
+ * request, each time once the lb has finished every request it received ({@link RunningStack#lbRequestsUnderWay()}),
+ * so it changes nothing in the responses and a request sent just before does not count; the replica comes from
+ * {@code X-Served-By}. That needs the lb to itself while a request is under way: do not route while
+ * {@link Traffic} runs on the same stack. Redirects are not
  * followed: a redirect is a routing rule to assert.
  */
 public final class Routing {
@@ -79,12 +81,17 @@ public final class Routing {
    *     the lb
    */
   public Routed request(String method, String path) {
+    // HAProxy counts a request when it has finished with it, which can be just after the client read the response:
+    // a request sent just before this one (by the test itself, say) would land in this one's window.
+    await("the lb done with every request before " + method + " " + path).pollInSameThread()
+        .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).atMost(COUNTED_WITHIN)
+        .until(stack::lbRequestsUnderWay, underWay -> underWay == 0);
     Map<String, Long> before = stack.lbBackendRequests();
     long sentBefore = stack.lbResponses();
     Response response = given(spec).headers(headers).redirects().follow(false).request(method, path);
-    // HAProxy counts a request when it has finished with it, which can be just after we have read the response.
     await(method + " " + path + " counted by the lb").pollInSameThread().pollDelay(Duration.ZERO)
-        .pollInterval(Duration.ofMillis(20)).atMost(COUNTED_WITHIN).until(() -> stack.lbResponses() > sentBefore);
+        .pollInterval(Duration.ofMillis(20)).atMost(COUNTED_WITHIN)
+        .until(() -> stack.lbResponses() > sentBefore && stack.lbRequestsUnderWay() == 0);
     Map<String, Long> after = stack.lbBackendRequests();
     List<String> reached = after.entrySet().stream()
         .filter(entry -> entry.getValue() > before.getOrDefault(entry.getKey(), 0L)).map(Map.Entry::getKey).toList();

@@ -56,6 +56,11 @@ public final class HaproxyControl implements LbControl {
   }
 
   @Override
+  public long requestsUnderWay() {
+    return page().requestsUnderWay();
+  }
+
+  @Override
   public Map<String, Long> openSessions() {
     return page().sum("scur");
   }

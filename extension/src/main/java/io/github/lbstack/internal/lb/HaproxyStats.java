@@ -58,6 +58,23 @@ public final class HaproxyStats {
     return sent;
   }
 
+  /**
+   * @return the HTTP requests the lb has received but not finished, over every frontend but lbstack's stats page:
+   *     a frontend counts a request in {@code req_tot} as soon as it has read its headers, and in {@code hrsp_*}
+   *     (with its backend's {@code req_tot}) when its stream ends. Every request gets a status (-1, "other", when
+   *     the client went away), so this is 0 once the lb has finished all it received.
+   */
+  public static long requestsUnderWay(String csv) {
+    long received = 0;
+    for (Row row : rows(csv, "req_tot")) {
+      if (row.server().equals("FRONTEND") && !row.proxy().equals(HaproxyConfig.STATS_FRONTEND)
+          && !row.value().isEmpty()) {
+        received += Long.parseLong(row.value());
+      }
+    }
+    return received - responsesSent(csv);
+  }
+
   /** Server name to the value of one column (by its CSV header name) for a backend's servers. */
   public static Map<String, String> column(String csv, String backend, String name) {
     Map<String, String> values = new LinkedHashMap<>();

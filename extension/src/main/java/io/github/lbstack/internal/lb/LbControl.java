@@ -41,6 +41,12 @@ public interface LbControl {
    */
   long responsesSent();
 
+  /**
+   * The HTTP requests the lb has received and not yet counted in {@link #responsesSent()}: 0 once it has finished
+   * everything sent to it, so that counters read then hold no request still to land.
+   */
+  long requestsUnderWay();
+
   /** Server name to its open sessions. */
   Map<String, Long> openSessions();
 

@@ -170,6 +170,15 @@ public final class NginxControl implements LbControl {
     return log.responses;
   }
 
+  /**
+   * Always 0: lbstack counts nginx's requests from its access log, which has a line only for a finished request,
+   * and nginx's own count of requests (stub_status) includes lbstack's checks on the control port.
+   */
+  @Override
+  public long requestsUnderWay() {
+    return 0;
+  }
+
   /** Checks every ready slot and puts the upstream in line with what answered. */
   private void refresh() {
     Map<String, String> wanted = new LinkedHashMap<>();

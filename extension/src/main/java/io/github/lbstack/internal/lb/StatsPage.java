@@ -55,6 +55,11 @@ public final class StatsPage {
     return HaproxyStats.responsesSent(fetch());
   }
 
+  /** The HTTP requests the lb has received and not finished, over the config's frontends, from one read. */
+  public long requestsUnderWay() {
+    return HaproxyStats.requestsUnderWay(fetch());
+  }
+
   /** Server name to the number of requests the lb sent it. */
   public Map<String, Long> requestsServed() {
     return HaproxyStats.requestsServed(fetch(), backend);

@@ -51,6 +51,21 @@ class HaproxyStatsTest {
   }
 
   @Test
+  void countsTheRequestsReceivedButNotFinishedOverEveryFrontendButLbstacksStatsPage() {
+    // https read 9 requests and finished 7; plain read 2 and finished them; the stats page's own requests are
+    // always under way while it is read.
+    String csv = """
+        # pxname,svname,req_tot,hrsp_1xx,hrsp_2xx,hrsp_3xx,hrsp_4xx,hrsp_5xx,hrsp_other
+        https,FRONTEND,9,0,5,1,1,0,0
+        plain,FRONTEND,2,,,2,,,
+        app,BACKEND,5,0,5,0,0,0,0
+        lbstack_stats,FRONTEND,41,0,40,0,0,0,0
+        """;
+    assertThat(HaproxyStats.requestsUnderWay(csv)).isEqualTo(2L);
+    assertThat(HaproxyStats.requestsUnderWay(csv.replace("https,FRONTEND,9,", "https,FRONTEND,7,"))).isZero();
+  }
+
+  @Test
   void ignoresOtherProxies() {
     assertThat(HaproxyStats.serverStatuses(CSV, "other")).isEmpty();
   }

@@ -3,6 +3,7 @@ package io.github.lbstack.it.stack;
 import static io.github.lbstack.assertions.LbAssertions.assertThat;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.github.lbstack.LoadBalancedStack;
 import io.github.lbstack.Replica;
@@ -12,7 +13,11 @@ import io.github.lbstack.traffic.Distribution;
 import io.github.lbstack.traffic.Traffic;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.time.Duration;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,6 +95,31 @@ class ThreeReplicaStackIT {
     assertThat(stack.lbUri().getHost()).isNotBlank();
     assertThat(stack.logs("lb")).contains("GET");
     assertThat(stack.logs("web-1")).contains("it-app listening on 8080 as web-1");
+  }
+
+  /**
+   * A request whose body has not all arrived is under way: the lb has read its headers, and it is in neither
+   * lbResponses() nor lbBackendRequests() until the lb has finished it. Routing waits for none to be under way.
+   */
+  @Test
+  void theLbCountsARequestUnderWayUntilItHasFinishedIt(RunningStack stack) throws Exception {
+    await("nothing under way at first").atMost(Duration.ofMinutes(1)).until(stack::lbRequestsUnderWay, underWay -> underWay == 0);
+    long responses = stack.lbResponses();
+    try (Socket socket = new Socket(stack.lbUri().getHost(), stack.lbUri().getPort())) {
+      OutputStream out = socket.getOutputStream();
+      out.write(("POST / HTTP/1.1\r\nHost: lb\r\nContent-Length: 10\r\nConnection: close\r\n\r\nhalf-")
+          .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      await("the held request under way").atMost(Duration.ofMinutes(1)).until(stack::lbRequestsUnderWay, underWay -> underWay == 1);
+      assertThat(stack.lbResponses()).as("not counted while under way").isEqualTo(responses);
+
+      out.write("done!".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      assertThat(new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII))
+          .startsWith("HTTP/1.1 200");
+    }
+    await("the finished request counted").atMost(Duration.ofMinutes(1)).until(stack::lbRequestsUnderWay, underWay -> underWay == 0);
+    assertThat(stack.lbResponses()).isEqualTo(responses + 1);
   }
 
   @Test

@@ -220,6 +220,11 @@ public final class CoreStack implements AutoCloseable {
     return lbControl.responsesSent();
   }
 
+  /** The HTTP requests the lb has received and not finished. */
+  public long lbRequestsUnderWay() {
+    return lbControl.requestsUnderWay();
+  }
+
   /**
    * Another service the app needs, by its name.
    *

@@ -146,6 +146,11 @@ public final class FakeProbes implements Probes {
       }
 
       @Override
+      public long requestsUnderWay() {
+        return 0;
+      }
+
+      @Override
       public void setState(String server, String state) {
         backend.events.add("lb " + server + " " + state);
         states.put(server, state);
