@@ -36,33 +36,30 @@ class HaproxyStatsTest {
             org.assertj.core.api.Assertions.entry("web-3", 3L));
   }
 
+  /**
+   * Counters of two frontends and a backend: https read 9 requests and finished 7, plain read 2 and finished them.
+   * The stats page's own request is under way while it is read, and left out.
+   */
+  private static final String FRONTENDS = """
+      # pxname,svname,req_tot,hrsp_1xx,hrsp_2xx,hrsp_3xx,hrsp_4xx,hrsp_5xx,hrsp_other
+      https,FRONTEND,9,0,5,1,1,0,0
+      plain,FRONTEND,2,,,2,,,
+      app,web-1,,,3,,,,
+      app,BACKEND,5,0,5,0,0,0,0
+      lbstack_stats,FRONTEND,41,0,40,0,0,0,0
+      """;
+
   @Test
   void countsTheResponsesOfEveryFrontendButLbstacksStatsPage() {
-    String csv = """
-        # pxname,svname,req_tot,hrsp_1xx,hrsp_2xx,hrsp_3xx,hrsp_4xx,hrsp_5xx,hrsp_other
-        https,FRONTEND,9,0,5,1,1,0,0
-        plain,FRONTEND,2,,,2,,,
-        app,web-1,,,3,,,,
-        app,BACKEND,5,0,5,0,0,0,0
-        lbstack_stats,FRONTEND,40,0,40,0,0,0,0
-        """;
-    assertThat(HaproxyStats.responsesSent(csv)).isEqualTo(9L);
-    assertThat(HaproxyStats.backendRequests(csv)).containsExactly(org.assertj.core.api.Assertions.entry("app", 5L));
+    assertThat(HaproxyStats.responsesSent(FRONTENDS)).isEqualTo(9L);
+    assertThat(HaproxyStats.backendRequests(FRONTENDS))
+        .containsExactly(org.assertj.core.api.Assertions.entry("app", 5L));
   }
 
   @Test
   void countsTheRequestsReceivedButNotFinishedOverEveryFrontendButLbstacksStatsPage() {
-    // https read 9 requests and finished 7; plain read 2 and finished them; the stats page's own requests are
-    // always under way while it is read.
-    String csv = """
-        # pxname,svname,req_tot,hrsp_1xx,hrsp_2xx,hrsp_3xx,hrsp_4xx,hrsp_5xx,hrsp_other
-        https,FRONTEND,9,0,5,1,1,0,0
-        plain,FRONTEND,2,,,2,,,
-        app,BACKEND,5,0,5,0,0,0,0
-        lbstack_stats,FRONTEND,41,0,40,0,0,0,0
-        """;
-    assertThat(HaproxyStats.requestsUnderWay(csv)).isEqualTo(2L);
-    assertThat(HaproxyStats.requestsUnderWay(csv.replace("https,FRONTEND,9,", "https,FRONTEND,7,"))).isZero();
+    assertThat(HaproxyStats.requestsUnderWay(FRONTENDS)).isEqualTo(2L);
+    assertThat(HaproxyStats.requestsUnderWay(FRONTENDS.replace("https,FRONTEND,9,", "https,FRONTEND,7,"))).isZero();
   }
 
   @Test
