@@ -185,8 +185,11 @@ public final class HaproxyConfig {
     boolean userBalance = !target.lines("balance").isEmpty();
     boolean userCookie = !target.lines("cookie").isEmpty();
     // Without a timeout check, HAProxy times a whole check out at its interval, which lbstack shortens for tests.
-    boolean userCheckTimeout = file.lines().stream().anyMatch(line -> line.words().size() > 1
-        && line.words().get(0).equals("timeout") && line.words().get(1).equals("check"));
+    // The backend takes it from its own lines or from a defaults section.
+    boolean userCheckTimeout = file.sections().stream()
+        .filter(section -> section.equals(target) || section.keyword().equals("defaults"))
+        .flatMap(section -> section.lines("timeout").stream())
+        .anyMatch(line -> line.words().size() > 1 && line.words().get(1).equals("check"));
     List<String> block = new ArrayList<>();
     block.add("    # lbstack: the replicas' slots and identity header");
     if (!userCheck) {

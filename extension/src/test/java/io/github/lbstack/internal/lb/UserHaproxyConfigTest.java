@@ -108,6 +108,11 @@ class UserHaproxyConfigTest {
         "app");
     assertThat(own.text()).contains("    timeout check 7s\n").doesNotContain("timeout check 2000ms");
     assertThat(own.changes()).noneMatch(change -> change.contains("timeout check"));
+
+    LbConfig otherBackends = rewrite(SHOP.replace("backend static\n", "backend static\n    timeout check 7s\n"),
+        "app");
+    assertThat(otherBackends.text()).as("another backend's timeout is not app's")
+        .contains("    timeout check 2000ms\n");
   }
 
   @Test
