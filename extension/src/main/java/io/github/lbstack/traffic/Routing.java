@@ -91,7 +91,8 @@ public final class Routing {
     Response response = given(spec).headers(headers).redirects().follow(false).request(method, path);
     await(method + " " + path + " counted by the lb").pollInSameThread().pollDelay(Duration.ZERO)
         .pollInterval(Duration.ofMillis(20)).atMost(COUNTED_WITHIN)
-        .until(() -> stack.lbResponses() > sentBefore && stack.lbRequestsUnderWay() == 0);
+        // Under way first: while a request is, the lb's page is read once per poll.
+        .until(() -> stack.lbRequestsUnderWay() == 0 && stack.lbResponses() > sentBefore);
     Map<String, Long> after = stack.lbBackendRequests();
     List<String> reached = after.entrySet().stream()
         .filter(entry -> entry.getValue() > before.getOrDefault(entry.getKey(), 0L)).map(Map.Entry::getKey).toList();

@@ -46,16 +46,7 @@ public final class HaproxyStats {
    *     when the request's stream ends, which can be just after the client has read the whole response.
    */
   public static long responsesSent(String csv) {
-    long sent = 0;
-    for (String name : List.of("hrsp_1xx", "hrsp_2xx", "hrsp_3xx", "hrsp_4xx", "hrsp_5xx", "hrsp_other")) {
-      for (Row row : rows(csv, name)) {
-        if (row.server().equals("FRONTEND") && !row.proxy().equals(HaproxyConfig.STATS_FRONTEND)
-            && !row.value().isEmpty()) {
-          sent += Long.parseLong(row.value());
-        }
-      }
-    }
-    return sent;
+    return frontendTotal(csv, "hrsp_1xx", "hrsp_2xx", "hrsp_3xx", "hrsp_4xx", "hrsp_5xx", "hrsp_other");
   }
 
   /**
@@ -65,14 +56,21 @@ public final class HaproxyStats {
    *     the client went away), so this is 0 once the lb has finished all it received.
    */
   public static long requestsUnderWay(String csv) {
-    long received = 0;
-    for (Row row : rows(csv, "req_tot")) {
-      if (row.server().equals("FRONTEND") && !row.proxy().equals(HaproxyConfig.STATS_FRONTEND)
-          && !row.value().isEmpty()) {
-        received += Long.parseLong(row.value());
+    return frontendTotal(csv, "req_tot") - responsesSent(csv);
+  }
+
+  /** The sum of these columns over every frontend but lbstack's stats page. */
+  private static long frontendTotal(String csv, String... columns) {
+    long total = 0;
+    for (String column : columns) {
+      for (Row row : rows(csv, column)) {
+        if (row.server().equals("FRONTEND") && !row.proxy().equals(HaproxyConfig.STATS_FRONTEND)
+            && !row.value().isEmpty()) {
+          total += Long.parseLong(row.value());
+        }
       }
     }
-    return received - responsesSent(csv);
+    return total;
   }
 
   /** Server name to the value of one column (by its CSV header name) for a backend's servers. */
