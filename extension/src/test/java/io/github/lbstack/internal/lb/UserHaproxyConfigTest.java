@@ -58,7 +58,7 @@ class UserHaproxyConfigTest {
         .contains("    # lbstack replaced: server app2 10.0.0.2:8080 check\n")
         .contains("    server web-1 web-1:8080\n    server web-2 web-2:8080\n    server web-3 web-3:8080 disabled\n")
         .contains("    http-response set-header X-Served-By %[srv_name]\n")
-        .contains("resolvers lbstack_dns init-addr none")
+        .contains("resolvers lbstack_dns resolve-prefer ipv4 init-addr none")
         .contains("    acl is_static path_beg /static\n")
         .contains("    http-request redirect location /shop/ code 302 if { path / }\n")
         .contains("backend static\n    http-request return status 200 content-type text/plain string \"static\"\n")
