@@ -3,6 +3,7 @@ package io.github.lbstack.it.drills;
 import static io.github.lbstack.assertions.LbAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lbstack.Database;
 import io.github.lbstack.LoadBalancedStack;
 import io.github.lbstack.RunningStack;
 import io.github.lbstack.Web;
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * Kill one of 3 replicas under traffic from 4 clients: no GET fails, and the dead one gets nothing more. The drill
  * starts once traffic has reached every replica, and the run ends once enough requests followed it.
  */
-@LoadBalancedStack(web = @Web(jar = "target/it-app.jar"))
+@LoadBalancedStack(database = Database.NONE, redis = false,
+    web = @Web(jar = "target/it-app.jar", healthPath = "/", defaultEnv = false))
 class KillDuringTrafficIT {
 
   @Test

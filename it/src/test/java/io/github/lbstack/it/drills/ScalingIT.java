@@ -3,6 +3,7 @@ package io.github.lbstack.it.drills;
 import static io.github.lbstack.assertions.LbAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lbstack.Database;
 import io.github.lbstack.LoadBalancedStack;
 import io.github.lbstack.Replica;
 import io.github.lbstack.RunningStack;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * ends when enough requests have completed to reach every replica, or when the scaling has ended, never after a fixed
  * time.
  */
-@LoadBalancedStack(web = @Web(jar = "target/it-app.jar"))
+@LoadBalancedStack(database = Database.NONE, redis = false,
+    web = @Web(jar = "target/it-app.jar", healthPath = "/", defaultEnv = false))
 class ScalingIT {
 
   /** Requests per window: round robin over at most 5 replicas from 2 clients reaches each one several times. */

@@ -2,6 +2,7 @@ package io.github.lbstack.it.drills;
 
 import static io.github.lbstack.assertions.LbAssertions.assertThat;
 
+import io.github.lbstack.Database;
 import io.github.lbstack.LoadBalancedStack;
 import io.github.lbstack.Release;
 import io.github.lbstack.RunningStack;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * With a sticky cookie a client stays on one replica; when that one is paused it fails over and stays there; and
  * through a rolling deploy, a client that has reached the new version never goes back to the old one.
  */
-@LoadBalancedStack(stickyCookie = true, web = @Web(jar = "target/it-app.jar", version = "1.0"))
+@LoadBalancedStack(stickyCookie = true, database = Database.NONE, redis = false,
+    web = @Web(jar = "target/it-app.jar", version = "1.0", healthPath = "/", defaultEnv = false))
 class StickyCookieIT {
 
   /**

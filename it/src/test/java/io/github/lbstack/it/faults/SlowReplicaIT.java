@@ -4,6 +4,7 @@ import static io.github.lbstack.assertions.LbAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lbstack.Balance;
+import io.github.lbstack.Database;
 import io.github.lbstack.LoadBalancedStack;
 import io.github.lbstack.NetworkFault;
 import io.github.lbstack.Replica;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * The slow-replica drill, made by the network and not by the app: web-2's answers to the lb are delayed, so the
  * app image is the same for all three.
  */
-@LoadBalancedStack(balance = Balance.LEAST_CONN, web = @Web(jar = "target/it-app.jar"))
+@LoadBalancedStack(balance = Balance.LEAST_CONN, database = Database.NONE, redis = false,
+    web = @Web(jar = "target/it-app.jar", healthPath = "/", defaultEnv = false))
 class SlowReplicaIT {
 
   /**

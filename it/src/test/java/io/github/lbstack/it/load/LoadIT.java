@@ -4,6 +4,7 @@ import static io.github.lbstack.assertions.LbAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.lbstack.Database;
 import io.github.lbstack.LoadBalancedStack;
 import io.github.lbstack.RunningStack;
 import io.github.lbstack.Web;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * The open-model load through a real lb: web-2 holds each request 200 ms, so its latencies, and the run's p99, show
  * it, and a p99 objective below that fails. The generator keeps sending on schedule while web-2 is slow.
  */
-@LoadBalancedStack(web = @Web(jar = "target/it-app.jar", env = {"SLOW_HOST=web-2", "SLOW_MS=200"}))
+@LoadBalancedStack(database = Database.NONE, redis = false, web = @Web(jar = "target/it-app.jar",
+    env = {"SLOW_HOST=web-2", "SLOW_MS=200"}, healthPath = "/", defaultEnv = false))
 class LoadIT {
 
   @Test

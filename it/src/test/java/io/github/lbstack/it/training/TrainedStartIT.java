@@ -6,6 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Image;
+import io.github.lbstack.Database;
 import io.github.lbstack.LoadBalancedStack;
 import io.github.lbstack.RunningStack;
 import io.github.lbstack.Web;
@@ -47,7 +48,8 @@ class TrainedStartIT {
   /** What one run's replica ran: its stack, its image and its command. */
   record Run(String stackId, String image, List<String> command, String log) {}
 
-  @LoadBalancedStack(replicas = 1, web = @Web(jar = "${it.app.jar}"))
+  @LoadBalancedStack(replicas = 1, database = Database.NONE, redis = false,
+      web = @Web(jar = "${it.app.jar}", healthPath = "/", defaultEnv = false))
   static class OneReplica {
     static volatile Run run;
 
