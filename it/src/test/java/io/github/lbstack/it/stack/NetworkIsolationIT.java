@@ -11,6 +11,8 @@ import com.github.dockerjava.api.model.Frame;
 import io.github.lbstack.RunningStack;
 import io.github.lbstack.StackDefinition;
 import io.github.lbstack.it.ItImages;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -29,6 +31,9 @@ class NetworkIsolationIT {
 
   /** How often a probe is tried while the engine keeps creating networks. */
   private static final int PROBES = 5;
+
+  /** How long after a probe the engine may still report a network created during it. */
+  private static final int EVENT_LAG_SECONDS = 10;
 
   private static StackDefinition.Builder stack() {
     return StackDefinition.builder().replicas(1).jar(System.getProperty(ItImages.APP_JAR_PROPERTY));
@@ -89,17 +94,26 @@ class NetworkIsolationIT {
     return result;
   }
 
-  /** Whether the engine reports a network created from {@code epochSecond} to a second from now. */
+  /**
+   * Whether the engine reports a network created from {@code epochSecond} on. The engine reports a network once it has
+   * stored it, after its rules, and a busy engine takes its time over that; so the query waits up to
+   * {@value #EVENT_LAG_SECONDS} s for a network whose window a probe may just have seen. It runs only after an "open".
+   */
   private static boolean engineCreatedANetworkSince(long epochSecond) throws InterruptedException {
     List<Event> created = new CopyOnWriteArrayList<>();
-    DOCKER.eventsCmd().withSince(Long.toString(epochSecond))
-        .withUntil(Long.toString(Instant.now().getEpochSecond() + 1)).withEventTypeFilter(EventType.NETWORK)
+    String until = Long.toString(Instant.now().getEpochSecond() + EVENT_LAG_SECONDS);
+    DOCKER.eventsCmd().withSince(Long.toString(epochSecond)).withUntil(until).withEventTypeFilter(EventType.NETWORK)
         .withEventFilter("create").exec(new ResultCallback.Adapter<Event>() {
           @Override
           public void onNext(Event event) {
             created.add(event);
+            try {
+              close(); // one is enough: the stream need not run on to "until"
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
           }
-        }).awaitCompletion(20, TimeUnit.SECONDS);
+        }).awaitCompletion(EVENT_LAG_SECONDS + 10, TimeUnit.SECONDS);
     return !created.isEmpty();
   }
 
