@@ -11,6 +11,7 @@ import com.github.dockerjava.api.model.ServiceSpec;
 import com.github.dockerjava.api.model.Task;
 import com.github.dockerjava.api.model.TaskSpec;
 import com.github.dockerjava.api.model.TaskState;
+import io.github.lbstack.internal.Log;
 import io.github.lbstack.internal.backend.BackendException;
 import io.github.lbstack.internal.backend.Container;
 import io.github.lbstack.internal.backend.ContainerSpec;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
 
 /**
  * One container of a stack as a swarm service with one task, pinned to a node. Its drills act on the task's
@@ -34,6 +36,9 @@ final class SwarmService implements Container {
 
   /** Swarm keeps a config's data in its raft log and refuses more. */
   private static final Duration TASK_LIMIT = Duration.ofMinutes(3);
+  /** Tasks tried in all when the engine fails to start them for a reason of its own. */
+  private static final int START_TASKS = 3;
+  private static final Logger LOG = Log.LBSTACK;
   private static final Set<TaskState> STARTING = Set.of(TaskState.NEW, TaskState.ALLOCATED, TaskState.PENDING,
       TaskState.ASSIGNED, TaskState.ACCEPTED, TaskState.PREPARING, TaskState.READY, TaskState.STARTING);
 
@@ -84,9 +89,13 @@ final class SwarmService implements Container {
     awaitRunningTask();
   }
 
-  /** Waits for the service's newest task to run, and reads where its ports are published. */
+  /**
+   * Waits for the service's newest task to run, and reads where its ports are published. A task the engine failed
+   * to start for a reason of its own (see {@link TaskStartFailure}) is replaced by a new one, a few times.
+   */
   private void awaitRunningTask() {
     long deadline = System.nanoTime() + TASK_LIMIT.toNanos();
+    int tasks = 1;
     while (true) {
       Optional<Task> task = currentTask();
       if (task.isPresent()) {
@@ -96,9 +105,17 @@ final class SwarmService implements Container {
           return;
         }
         if (!STARTING.contains(state)) {
-          throw new BackendException(spec.name() + ": its swarm task ended as " + state + " on node "
-              + node.address() + ": " + Optional.ofNullable(task.get().getStatus().getErr())
-              .orElse(task.get().getStatus().getMessage()));
+          String error = Optional.ofNullable(task.get().getStatus().getErr())
+              .orElse(task.get().getStatus().getMessage());
+          if (!TaskStartFailure.isTransient(state, error) || tasks == START_TASKS) {
+            throw new BackendException(spec.name() + ": its swarm task ended as " + state + " on node "
+                + node.address() + (tasks > 1 ? " (task " + tasks + " of " + START_TASKS + ")" : "") + ": " + error);
+          }
+          tasks++;
+          LOG.info("lbstack: {}: the engine on node {} failed to start its task ({}); trying a new task ({} of {})",
+              spec.name(), node.address(), error, tasks, START_TASKS);
+          forceNewTask();
+          continue;
         }
       }
       if (System.nanoTime() > deadline) {
@@ -246,9 +263,14 @@ final class SwarmService implements Container {
     startAgain();
   }
 
-  /** A forced update: swarm starts a new task for the service, on the same node. */
   @Override
   public void startAgain() {
+    forceNewTask();
+    awaitRunningTask();
+  }
+
+  /** A forced update: swarm starts a new task for the service, on the same node; returns once that task exists. */
+  private void forceNewTask() {
     DockerClient manager = swarm.manager();
     String old = currentTask().map(Task::getId).orElse("");
     var service = manager.inspectServiceCmd(serviceId).exec();
@@ -262,7 +284,6 @@ final class SwarmService implements Container {
     while (currentTask().map(Task::getId).orElse("").equals(old) && System.nanoTime() < deadline) {
       sleep(100);
     }
-    awaitRunningTask();
   }
 
   @Override
