@@ -193,6 +193,19 @@ class CoreLifecycleTest {
     }
 
     @Test
+    void asTheServiceThatFailedAndNotAsTheReplicasThatWaitedForIt() {
+      backend.failToStart.add("mysql");
+
+      assertThatThrownBy(() -> stacks.start(spec(2).build())).isInstanceOf(StartupFailedException.class)
+          .hasMessageContaining(": mysql: container did not start: IllegalStateException: fake refusal to start mysql. ")
+          .hasMessageContaining("- web-1: not waited for any longer, once another service had failed")
+          .hasMessageContaining("- web-2: not waited for any longer, once another service had failed")
+          .hasMessageNotContaining("web-1: container did not start");
+      assertThat(backend.events()).as("what the backend was asked").noneMatch(event -> event.startsWith("start ")
+          && event.contains("-web-"));
+    }
+
+    @Test
     void whenAnImageIsMissingBeforeAnyContainerExists() {
       backend.missingImages.add("redis:7.4");
 

@@ -85,7 +85,14 @@ public final class ParallelStartup implements AutoCloseable {
     synchronized (problems) {
       problems.put(service, "waiting to start");
     }
-    CompletableFuture<Void> running = after.thenRunAsync(() -> {
+    // A service that waits for another one is not started once that one failed; its line in the report must say
+    // so, not repeat the other's error as its own.
+    CompletableFuture<Void> running = after.<Void>handle((ok, error) -> {
+      if (error != null) {
+        throw new ServiceFailedException(ABANDONED, null);
+      }
+      return null;
+    }).thenRunAsync(() -> {
       failIfAborted();
       problem(service, "container starting");
       timeline.mark(service.name(), "create and start");
