@@ -29,7 +29,10 @@ lbstack_ensure_compose() {
 }
 
 # The engine's major version, or nothing when dockerd is not installed.
-lbstack_engine_major() { dockerd --version 2>/dev/null | sed -nE 's/^Docker version ([0-9]+)\..*/\1/p'; }
+lbstack_engine_major() {
+  command -v dockerd >/dev/null 2>&1 || return 0
+  dockerd --version | sed -nE 's/^Docker version ([0-9]+)\..*/\1/p'
+}
 
 # Debian 12's engine is Docker 20.10, end of life upstream, and it does more work per container than later ones
 # (measured here: the same two IT classes took 17% more CPU than on Docker 26). On Debian 12 the engine comes from
@@ -72,9 +75,12 @@ lbstack_ensure_docker() {
       lbstack_log "installing Debian 13's docker.io (Docker 26)${major:+ over Docker $major} with apt-get"
       lbstack_engine_from_next_release
     fi
-    if ! command -v dockerd >/dev/null 2>&1 || ! command -v debootstrap >/dev/null 2>&1; then
-      lbstack_log "installing docker.io and debootstrap with apt-get"
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -q docker.io debootstrap >/dev/null
+    local missing=()
+    command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
+    command -v debootstrap >/dev/null 2>&1 || missing+=(debootstrap)
+    if ((${#missing[@]})); then
+      lbstack_log "installing ${missing[*]} with apt-get"
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null
     fi
   fi
   if ! docker info >/dev/null 2>&1; then
