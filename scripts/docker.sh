@@ -35,7 +35,7 @@ lbstack_engine_major() {
 }
 
 # Debian 12's engine is Docker 20.10, end of life upstream, and it does more work per container than later ones
-# (measured here: the same two IT classes took 17% more CPU than on Docker 26). On Debian 12 the engine comes from
+# (measured here: the same two IT classes took 12% more CPU than on Docker 26). On Debian 12 the engine comes from
 # Debian 13, whose docker.io, docker-cli and containerd need nothing newer than Debian 12 has (runc and the rest come
 # from Debian 12). The packages are fetched through the machine's own mirrors, its suite names moved on one release,
 # in lists of their own: the machine's apt sources stay as they are.
