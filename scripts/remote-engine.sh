@@ -70,8 +70,9 @@ start_dockerd() {
   # --tls=false says out loud that the test host's engine listens without TLS: without it, Docker 26 waits 15 s at
   # each start to show its warning. The engine is reachable only from this machine (a namespace's own address).
   # shellcheck disable=SC2086  # LBSTACK_DOCKERD_ARGS: extra dockerd flags, word-split on purpose
-  nsenter --net="/var/run/netns/$NS" nohup dockerd -H "tcp://$ENGINE_IP:2375" -H "unix://$EXEC/docker.sock" --tls=false \
-    --data-root "$DATA" --exec-root "$EXEC" --pidfile "$EXEC/dockerd.pid" ${LBSTACK_DOCKERD_ARGS:-} >"$LOG" 2>&1 &
+  nsenter --net="/var/run/netns/$NS" nohup dockerd -H "tcp://$ENGINE_IP:2375" -H "unix://$EXEC/docker.sock" \
+    --tls=false --data-root "$DATA" --exec-root "$EXEC" --pidfile "$EXEC/dockerd.pid" ${LBSTACK_DOCKERD_ARGS:-} \
+    >"$LOG" 2>&1 &
   local pid=$!
   for _ in $(seq 1 100); do
     answers && return 0

@@ -77,9 +77,9 @@ class NetworkIsolationIT {
   /**
    * A probe that does not count the engine's own window, measured on Docker 20.10: each time the engine creates a
    * network (any network, such as another test class's stack), it deletes its {@code FORWARD} jump to
-   * {@code DOCKER-ISOLATION-STAGE-1} and inserts it again, and for those few milliseconds another network's container reaches a published port on a
-   * container's address. An "open" is tried again only when the engine created a network during that probe, at most
-   * {@value #PROBES} times; a real way in answers "open" every time.
+   * {@code DOCKER-ISOLATION-STAGE-1} and inserts it again, and for those few milliseconds another network's
+   * container reaches a published port on a container's address. An "open" is tried again only when the engine
+   * created a network during that probe, at most {@value #PROBES} times; a real way in answers "open" every time.
    */
   private static String probeOutsideNetworkCreation(String container, String address, int port) throws Exception {
     String result = "";
