@@ -5,6 +5,13 @@ lbstack_log() { printf '[run] %s\n' "$*" >&2; }
 
 lbstack_can_apt() { [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; }
 
+# The package lists, read once per ./run however many installs it makes.
+lbstack_apt_updated=false
+lbstack_apt_update() {
+  $lbstack_apt_updated || apt-get update -q >/dev/null
+  lbstack_apt_updated=true
+}
+
 # Headless Chromium and its driver, for the samples' browser test.
 lbstack_ensure_chromium() {
   if [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; then
@@ -15,7 +22,7 @@ lbstack_ensure_chromium() {
     exit 1
   fi
   lbstack_log "installing chromium and chromium-driver with apt-get"
-  apt-get update -q >/dev/null
+  lbstack_apt_update
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver >/dev/null
 }
 
@@ -24,7 +31,7 @@ lbstack_ensure_compose() {
   command -v docker-compose >/dev/null 2>&1 && return
   lbstack_can_apt || { lbstack_log "the benchmark needs docker-compose; install it and run me again."; exit 1; }
   lbstack_log "installing docker-compose with apt-get"
-  apt-get update -q >/dev/null
+  lbstack_apt_update
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q docker-compose >/dev/null
 }
 
@@ -61,35 +68,39 @@ lbstack_ensure_docker() {
   if docker info >/dev/null 2>&1; then
     return
   fi
-  local major debian12=false
+  local major upgrade=false missing=()
   major="$(lbstack_engine_major)"
-  [[ "$(. /etc/os-release 2>/dev/null; echo "${VERSION_CODENAME:-}")" != bookworm ]] || debian12=true
-  if [[ -z "$major" ]] || ! command -v debootstrap >/dev/null 2>&1 || { $debian12 && ((major < 26)); }; then
+  if [[ "$(. /etc/os-release 2>/dev/null; echo "${VERSION_CODENAME:-}")" == bookworm && ( -z "$major" || "$major" -lt 26 ) ]]; then
+    upgrade=true
+  elif [[ -z "$major" ]]; then
+    missing+=(docker.io)
+  fi
+  command -v debootstrap >/dev/null 2>&1 || missing+=(debootstrap)
+  if $upgrade || ((${#missing[@]})); then
     if ! lbstack_can_apt; then
       lbstack_log "no Docker engine answers, and this is not a Debian machine where I can run apt-get as root."
       lbstack_log "Install Docker (and debootstrap, for the local images), start it, and run me again."
       exit 1
     fi
-    apt-get update -q >/dev/null
-    if $debian12 && [[ -z "$major" || "$major" -lt 26 ]]; then
+    lbstack_apt_update
+    if $upgrade; then
       lbstack_log "installing Debian 13's docker.io (Docker 26)${major:+ over Docker $major} with apt-get"
       lbstack_engine_from_next_release
+      major="$(lbstack_engine_major)"
     fi
-    local missing=()
-    command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
-    command -v debootstrap >/dev/null 2>&1 || missing+=(debootstrap)
     if ((${#missing[@]})); then
       lbstack_log "installing ${missing[*]} with apt-get"
       DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null
+      major="$(lbstack_engine_major)"
     fi
   fi
-  if ! docker info >/dev/null 2>&1; then
-    lbstack_log "starting dockerd (Docker $(lbstack_engine_major)) in the background (log: /var/log/lbstack-dockerd.log)"
-    nohup dockerd >/var/log/lbstack-dockerd.log 2>&1 &
-    for _ in $(seq 1 150); do
-      docker info >/dev/null 2>&1 && break
-      sleep 0.2
-    done
-    docker info >/dev/null 2>&1 || { tail -20 /var/log/lbstack-dockerd.log >&2; lbstack_log "dockerd did not answer"; exit 1; }
-  fi
+  # On a machine with systemd, installing docker.io starts its service.
+  docker info >/dev/null 2>&1 && return
+  lbstack_log "starting dockerd (Docker $major) in the background (log: /var/log/lbstack-dockerd.log)"
+  nohup dockerd >/var/log/lbstack-dockerd.log 2>&1 &
+  for _ in $(seq 1 150); do
+    docker info >/dev/null 2>&1 && break
+    sleep 0.2
+  done
+  docker info >/dev/null 2>&1 || { tail -20 /var/log/lbstack-dockerd.log >&2; lbstack_log "dockerd did not answer"; exit 1; }
 }
