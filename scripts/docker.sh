@@ -68,9 +68,10 @@ lbstack_ensure_docker() {
   if docker info >/dev/null 2>&1; then
     return
   fi
-  local major upgrade=false missing=()
+  local major release upgrade=false missing=()
   major="$(lbstack_engine_major)"
-  if [[ "$(. /etc/os-release 2>/dev/null; echo "${VERSION_CODENAME:-}")" == bookworm && ( -z "$major" || "$major" -lt 26 ) ]]; then
+  release="$(. /etc/os-release 2>/dev/null; echo "${VERSION_CODENAME:-}")"
+  if [[ "$release" == bookworm && ( -z "$major" || "$major" -lt 26 ) ]]; then
     upgrade=true
   elif [[ -z "$major" ]]; then
     missing+=(docker.io)
@@ -86,13 +87,12 @@ lbstack_ensure_docker() {
     if $upgrade; then
       lbstack_log "installing Debian 13's docker.io (Docker 26)${major:+ over Docker $major} with apt-get"
       lbstack_engine_from_next_release
-      major="$(lbstack_engine_major)"
     fi
     if ((${#missing[@]})); then
       lbstack_log "installing ${missing[*]} with apt-get"
       DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null
-      major="$(lbstack_engine_major)"
     fi
+    major="$(lbstack_engine_major)"
   fi
   # On a machine with systemd, installing docker.io starts its service.
   docker info >/dev/null 2>&1 && return
