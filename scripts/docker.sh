@@ -92,15 +92,19 @@ lbstack_ensure_docker() {
       lbstack_log "installing ${missing[*]} with apt-get"
       DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null
     fi
-    major="$(lbstack_engine_major)"
+    if $upgrade || [[ -z "$major" ]]; then
+      major="$(lbstack_engine_major)"
+      # On a machine with systemd, installing docker.io starts its service.
+      docker info >/dev/null 2>&1 && return
+    fi
   fi
-  # On a machine with systemd, installing docker.io starts its service.
-  docker info >/dev/null 2>&1 && return
   lbstack_log "starting dockerd (Docker $major) in the background (log: /var/log/lbstack-dockerd.log)"
   nohup dockerd >/var/log/lbstack-dockerd.log 2>&1 &
   for _ in $(seq 1 150); do
-    docker info >/dev/null 2>&1 && break
+    docker info >/dev/null 2>&1 && return
     sleep 0.2
   done
-  docker info >/dev/null 2>&1 || { tail -20 /var/log/lbstack-dockerd.log >&2; lbstack_log "dockerd did not answer"; exit 1; }
+  tail -20 /var/log/lbstack-dockerd.log >&2
+  lbstack_log "dockerd did not answer"
+  exit 1
 }
