@@ -1,28 +1,60 @@
 package io.github.lbstack.internal.lb;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the CSV of HAProxy's stats page: which servers of a backend are UP, DOWN, in MAINT and so on. */
+/**
+ * One read of the CSV of HAProxy's stats page: which servers of a backend are UP, DOWN, in MAINT and so on, and the
+ * lb's request counters. The text is split once, however many columns a caller then reads: the lb's page is read
+ * on every poll of a drill or a routed request.
+ */
 public final class HaproxyStats {
 
-  private HaproxyStats() {}
+  private final List<String> header;
+  private final List<String[]> rows;
+  private final int pxname;
+  private final int svname;
+
+  private HaproxyStats(List<String> header, List<String[]> rows) {
+    this.header = header;
+    this.rows = rows;
+    this.pxname = header.indexOf("pxname");
+    this.svname = header.indexOf("svname");
+  }
 
   /**
-   * @return server name to status (for example {@code "UP"}, {@code "DOWN"}, {@code "MAINT"}), in config order
+   * @param csv the text of the stats page's {@code ;csv} view
+   * @return its rows, read by the header's column names
    * @throws IllegalArgumentException when the text is not HAProxy's stats CSV
    */
-  public static Map<String, String> serverStatuses(String csv, String backend) {
-    return column(csv, backend, "status");
+  public static HaproxyStats parse(String csv) {
+    List<String> lines = csv.lines().filter(line -> !line.isBlank()).toList();
+    if (lines.isEmpty() || !lines.get(0).startsWith("# ")) {
+      throw new IllegalArgumentException("not HAProxy stats CSV: " + abbreviate(csv));
+    }
+    List<String> header = Arrays.asList(lines.get(0).substring(2).split(",", -1));
+    if (!header.contains("pxname") || !header.contains("svname")) {
+      throw new IllegalArgumentException("HAProxy stats CSV lacks pxname or svname: " + lines.get(0));
+    }
+    List<String[]> rows = new ArrayList<>();
+    for (String line : lines.subList(1, lines.size())) {
+      rows.add(line.split(",", -1));
+    }
+    return new HaproxyStats(header, rows);
+  }
+
+  /** @return server name to status (for example {@code "UP"}, {@code "DOWN"}, {@code "MAINT"}), in config order */
+  public Map<String, String> serverStatuses(String backend) {
+    return column(backend, "status");
   }
 
   /** @return server name to the number of requests it was sent through the lb (HAProxy's {@code stot}) */
-  public static Map<String, Long> requestsServed(String csv, String backend) {
+  public Map<String, Long> requestsServed(String backend) {
     Map<String, Long> served = new LinkedHashMap<>();
-    column(csv, backend, "stot").forEach((server, value) -> served.put(server,
-        value.isEmpty() ? 0L : Long.parseLong(value)));
+    column(backend, "stot").forEach((server, value) -> served.put(server, number(value)));
     return served;
   }
 
@@ -30,11 +62,12 @@ public final class HaproxyStats {
    * @return every backend's (and listen section's) number of HTTP requests ({@code req_tot}) since the lb started,
    *     lbstack's own stats frontend left out
    */
-  public static Map<String, Long> backendRequests(String csv) {
+  public Map<String, Long> backendRequests() {
+    int wanted = index("req_tot");
     Map<String, Long> totals = new LinkedHashMap<>();
-    for (Row row : rows(csv, "req_tot")) {
-      if (row.server().equals("BACKEND") && !row.proxy().equals(HaproxyConfig.STATS_FRONTEND)) {
-        totals.put(row.proxy(), row.value().isEmpty() ? 0L : Long.parseLong(row.value()));
+    for (String[] row : rows) {
+      if (has(row, wanted) && row[svname].equals("BACKEND") && !row[pxname].equals(HaproxyConfig.STATS_FRONTEND)) {
+        totals.put(row[pxname], number(row[wanted]));
       }
     }
     return totals;
@@ -45,8 +78,8 @@ public final class HaproxyStats {
    *     the {@code FRONTEND} rows). HAProxy counts a request here and in its backend's {@code req_tot} in one step,
    *     when the request's stream ends, which can be just after the client has read the whole response.
    */
-  public static long responsesSent(String csv) {
-    return frontendTotal(csv, "hrsp_1xx", "hrsp_2xx", "hrsp_3xx", "hrsp_4xx", "hrsp_5xx", "hrsp_other");
+  public long responsesSent() {
+    return frontendTotal("hrsp_1xx", "hrsp_2xx", "hrsp_3xx", "hrsp_4xx", "hrsp_5xx", "hrsp_other");
   }
 
   /**
@@ -55,59 +88,55 @@ public final class HaproxyStats {
    *     (with its backend's {@code req_tot}) when its stream ends. Every request gets a status (-1, "other", when
    *     the client went away), so this is 0 once the lb has finished all it received.
    */
-  public static long requestsUnderWay(String csv) {
-    return frontendTotal(csv, "req_tot") - responsesSent(csv);
+  public long requestsUnderWay() {
+    return frontendTotal("req_tot") - responsesSent();
   }
 
   /** The sum of these columns over every frontend but lbstack's stats page. */
-  private static long frontendTotal(String csv, String... columns) {
+  private long frontendTotal(String... columns) {
     long total = 0;
     for (String column : columns) {
-      for (Row row : rows(csv, column)) {
-        if (row.server().equals("FRONTEND") && !row.proxy().equals(HaproxyConfig.STATS_FRONTEND)
-            && !row.value().isEmpty()) {
-          total += Long.parseLong(row.value());
+      int wanted = index(column);
+      for (String[] row : rows) {
+        if (has(row, wanted) && row[svname].equals("FRONTEND") && !row[pxname].equals(HaproxyConfig.STATS_FRONTEND)) {
+          total += number(row[wanted]);
         }
       }
     }
     return total;
   }
 
-  /** Server name to the value of one column (by its CSV header name) for a backend's servers. */
-  public static Map<String, String> column(String csv, String backend, String name) {
+  /**
+   * @return server name to the value of one column (by its CSV header name) for a backend's servers
+   * @throws IllegalArgumentException when the CSV has no such column
+   */
+  public Map<String, String> column(String backend, String name) {
+    int wanted = index(name);
     Map<String, String> values = new LinkedHashMap<>();
-    for (Row row : rows(csv, name)) {
-      if (row.proxy().equals(backend) && !row.server().equals("BACKEND") && !row.server().equals("FRONTEND")) {
-        values.put(row.server(), row.value());
+    for (String[] row : rows) {
+      if (has(row, wanted) && row[pxname].equals(backend) && !row[svname].equals("BACKEND")
+          && !row[svname].equals("FRONTEND")) {
+        values.put(row[svname], row[wanted]);
       }
     }
     return values;
   }
 
-  /** One line of the stats CSV: proxy ({@code pxname}), server ({@code svname}) and one column's value. */
-  private record Row(String proxy, String server, String value) {}
+  /** Whether a row reaches this column and names its proxy and server: a cut-off line is skipped. */
+  private boolean has(String[] row, int column) {
+    return row.length > Math.max(column, Math.max(pxname, svname));
+  }
 
-  /** Every line of the CSV that has the column, read by the header's names. */
-  private static List<Row> rows(String csv, String name) {
-    List<String> lines = csv.lines().filter(line -> !line.isBlank()).toList();
-    if (lines.isEmpty() || !lines.get(0).startsWith("# ")) {
-      throw new IllegalArgumentException("not HAProxy stats CSV: " + abbreviate(csv));
+  private int index(String name) {
+    int index = header.indexOf(name);
+    if (index < 0) {
+      throw new IllegalArgumentException("HAProxy stats CSV lacks " + name + ": # " + String.join(",", header));
     }
-    List<String> header = Arrays.asList(lines.get(0).substring(2).split(",", -1));
-    int pxname = header.indexOf("pxname");
-    int svname = header.indexOf("svname");
-    int wanted = header.indexOf(name);
-    if (pxname < 0 || svname < 0 || wanted < 0) {
-      throw new IllegalArgumentException("HAProxy stats CSV lacks pxname, svname or " + name + ": " + lines.get(0));
-    }
-    List<Row> rows = new java.util.ArrayList<>();
-    for (String line : lines.subList(1, lines.size())) {
-      String[] fields = line.split(",", -1);
-      if (fields.length > wanted) {
-        rows.add(new Row(fields[pxname], fields[svname], fields[wanted]));
-      }
-    }
-    return rows;
+    return index;
+  }
+
+  private static long number(String value) {
+    return value.isEmpty() ? 0L : Long.parseLong(value);
   }
 
   private static String abbreviate(String text) {

@@ -27,50 +27,50 @@ public final class StatsPage {
 
   /** Server name to a column's value, for the replicas' backend. */
   public Map<String, String> column(String name) {
-    return HaproxyStats.column(fetch(), backend, name);
+    return read().column(backend, name);
   }
 
   /** Server name to the sum of these numeric columns, from one read of the page. */
   public Map<String, Long> sum(String... names) {
-    String text = fetch();
+    HaproxyStats stats = read();
     Map<String, Long> sums = new LinkedHashMap<>();
     for (String name : names) {
-      HaproxyStats.column(text, backend, name).forEach((server, value) ->
+      stats.column(backend, name).forEach((server, value) ->
           sums.merge(server, value.isEmpty() ? 0 : Long.parseLong(value), Long::sum));
     }
     return sums;
   }
 
   public Map<String, String> statuses() {
-    return HaproxyStats.serverStatuses(fetch(), backend);
+    return read().serverStatuses(backend);
   }
 
   /** Every backend's HTTP requests since the lb started, by backend name. */
   public Map<String, Long> backendRequests() {
-    return HaproxyStats.backendRequests(fetch());
+    return read().backendRequests();
   }
 
   /** The HTTP responses the lb has finished, over the config's frontends. */
   public long responsesSent() {
-    return HaproxyStats.responsesSent(fetch());
+    return read().responsesSent();
   }
 
   /** The HTTP requests the lb has received and not finished, over the config's frontends, from one read. */
   public long requestsUnderWay() {
-    return HaproxyStats.requestsUnderWay(fetch());
+    return read().requestsUnderWay();
   }
 
   /** Server name to the number of requests the lb sent it. */
   public Map<String, Long> requestsServed() {
-    return HaproxyStats.requestsServed(fetch(), backend);
+    return read().requestsServed(backend);
   }
 
   /** Status with the last check's result, e.g. {@code "DOWN (L4CON: Connection refused)"}, for messages. */
   public Map<String, String> explainedStatuses() {
-    String text = fetch();
-    Map<String, String> statuses = HaproxyStats.column(text, backend, "status");
-    Map<String, String> checks = HaproxyStats.column(text, backend, "check_status");
-    Map<String, String> descriptions = HaproxyStats.column(text, backend, "check_desc");
+    HaproxyStats stats = read();
+    Map<String, String> statuses = stats.serverStatuses(backend);
+    Map<String, String> checks = stats.column(backend, "check_status");
+    Map<String, String> descriptions = stats.column(backend, "check_desc");
     Map<String, String> explained = new LinkedHashMap<>();
     statuses.forEach((server, status) -> {
       String check = checks.getOrDefault(server, "");
@@ -79,6 +79,10 @@ public final class StatsPage {
           + (description.isEmpty() ? "" : ": " + description) + ")"));
     });
     return explained;
+  }
+
+  private HaproxyStats read() {
+    return HaproxyStats.parse(fetch());
   }
 
   private String fetch() {

@@ -20,7 +20,7 @@ class HaproxyStatsTest {
 
   @Test
   void readsTheStatusOfEachServerOfTheBackend() {
-    assertThat(HaproxyStats.serverStatuses(CSV, "web"))
+    assertThat(HaproxyStats.parse(CSV).serverStatuses("web"))
         .containsExactly(
             org.assertj.core.api.Assertions.entry("web-1", "UP"),
             org.assertj.core.api.Assertions.entry("web-2", "DOWN"),
@@ -29,7 +29,7 @@ class HaproxyStatsTest {
 
   @Test
   void readsTheRequestsEachServerWasSent() {
-    assertThat(HaproxyStats.requestsServed(CSV, "web"))
+    assertThat(HaproxyStats.parse(CSV).requestsServed("web"))
         .containsExactly(
             org.assertj.core.api.Assertions.entry("web-1", 3L),
             org.assertj.core.api.Assertions.entry("web-2", 3L),
@@ -51,25 +51,40 @@ class HaproxyStatsTest {
 
   @Test
   void countsTheResponsesOfEveryFrontendButLbstacksStatsPage() {
-    assertThat(HaproxyStats.responsesSent(FRONTENDS)).isEqualTo(9L);
-    assertThat(HaproxyStats.backendRequests(FRONTENDS))
+    assertThat(HaproxyStats.parse(FRONTENDS).responsesSent()).isEqualTo(9L);
+    assertThat(HaproxyStats.parse(FRONTENDS).backendRequests())
         .containsExactly(org.assertj.core.api.Assertions.entry("app", 5L));
   }
 
   @Test
   void countsTheRequestsReceivedButNotFinishedOverEveryFrontendButLbstacksStatsPage() {
-    assertThat(HaproxyStats.requestsUnderWay(FRONTENDS)).isEqualTo(2L);
-    assertThat(HaproxyStats.requestsUnderWay(FRONTENDS.replace("https,FRONTEND,9,", "https,FRONTEND,7,"))).isZero();
+    assertThat(HaproxyStats.parse(FRONTENDS).requestsUnderWay()).isEqualTo(2L);
+    String allFinished = FRONTENDS.replace("https,FRONTEND,9,", "https,FRONTEND,7,");
+    assertThat(HaproxyStats.parse(allFinished).requestsUnderWay()).isZero();
   }
 
   @Test
   void ignoresOtherProxies() {
-    assertThat(HaproxyStats.serverStatuses(CSV, "other")).isEmpty();
+    assertThat(HaproxyStats.parse(CSV).serverStatuses("other")).isEmpty();
   }
 
   @Test
   void rejectsTextThatIsNotStatsCsv() {
-    assertThatIllegalArgumentException().isThrownBy(() -> HaproxyStats.serverStatuses("<html>", "web"))
+    assertThatIllegalArgumentException().isThrownBy(() -> HaproxyStats.parse("<html>"))
         .withMessageContaining("not HAProxy stats CSV");
+  }
+
+  @Test
+  void namesAColumnThePageLacks() {
+    assertThatIllegalArgumentException().isThrownBy(() -> HaproxyStats.parse(CSV).column("web", "check_status"))
+        .withMessageContaining("lacks check_status");
+  }
+
+  /** One read serves every column; a line cut off before a column is left out of that column only. */
+  @Test
+  void readsSeveralColumnsFromOneReadAndSkipsACutOffLine() {
+    HaproxyStats stats = HaproxyStats.parse(CSV + "web,web-4,0,0\n");
+    assertThat(stats.serverStatuses("web")).containsOnlyKeys("web-1", "web-2", "web-3");
+    assertThat(stats.column("web", "qcur")).containsOnlyKeys("web-1", "web-2", "web-3", "web-4");
   }
 }

@@ -3,6 +3,7 @@ package io.github.lbstack.it.deploy;
 import static io.github.lbstack.assertions.LbAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lbstack.Database;
 import io.github.lbstack.LoadBalancedStack;
 import io.github.lbstack.Release;
 import io.github.lbstack.Rollout;
@@ -18,7 +19,9 @@ import org.junit.jupiter.api.Test;
  * A blue/green switch under continuous traffic: no request fails, and the switch is one point in the request
  * sequence; every request that completed before it went to blue, every request sent after it to green.
  */
-@LoadBalancedStack(replicas = 2, web = @Web(jar = RollingDeployIT.JAR, version = "blue"))
+// The switch is the lb's: no data tier.
+@LoadBalancedStack(replicas = 2, database = Database.NONE, redis = false,
+    web = @Web(jar = RollingDeployIT.JAR, version = "blue", healthPath = "/", defaultEnv = false))
 class BlueGreenIT {
 
   @Test

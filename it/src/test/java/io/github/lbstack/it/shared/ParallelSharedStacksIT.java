@@ -4,6 +4,7 @@ import static io.github.lbstack.assertions.LbAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import io.github.lbstack.Database;
 import io.github.lbstack.LoadBalancedStack;
 import io.github.lbstack.RunningStack;
 import io.github.lbstack.Web;
@@ -133,10 +134,13 @@ class ParallelSharedStacksIT {
     }
   }
 
-  @LoadBalancedStack(replicas = 1, web = @Web(jar = "target/it-app.jar"))
+  // Their stacks only serve: the lb and one replica, no data tier.
+  @LoadBalancedStack(replicas = 1, database = Database.NONE, redis = false,
+      web = @Web(jar = "target/it-app.jar", healthPath = "/", defaultEnv = false))
   static class OwnStack1TestCase extends OwnStackClass {}
 
   /** Its jar comes from a configuration parameter, as a build would hand it in. */
-  @LoadBalancedStack(replicas = 1, web = @Web(jar = "${it.app.jar}"))
+  @LoadBalancedStack(replicas = 1, database = Database.NONE, redis = false,
+      web = @Web(jar = "${it.app.jar}", healthPath = "/", defaultEnv = false))
   static class OwnStack2TestCase extends OwnStackClass {}
 }

@@ -3,6 +3,7 @@ package io.github.lbstack.it.stack;
 import static io.github.lbstack.assertions.LbAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lbstack.Database;
 import io.github.lbstack.LoadBalancedStack;
 import io.github.lbstack.RunningStack;
 import io.github.lbstack.Web;
@@ -10,7 +11,9 @@ import io.github.lbstack.traffic.Traffic;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
-@LoadBalancedStack(replicas = 5, web = @Web(jar = "target/it-app.jar"))
+// The distribution alone: the samples' FiveReplicasIT runs five replicas on the whole stack.
+@LoadBalancedStack(replicas = 5, database = Database.NONE, redis = false,
+    web = @Web(jar = "target/it-app.jar", healthPath = "/", defaultEnv = false))
 class FiveReplicaStackIT {
 
   @Test

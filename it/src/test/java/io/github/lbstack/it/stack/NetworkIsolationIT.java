@@ -8,6 +8,7 @@ import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventType;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
+import io.github.lbstack.Database;
 import io.github.lbstack.RunningStack;
 import io.github.lbstack.StackDefinition;
 import io.github.lbstack.it.ItImages;
@@ -35,7 +36,9 @@ class NetworkIsolationIT {
   private static final int EVENT_LAG_SECONDS = 10;
 
   private static StackDefinition.Builder stack() {
-    return StackDefinition.builder().replicas(1).jar(System.getProperty(ItImages.APP_JAR_PROPERTY));
+    // The lb's ports are the subject: no data tier.
+    return StackDefinition.builder().replicas(1).jar(System.getProperty(ItImages.APP_JAR_PROPERTY))
+        .database(Database.NONE).redis(false).healthPath("/").defaultEnv(false);
   }
 
   @Test
