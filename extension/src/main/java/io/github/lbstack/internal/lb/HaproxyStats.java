@@ -53,9 +53,16 @@ public final class HaproxyStats {
 
   /** @return server name to the number of requests it was sent through the lb (HAProxy's {@code stot}) */
   public Map<String, Long> requestsServed(String backend) {
-    Map<String, Long> served = new LinkedHashMap<>();
-    column(backend, "stot").forEach((server, value) -> served.put(server, number(value)));
-    return served;
+    return sum(backend, "stot");
+  }
+
+  /** @return server name to the sum of these numeric columns (an empty field counts 0), for a backend's servers */
+  public Map<String, Long> sum(String backend, String... columns) {
+    Map<String, Long> sums = new LinkedHashMap<>();
+    for (String column : columns) {
+      column(backend, column).forEach((server, value) -> sums.merge(server, number(value), Long::sum));
+    }
+    return sums;
   }
 
   /**

@@ -32,15 +32,10 @@ public final class StatsPage {
 
   /** Server name to the sum of these numeric columns, from one read of the page. */
   public Map<String, Long> sum(String... names) {
-    HaproxyStats stats = read();
-    Map<String, Long> sums = new LinkedHashMap<>();
-    for (String name : names) {
-      stats.column(backend, name).forEach((server, value) ->
-          sums.merge(server, value.isEmpty() ? 0 : Long.parseLong(value), Long::sum));
-    }
-    return sums;
+    return read().sum(backend, names);
   }
 
+  /** Server name to its state ({@code UP}, {@code DOWN}, {@code MAINT}...), for the replicas' backend. */
   public Map<String, String> statuses() {
     return read().serverStatuses(backend);
   }

@@ -36,6 +36,15 @@ class HaproxyStatsTest {
             org.assertj.core.api.Assertions.entry("web-3", 3L));
   }
 
+  @Test
+  void sumsColumnsPerServerWithAnEmptyFieldAsZero() {
+    assertThat(HaproxyStats.parse(CSV).sum("web", "qcur", "stot", "dreq"))
+        .containsExactly(
+            org.assertj.core.api.Assertions.entry("web-1", 3L),
+            org.assertj.core.api.Assertions.entry("web-2", 3L),
+            org.assertj.core.api.Assertions.entry("web-3", 3L));
+  }
+
   /**
    * Counters of two frontends and a backend: https read 9 requests and finished 7, plain read 2 and finished them.
    * The stats page's own request is under way while it is read, and left out.
