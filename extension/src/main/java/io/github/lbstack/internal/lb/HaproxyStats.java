@@ -70,14 +70,7 @@ public final class HaproxyStats {
    *     lbstack's own stats frontend left out
    */
   public Map<String, Long> backendRequests() {
-    int wanted = index("req_tot");
-    Map<String, Long> totals = new LinkedHashMap<>();
-    for (String[] row : rows) {
-      if (has(row, wanted) && row[svname].equals("BACKEND") && !row[pxname].equals(HaproxyConfig.STATS_FRONTEND)) {
-        totals.put(row[pxname], number(row[wanted]));
-      }
-    }
-    return totals;
+    return proxyTotals("BACKEND", "req_tot");
   }
 
   /**
@@ -103,14 +96,24 @@ public final class HaproxyStats {
   private long frontendTotal(String... columns) {
     long total = 0;
     for (String column : columns) {
-      int wanted = index(column);
-      for (String[] row : rows) {
-        if (has(row, wanted) && row[svname].equals("FRONTEND") && !row[pxname].equals(HaproxyConfig.STATS_FRONTEND)) {
-          total += number(row[wanted]);
-        }
-      }
+      total += proxyTotals("FRONTEND", column).values().stream().mapToLong(Long::longValue).sum();
     }
     return total;
+  }
+
+  /**
+   * Proxy name to one column of its summary row ({@code FRONTEND} or {@code BACKEND}; an empty field counts 0), over
+   * every proxy but lbstack's stats page.
+   */
+  private Map<String, Long> proxyTotals(String summary, String column) {
+    int wanted = index(column);
+    Map<String, Long> totals = new LinkedHashMap<>();
+    for (String[] row : rows) {
+      if (has(row, wanted) && row[svname].equals(summary) && !row[pxname].equals(HaproxyConfig.STATS_FRONTEND)) {
+        totals.put(row[pxname], number(row[wanted]));
+      }
+    }
+    return totals;
   }
 
   /**

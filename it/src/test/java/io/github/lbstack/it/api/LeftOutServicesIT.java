@@ -40,7 +40,7 @@ class LeftOutServicesIT {
   }
 
   @LoadBalancedStack(replicas = 1, database = Database.NONE, redis = false,
-      web = @Web(jar = "target/it-app.jar", healthPath = "/", defaultEnv = false))
+      web = @Web(jar = "target/it-app.jar", healthPath = "/"))
   static class WebOnlyTestCase {
     @Test
     void servesWithoutThem(RunningStack stack) {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 // The switch is the lb's: no data tier.
 @LoadBalancedStack(replicas = 2, database = Database.NONE, redis = false,
-    web = @Web(jar = RollingDeployIT.JAR, version = "blue", healthPath = "/", defaultEnv = false))
+    web = @Web(jar = RollingDeployIT.JAR, version = "blue", healthPath = "/"))
 class BlueGreenIT {
 
   @Test

@@ -8,7 +8,7 @@ import io.github.lbstack.Web;
 
 /** The switch of {@link BlueGreenIT} behind nginx: one upstream rewrite and one reload. */
 @LoadBalancedStack(replicas = 2, database = Database.NONE, redis = false,
-    web = @Web(jar = RollingDeployIT.JAR, version = "blue", healthPath = "/", defaultEnv = false),
+    web = @Web(jar = RollingDeployIT.JAR, version = "blue", healthPath = "/"),
     lb = @Lb(type = LbType.NGINX))
 class BlueGreenOnNginxIT extends BlueGreenIT {
 }

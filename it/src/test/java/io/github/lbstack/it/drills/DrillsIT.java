@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** Every drill takes a replica out of rotation and its counterpart brings it back, as the lb sees it. */
 // What the lb does is the subject: no data tier (two containers and about 8 CPU-seconds fewer per stack).
 @LoadBalancedStack(replicas = 2, database = Database.NONE, redis = false,
-    web = @Web(jar = "target/it-app.jar", healthPath = "/", defaultEnv = false))
+    web = @Web(jar = "target/it-app.jar", healthPath = "/"))
 class DrillsIT {
 
   private static void assertOnlyWeb1Serves(RunningStack stack) {

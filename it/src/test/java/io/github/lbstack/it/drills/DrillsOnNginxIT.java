@@ -11,6 +11,6 @@ import io.github.lbstack.Web;
  * upstream and puts it back, as HAProxy's check does.
  */
 @LoadBalancedStack(replicas = 2, database = Database.NONE, redis = false,
-    web = @Web(jar = "target/it-app.jar", healthPath = "/", defaultEnv = false), lb = @Lb(type = LbType.NGINX))
+    web = @Web(jar = "target/it-app.jar", healthPath = "/"), lb = @Lb(type = LbType.NGINX))
 class DrillsOnNginxIT extends DrillsIT {
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * starts once traffic has reached every replica, and the run ends once enough requests followed it.
  */
 @LoadBalancedStack(database = Database.NONE, redis = false,
-    web = @Web(jar = "target/it-app.jar", healthPath = "/", defaultEnv = false))
+    web = @Web(jar = "target/it-app.jar", healthPath = "/"))
 class KillDuringTrafficIT {
 
   @Test

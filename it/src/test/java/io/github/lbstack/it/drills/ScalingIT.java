@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * time.
  */
 @LoadBalancedStack(database = Database.NONE, redis = false,
-    web = @Web(jar = "target/it-app.jar", healthPath = "/", defaultEnv = false))
+    web = @Web(jar = "target/it-app.jar", healthPath = "/"))
 class ScalingIT {
 
   /** Requests per window: round robin over at most 5 replicas from 2 clients reaches each one several times. */

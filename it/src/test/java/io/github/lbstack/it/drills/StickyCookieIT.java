@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * through a rolling deploy, a client that has reached the new version never goes back to the old one.
  */
 @LoadBalancedStack(stickyCookie = true, database = Database.NONE, redis = false,
-    web = @Web(jar = "target/it-app.jar", version = "1.0", healthPath = "/", defaultEnv = false))
+    web = @Web(jar = "target/it-app.jar", version = "1.0", healthPath = "/"))
 class StickyCookieIT {
 
   /**

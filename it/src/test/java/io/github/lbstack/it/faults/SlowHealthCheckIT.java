@@ -33,7 +33,7 @@ import org.testcontainers.DockerClientFactory;
 class SlowHealthCheckIT {
 
   @LoadBalancedStack(replicas = 1, database = Database.NONE, redis = false,
-      web = @Web(jar = "${it.app.jar}", healthPath = "/", defaultEnv = false))
+      web = @Web(jar = "${it.app.jar}", healthPath = "/"))
   static class ThreeSecondChecks {
 
     @Test

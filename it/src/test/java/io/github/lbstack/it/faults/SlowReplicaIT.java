@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * app image is the same for all three.
  */
 @LoadBalancedStack(balance = Balance.LEAST_CONN, database = Database.NONE, redis = false,
-    web = @Web(jar = "target/it-app.jar", healthPath = "/", defaultEnv = false))
+    web = @Web(jar = "target/it-app.jar", healthPath = "/"))
 class SlowReplicaIT {
 
   /**

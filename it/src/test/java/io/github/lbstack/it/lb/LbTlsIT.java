@@ -50,7 +50,7 @@ class LbTlsIT {
   }
 
   @LoadBalancedStack(replicas = 2, database = Database.NONE, redis = false,
-      web = @Web(jar = "target/it-app.jar", healthPath = "/", defaultEnv = false), lb = @Lb(tls = true))
+      web = @Web(jar = "target/it-app.jar", healthPath = "/"), lb = @Lb(tls = true))
   @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
   static class TlsTestCase {
 

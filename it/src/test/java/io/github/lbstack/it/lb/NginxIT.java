@@ -26,7 +26,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 // What the lb does is the subject: no data tier (two containers and about 8 CPU-seconds fewer per stack).
 @LoadBalancedStack(database = Database.NONE, redis = false,
-    web = @Web(jar = "target/it-app.jar", healthPath = "/", defaultEnv = false), lb = @Lb(type = LbType.NGINX))
+    web = @Web(jar = "target/it-app.jar", healthPath = "/"), lb = @Lb(type = LbType.NGINX))
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NginxIT implements ScalingAndKillUnderTraffic {
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * it, and a p99 objective below that fails. The generator keeps sending on schedule while web-2 is slow.
  */
 @LoadBalancedStack(database = Database.NONE, redis = false, web = @Web(jar = "target/it-app.jar",
-    env = {"SLOW_HOST=web-2", "SLOW_MS=200"}, healthPath = "/", defaultEnv = false))
+    env = {"SLOW_HOST=web-2", "SLOW_MS=200"}, healthPath = "/"))
 class LoadIT {
 
   @Test

@@ -108,7 +108,7 @@ class ExtraServiceIT {
   static class NeverReadyTestCase {
     @RegisterExtension
     static StackExtension stack = StackDefinition.builder().jar("target/it-app.jar").replicas(1).database(Database.NONE)
-        .redis(false).healthPath("/").defaultEnv(false)
+        .redis(false).healthPath("/")
         .services(ServiceDefinition.of("mail", ItImages.redis(), 6379).readyLog("never printed"))
         .build().extension();
 

@@ -136,11 +136,11 @@ class ParallelSharedStacksIT {
 
   // Their stacks only serve: the lb and one replica, no data tier.
   @LoadBalancedStack(replicas = 1, database = Database.NONE, redis = false,
-      web = @Web(jar = "target/it-app.jar", healthPath = "/", defaultEnv = false))
+      web = @Web(jar = "target/it-app.jar", healthPath = "/"))
   static class OwnStack1TestCase extends OwnStackClass {}
 
   /** Its jar comes from a configuration parameter, as a build would hand it in. */
   @LoadBalancedStack(replicas = 1, database = Database.NONE, redis = false,
-      web = @Web(jar = "${it.app.jar}", healthPath = "/", defaultEnv = false))
+      web = @Web(jar = "${it.app.jar}", healthPath = "/"))
   static class OwnStack2TestCase extends OwnStackClass {}
 }

@@ -171,7 +171,7 @@ class CleanupIT {
    * subject, and a replica waiting for a database would not have started at all on a slow machine.
    */
   @LoadBalancedStack(replicas = 1, database = Database.NONE, redis = false,
-      web = @Web(jar = "target/it-app.jar", port = 9090, defaultEnv = false))
+      web = @Web(jar = "target/it-app.jar", port = 9090))
   static class WrongPortTestCase {
     @Test
     void neverRuns() {
@@ -180,7 +180,7 @@ class CleanupIT {
   }
 
   @LoadBalancedStack(replicas = 1, database = Database.NONE, redis = false,
-      web = @Web(jar = "target/it-app.jar", healthPath = "/", defaultEnv = false))
+      web = @Web(jar = "target/it-app.jar", healthPath = "/"))
   static class AttachedByHandTestCase {
     @Test
     void attachesAContainerOfItsOwnToTheStacksNetwork(RunningStack stack) {
@@ -217,7 +217,7 @@ class CleanupIT {
 
   /** As {@link WrongPortTestCase}: only the replica, so that it has answered its health check when time runs out. */
   @LoadBalancedStack(replicas = 1, database = Database.NONE, redis = false,
-      web = @Web(jar = "target/it-app.jar", healthPath = "/no-such-health", defaultEnv = false))
+      web = @Web(jar = "target/it-app.jar", healthPath = "/no-such-health"))
   static class NeverHealthyTestCase {
     @Test
     void neverRuns() {

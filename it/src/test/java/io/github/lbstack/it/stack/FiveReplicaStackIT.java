@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 // The distribution alone: the samples' FiveReplicasIT runs five replicas on the whole stack.
 @LoadBalancedStack(replicas = 5, database = Database.NONE, redis = false,
-    web = @Web(jar = "target/it-app.jar", healthPath = "/", defaultEnv = false))
+    web = @Web(jar = "target/it-app.jar", healthPath = "/"))
 class FiveReplicaStackIT {
 
   @Test

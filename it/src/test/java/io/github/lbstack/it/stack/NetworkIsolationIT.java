@@ -38,7 +38,7 @@ class NetworkIsolationIT {
   private static StackDefinition.Builder stack() {
     // The lb's ports are the subject: no data tier.
     return StackDefinition.builder().replicas(1).jar(System.getProperty(ItImages.APP_JAR_PROPERTY))
-        .database(Database.NONE).redis(false).healthPath("/").defaultEnv(false);
+        .database(Database.NONE).redis(false).healthPath("/");
   }
 
   @Test

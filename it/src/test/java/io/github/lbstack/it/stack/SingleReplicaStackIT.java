@@ -12,7 +12,7 @@ import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
 @LoadBalancedStack(replicas = 1, database = Database.NONE, redis = false,
-    web = @Web(jar = "target/it-app.jar", healthPath = "/", defaultEnv = false))
+    web = @Web(jar = "target/it-app.jar", healthPath = "/"))
 class SingleReplicaStackIT {
 
   @Test

@@ -26,7 +26,7 @@ class SwarmStartFailureIT {
   @Test
   void aServiceWhoseCommandCannotRunFailsAtItsFirstTaskAndLeavesNothing() {
     Throwable failure = catchThrowable(() -> StackDefinition.builder().jar("target/it-app.jar").replicas(1)
-        .database(Database.NONE).redis(false).healthPath("/").defaultEnv(false)
+        .database(Database.NONE).redis(false).healthPath("/")
         .services(ServiceDefinition.of("broker", ItImages.redis(), 6379).command("no-such-binary"))
         .start().close());
 

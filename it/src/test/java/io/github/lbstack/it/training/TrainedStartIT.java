@@ -49,7 +49,7 @@ class TrainedStartIT {
   record Run(String stackId, String image, List<String> command, String log) {}
 
   @LoadBalancedStack(replicas = 1, database = Database.NONE, redis = false,
-      web = @Web(jar = "${it.app.jar}", healthPath = "/", defaultEnv = false))
+      web = @Web(jar = "${it.app.jar}", healthPath = "/"))
   static class OneReplica {
     static volatile Run run;
 
