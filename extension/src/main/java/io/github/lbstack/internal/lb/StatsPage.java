@@ -25,11 +25,6 @@ public final class StatsPage {
     this.backend = backend;
   }
 
-  /** Server name to a column's value, for the replicas' backend. */
-  public Map<String, String> column(String name) {
-    return read().column(backend, name);
-  }
-
   /** Server name to the sum of these numeric columns, from one read of the page. */
   public Map<String, Long> sum(String... names) {
     return read().sum(backend, names);
