@@ -10,29 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** A stack's bridge network on a Docker engine: made for it, or one an earlier run left for reuse. */
-final class DockerNetwork implements NetworkHandle {
+record DockerNetwork(String id, String name, DockerClient docker) implements NetworkHandle {
 
   private static final Logger LOG = LoggerFactory.getLogger(DockerNetwork.class);
-
-  private final String id;
-  private final String name;
-  private final DockerClient docker;
-
-  DockerNetwork(String id, String name, DockerClient docker) {
-    this.id = id;
-    this.name = name;
-    this.docker = docker;
-  }
-
-  @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
 
   @Override
   public void close() {
