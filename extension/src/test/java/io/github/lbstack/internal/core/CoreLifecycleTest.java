@@ -24,11 +24,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The core's lifecycle (start order, cleanup, scaling, restoring a shared stack, leases) against a fake backend.
  * What real containers do is the ITs' business; this is about what the core asks of any backend, and when.
+ *
+ * <p>Its tests run at once: each has a backend, probes and stacks of its own, and most of its time is timeouts it waits
+ * out on purpose (a silent lb's, and the grace after a failed start), which would otherwise leave the CPU idle.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class CoreLifecycleTest {
 
   private final FakeBackend backend = new FakeBackend();
