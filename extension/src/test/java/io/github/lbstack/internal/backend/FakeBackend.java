@@ -235,6 +235,11 @@ public final class FakeBackend implements Backend {
       return endpoint(containerPort);
     }
 
+    /** Its app dies: the container exits on its own, as a JVM does whose main method throws. */
+    public void crash() {
+      status = Status.EXITED;
+    }
+
     @Override
     public ContainerState state() {
       return new ContainerState(status, status == Status.EXITED ? 137L : null, connected);

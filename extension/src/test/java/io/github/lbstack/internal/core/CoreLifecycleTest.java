@@ -31,8 +31,9 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * The core's lifecycle (start order, cleanup, scaling, restoring a shared stack, leases) against a fake backend.
  * What real containers do is the ITs' business; this is about what the core asks of any backend, and when.
  *
- * <p>Its tests run at once: each has a backend, probes and stacks of its own, and most of its time is timeouts it waits
- * out on purpose (a silent lb's, and the grace after a failed start), which would otherwise leave the CPU idle.
+ * <p>Its tests run at once: each has a backend, probes and stacks of its own, and much of its time is waits they make
+ * on purpose (a silent lb's timeouts, a replica that crashes some seconds after another one), which would otherwise
+ * leave the CPU idle.
  */
 @Execution(ExecutionMode.CONCURRENT)
 class CoreLifecycleTest {
@@ -209,6 +210,43 @@ class CoreLifecycleTest {
           .hasMessageNotContaining("web-1: container did not start");
       assertThat(backend.events()).as("what the backend was asked").noneMatch(event -> event.startsWith("start ")
           && event.contains("-web-"));
+    }
+
+    /**
+     * Replicas of one app crash alike but not at once: the other one is watched until its start ends, however long
+     * that takes (here 30 checks, some 3 s), so the report names its crash too. The start-up timeout is long: the
+     * watch must end with the replica's start, not with a timeout.
+     */
+    @Test
+    void asEveryReplicaThatCrashedEvenOneThatCrashedAfterTheFirstWasSeen() {
+      // web-1 crashes once web-2 runs, so that web-2 is a replica the core stopped waiting for, not one it never started.
+      probes.unhealthyFor.put("web-1", Integer.MAX_VALUE);
+      probes.crashAt.put("web-1", check -> probes.checks("web-2") > 0);
+      probes.unhealthyFor.put("web-2", Integer.MAX_VALUE);
+      probes.crashAt.put("web-2", check -> check == 30);
+
+      assertThatThrownBy(() -> stacks.start(spec(2).config("lbstack.startup.timeout", "PT10M").build()))
+          .isInstanceOf(StartupFailedException.class)
+          .hasMessageMatching("(?s)lbstack stack \\w+ failed to start after [0-9.]+ s: web-1: container exited with "
+              + "code 137\\. Not ready:.*")
+          .hasMessageContaining("- web-1: container exited with code 137")
+          .hasMessageContaining("- web-2: container exited with code 137")
+          .hasMessageNotContaining("web-2: not waited for");
+      assertThat(backend.byAlias.values()).allMatch(container -> container.status != Status.RUNNING);
+    }
+
+    /** The other replica got ready, so the crash was the first one's own: the report names only that one. */
+    @Test
+    void withoutAReplicaThatGotReadyAfterAnotherOneCrashed() {
+      probes.unhealthyFor.put("web-1", Integer.MAX_VALUE);
+      probes.crashAt.put("web-1", check -> probes.checks("web-2") > 0);
+      probes.unhealthyFor.put("web-2", 10);
+
+      assertThatThrownBy(() -> stacks.start(spec(2).config("lbstack.startup.timeout", "PT10M").build()))
+          .isInstanceOf(StartupFailedException.class)
+          .hasMessageContaining("- web-1: container exited with code 137")
+          .hasMessageNotContaining("web-2");
+      assertThat(backend.byAlias.values()).allMatch(container -> container.status != Status.RUNNING);
     }
 
     @Test

@@ -14,6 +14,9 @@ import java.util.Map;
 /** The one place a web replica is made, for start-up, scaling and taking up a kept stack alike. */
 public final class ReplicaFactory {
 
+  /** The app every replica runs, as {@link Service#app()} names it. */
+  private static final String REPLICAS = "web";
+
   private final StackSpec spec;
   private final Backend backend;
   private final ContainerSpecs containers;
@@ -86,6 +89,6 @@ public final class ReplicaFactory {
   /** Replica {@code index} on a container made from {@link #describe}, new or attached. */
   public Service service(int index, Container container) {
     return new Service(WebEnvironment.hostname(index), container, spec.web().port(),
-        probes.http(container, spec.web().port(), spec.web().healthPath()));
+        probes.http(container, spec.web().port(), spec.web().healthPath()), REPLICAS);
   }
 }

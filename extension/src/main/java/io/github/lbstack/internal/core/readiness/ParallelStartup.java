@@ -27,7 +27,6 @@ public final class ParallelStartup implements AutoCloseable {
   private static final Duration POLL = Duration.ofMillis(100);
   private static final Duration STATE_EVERY = Duration.ofMillis(500);
   private static final int LOG_TAIL_LINES = 20;
-  private static final Duration CRASH_GRACE = Duration.ofSeconds(3);
   private static final String ABANDONED = "not waited for any longer, once another service had failed";
 
   private final String stackId;
@@ -41,6 +40,8 @@ public final class ParallelStartup implements AutoCloseable {
   private volatile boolean aborted;
   private volatile boolean timedOut;
   private volatile String firstFailure;
+  /** The service that failed first, when it failed by crashing: its app's other services may crash alike. */
+  private volatile Service firstCrash;
   private final Timeline timeline;
   /** What sets the timeout, for the hint of a report that ran out of it. */
   private final String timeoutSetting;
@@ -114,6 +115,9 @@ public final class ParallelStartup implements AutoCloseable {
         synchronized (problems) {
           if (firstFailure == null && !problem.equals(ABANDONED)) {
             firstFailure = service.name() + ": " + problem;
+            if (rootCause(error) instanceof ServiceFailedException failed && failed.crashed()) {
+              firstCrash = service;
+            }
           }
         }
       }
@@ -151,8 +155,8 @@ public final class ParallelStartup implements AutoCloseable {
     if (stateChecks.due()) {
       ContainerState state = service.container().state();
       if (state.status() == ContainerState.Status.EXITED || state.status() == ContainerState.Status.MISSING) {
-        throw new ServiceFailedException("container " + (state.exitCode() == null ? "is gone"
-            : "exited with code " + state.exitCode()), null);
+        throw ServiceFailedException.crashed("container " + (state.exitCode() == null ? "is gone"
+            : "exited with code " + state.exitCode()));
       }
     }
     failIfAborted();
@@ -187,29 +191,35 @@ public final class ParallelStartup implements AutoCloseable {
   }
 
   /**
-   * Services abandoned because another one failed may be crashing the same way a moment later (replicas of one app
-   * with one bad setting). Watching them briefly lets the report say "exited" for each, instead of "abandoned".
+   * Replicas of one app with one bad setting crash alike, but not at the same instant. When the first failure was a
+   * crash, the services of the same app that were abandoned are watched until each one's start ends: one that
+   * crashes too is reported as exited, and one that gets ready leaves the report (the crash was the other one's own).
+   * After any other failure, and for other services, the report keeps "abandoned". The watch ends with the last of
+   * those starts, or at the start-up deadline, which a start that neither crashes nor gets ready would reach anyway.
    */
   private void revealCrashes() {
-    List<Service> abandoned;
-    synchronized (problems) {
-      abandoned = problems.entrySet().stream().filter(entry -> ABANDONED.equals(entry.getValue()))
-          .map(Map.Entry::getKey).toList();
+    Service crashed = firstCrash;
+    if (crashed == null) {
+      return;
     }
-    List<Service> watching = new ArrayList<>(abandoned);
-    long until = System.nanoTime() + CRASH_GRACE.toNanos();
-    while (!watching.isEmpty() && System.nanoTime() < until) {
-      for (Service service : List.copyOf(watching)) {
-        try {
-          ContainerState state = service.container().state();
-          if (state.status() == ContainerState.Status.EXITED) {
-            problem(service, "container exited with code " + state.exitCode());
-            watching.remove(service);
-          }
-        } catch (RuntimeException unknown) {
-          // Whatever the platform says now, the report keeps "abandoned".
-          watching.remove(service);
+    Map<Service, StateChecks> watching = new LinkedHashMap<>();
+    synchronized (problems) {
+      problems.forEach((service, problem) -> {
+        if (ABANDONED.equals(problem) && service.app().equals(crashed.app())) {
+          watching.put(service, new StateChecks());
         }
+      });
+    }
+    if (!watching.isEmpty()) {
+      LOG.info("lbstack {}: {} crashed; watching {} until each one crashes too or gets ready, for the report "
+          + "(at most {} s more: the start-up timeout)", stackId, crashed.name(),
+          String.join(", ", watching.keySet().stream().map(Service::name).toList()),
+          Math.max(0, TimeUnit.NANOSECONDS.toSeconds(deadlineNanos - System.nanoTime())));
+    }
+    while (!watching.isEmpty() && deadlineNanos - System.nanoTime() > 0) {
+      watching.entrySet().removeIf(entry -> startEnded(entry.getKey(), entry.getValue()));
+      if (watching.isEmpty()) {
+        return;
       }
       try {
         Thread.sleep(POLL.toMillis());
@@ -218,6 +228,34 @@ public final class ParallelStartup implements AutoCloseable {
         return;
       }
     }
+  }
+
+  /** Whether an abandoned service's start has ended, with its line in the report saying how. */
+  private boolean startEnded(Service service, StateChecks stateChecks) {
+    if (stateChecks.due()) {
+      ContainerState state;
+      try {
+        state = service.container().state();
+      } catch (RuntimeException unknown) {
+        // Whatever the platform says now, the report keeps "abandoned".
+        return true;
+      }
+      if (state.status() == ContainerState.Status.EXITED) {
+        problem(service, "container exited with code " + state.exitCode());
+        return true;
+      }
+      if (state.status() != ContainerState.Status.RUNNING) {
+        // Never started, or gone: nothing more to learn.
+        return true;
+      }
+    }
+    try {
+      service.check().check();
+    } catch (Exception notYet) {
+      return false;
+    }
+    problem(service, null);
+    return true;
   }
 
   /**
@@ -289,15 +327,21 @@ public final class ParallelStartup implements AutoCloseable {
   }
 
   private static String rootMessage(Throwable error) {
+    Throwable cause = rootCause(error);
+    if (cause instanceof ServiceFailedException || cause instanceof NotReadyException) {
+      return cause.getMessage();
+    }
+    return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+  }
+
+  /** What failed, under the wrappers of futures and of exceptions that say nothing themselves. */
+  private static Throwable rootCause(Throwable error) {
     Throwable cause = error;
     while ((cause instanceof java.util.concurrent.CompletionException || cause.getMessage() == null)
         && cause.getCause() != null) {
       cause = cause.getCause();
     }
-    if (cause instanceof ServiceFailedException || cause instanceof NotReadyException) {
-      return cause.getMessage();
-    }
-    return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    return cause;
   }
 
   @Override

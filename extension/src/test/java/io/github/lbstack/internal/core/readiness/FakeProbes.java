@@ -58,9 +58,36 @@ public final class FakeProbes implements Probes {
     return ReadinessCheck.NONE;
   }
 
+  /** Replicas whose health check fails that many times before it passes. */
+  public final Map<String, Integer> unhealthyFor = new ConcurrentHashMap<>();
+  /**
+   * Replicas whose app crashes at a health check of theirs, as one can during its start: when the predicate holds
+   * for the check's number (the first is 1).
+   */
+  public final Map<String, java.util.function.IntPredicate> crashAt = new ConcurrentHashMap<>();
+  private final Map<String, Integer> checks = new ConcurrentHashMap<>();
+
+  /** {@return how many health checks a replica had so far} */
+  public int checks(String replica) {
+    return checks.getOrDefault(replica, 0);
+  }
+
   @Override
   public ReadinessCheck http(Container web, int port, String path) {
-    return ReadinessCheck.NONE;
+    if (!(web instanceof FakeBackend.FakeContainer replica)) {
+      return ReadinessCheck.NONE;
+    }
+    String alias = replica.spec.alias();
+    return () -> {
+      int check = checks.merge(alias, 1, Integer::sum);
+      if (crashAt.getOrDefault(alias, number -> false).test(check)) {
+        replica.crash();
+        throw new NotReadyException(alias + " crashed at health check " + check);
+      }
+      if (check <= unhealthyFor.getOrDefault(alias, 0)) {
+        throw new NotReadyException(alias + " not healthy yet at health check " + check);
+      }
+    };
   }
 
   @Override
