@@ -35,6 +35,8 @@ import redis.clients.jedis.JedisPooled;
  *   <li>{@code UNHEALTHY_HOST=web-1} ({@code *}: every replica) makes that replica's health check fail for good (a release that never becomes
  *       ready); {@code SCHEMA_VERSION=2} renames the rows' {@code value} column to {@code content} at start and uses
  *       it, as a migration that breaks the version before it;</li>
+ *   <li>{@code CRASH_HOST=web-1} makes that replica exit at start, as one replica can crash where the others start
+ *       (a full disk on its node, say);</li>
  *   <li>{@code POST /session} logs in: a {@code SESSION} cookie whose session lives in Redis, so any replica knows
  *       it; {@code GET /session} 200 with the replica that made it, 401 without a known session.</li>
  * </ul>
@@ -70,6 +72,9 @@ public final class ItApp {
 
   public static void main(String[] args) throws IOException {
     ItApp app = new ItApp();
+    if (app.hostname.equals(System.getenv("CRASH_HOST"))) {
+      throw new IllegalStateException("CRASH_HOST=" + app.hostname + ": this replica exits at start, as asked");
+    }
     int port = Integer.parseInt(env("PORT", "8080"));
     HttpServer server = HttpServer.create(new InetSocketAddress(port), 64);
     server.setExecutor(Executors.newFixedThreadPool(8));

@@ -47,6 +47,20 @@ class CleanupIT {
     return java.util.stream.Stream.concat(containers.stream(), networks.stream()).toList();
   }
 
+  /** The failure of the fixture class whose stack did not start. */
+  private static Throwable startFailure(EngineExecutionResults results) {
+    return results.containerEvents().failed().stream()
+        .map(event -> event.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow())
+        .map(result -> result.getThrowable().orElseThrow()).findFirst().orElseThrow();
+  }
+
+  /** Nothing is left in Docker of the stack that the start-up report names. */
+  private static void assertNothingLeftOf(Throwable startFailure) {
+    Matcher id = Pattern.compile("lbstack stack (\\w+) ").matcher(startFailure.getMessage());
+    assertThat(id.find()).as("the report names its stack").isTrue();
+    assertThat(leftovers(id.group(1))).isEmpty();
+  }
+
   private static EngineExecutionResults run(Class<?> fixture, String startupTimeout) {
     return ItImages.engine().configurationParameter(LoadBalancedStack.STARTUP_TIMEOUT_PROPERTY, startupTimeout)
         .selectors(selectClass(fixture)).execute();
@@ -102,9 +116,7 @@ class CleanupIT {
 
     results.containerEvents().assertThatEvents().haveExactly(1,
         event(container(NeverHealthyTestCase.class), finishedWithFailure(instanceOf(StackStartupException.class))));
-    Throwable failure = results.containerEvents().failed().stream()
-        .map(event -> event.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow())
-        .map(result -> result.getThrowable().orElseThrow()).findFirst().orElseThrow();
+    Throwable failure = startFailure(results);
     assertThat(failure.getMessage())
         .contains("did not become ready within its timeout of 20 s. Not ready:")
         .contains("- web-1: GET /no-such-health answered 404")
@@ -112,18 +124,14 @@ class CleanupIT {
         .contains("last log lines:")
         .contains("it-app listening on 8080 as web-1")
         .contains("raise lbstack.startup.timeout");
-    Matcher id = Pattern.compile("lbstack stack (\\w+) did not become ready").matcher(failure.getMessage());
-    assertThat(id.find()).isTrue();
-    assertThat(leftovers(id.group(1))).isEmpty();
+    assertNothingLeftOf(failure);
   }
 
   @Test
   void anAppThatExitsAtStartIsReportedAsExitedEveryReplicaOfItWithoutTimeoutAdvice() {
     EngineExecutionResults results = run(CrashingAppTestCase.class, "120");
 
-    Throwable failure = results.containerEvents().failed().stream()
-        .map(event -> event.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow())
-        .map(result -> result.getThrowable().orElseThrow()).findFirst().orElseThrow();
+    Throwable failure = startFailure(results);
     assertThat(failure).isInstanceOf(StackStartupException.class);
     assertThat(failure.getMessage())
         .matches("(?s)lbstack stack \\w+ failed to start after [0-9.]+ s: web-\\d: container exited with code 1\\. "
@@ -131,9 +139,21 @@ class CleanupIT {
         .contains("- web-1: container exited with code 1", "- web-2: container exited with code 1")
         .contains("NumberFormatException")
         .doesNotContain("raise lbstack.startup.timeout");
-    Matcher id = Pattern.compile("lbstack stack (\\w+) failed").matcher(failure.getMessage());
-    assertThat(id.find()).isTrue();
-    assertThat(leftovers(id.group(1))).isEmpty();
+    assertNothingLeftOf(failure);
+  }
+
+  @Test
+  void aReplicaThatCrashesWhileTheOtherGetsReadyIsTheOnlyOneReported() {
+    EngineExecutionResults results = run(OneReplicaCrashesTestCase.class, "120");
+
+    Throwable failure = startFailure(results);
+    assertThat(failure).isInstanceOf(StackStartupException.class);
+    assertThat(failure.getMessage())
+        .matches("(?s)lbstack stack \\w+ failed to start after [0-9.]+ s: web-1: container exited with code 1\\. "
+            + "Not ready:.*")
+        .contains("- web-1: container exited with code 1", "CRASH_HOST=web-1")
+        .as("web-2 got ready, so the crash was web-1's own").doesNotContain("web-2");
+    assertNothingLeftOf(failure);
   }
 
   @Test
@@ -142,9 +162,7 @@ class CleanupIT {
         .configurationParameter(LoadBalancedStack.REDIS_IMAGE_PROPERTY, "lbstack-no-such-image/redis:0")
         .selectors(selectClass(FailingTestCase.class)).execute();
 
-    Throwable failure = results.containerEvents().failed().stream()
-        .map(event -> event.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow())
-        .map(result -> result.getThrowable().orElseThrow()).findFirst().orElseThrow();
+    Throwable failure = startFailure(results);
     assertThat(failure).isInstanceOf(StackStartupException.class);
     assertThat(failure.getMessage()).matches("(?s)lbstack \\w+: image lbstack-no-such-image/redis:0 is not present on "
         + "the Docker engine and could not be pulled \\(.*\\)\\. Pull or build it, or point the matching "
@@ -156,14 +174,10 @@ class CleanupIT {
   void aPortTheAppDoesNotListenOnIsNamedInTheReport() {
     EngineExecutionResults results = run(WrongPortTestCase.class, "PT20S");
 
-    Throwable failure = results.containerEvents().failed().stream()
-        .map(event -> event.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow())
-        .map(result -> result.getThrowable().orElseThrow()).findFirst().orElseThrow();
+    Throwable failure = startFailure(results);
     assertThat(failure.getMessage()).contains("- web-1: nothing answered HTTP on container port 9090 (")
         .contains("is @Web(port) the port it listens on?");
-    Matcher id = Pattern.compile("lbstack stack (\\w+) ").matcher(failure.getMessage());
-    assertThat(id.find()).isTrue();
-    assertThat(leftovers(id.group(1))).isEmpty();
+    assertNothingLeftOf(failure);
   }
 
   /**
@@ -200,6 +214,16 @@ class CleanupIT {
   /** PORT=oops makes the app's main throw at once, as an app with a broken configuration would. */
   @LoadBalancedStack(replicas = 2, web = @Web(jar = "target/it-app.jar", env = "PORT=oops"))
   static class CrashingAppTestCase {
+    @Test
+    void neverRuns() {
+      throw new AssertionError("the stack never became ready, so no test may run");
+    }
+  }
+
+  /** Only web-1 crashes; web-2 starts as usual. */
+  @LoadBalancedStack(replicas = 2, web = @Web(jar = "target/it-app.jar", env = "CRASH_HOST=web-1", healthPath = "/"),
+      database = Database.NONE, redis = false)
+  static class OneReplicaCrashesTestCase {
     @Test
     void neverRuns() {
       throw new AssertionError("the stack never became ready, so no test may run");
