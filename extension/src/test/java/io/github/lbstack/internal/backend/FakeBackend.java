@@ -19,7 +19,10 @@ public final class FakeBackend implements Backend {
 
   public final List<String> events = Collections.synchronizedList(new ArrayList<>());
   public final Map<String, FakeContainer> byAlias = new ConcurrentHashMap<>();
+  /** Containers the engine refuses to start; each stays created, as Docker leaves one. */
   public final Set<String> failToStart = ConcurrentHashMap.newKeySet();
+  /** Containers whose app exits as they start, before the engine says where their ports are: the start fails. */
+  public final Set<String> exitAtStart = ConcurrentHashMap.newKeySet();
   public final Set<String> missingImages = ConcurrentHashMap.newKeySet();
   /** How long making each image present takes: a pull or a build on a fresh engine. */
   public volatile long imageMillis;
@@ -216,8 +219,12 @@ public final class FakeBackend implements Backend {
     public void start() {
       if (failToStart.contains(spec.alias())) {
         everStarted = true;
-        status = Status.EXITED;
         throw new IllegalStateException("fake refusal to start " + spec.alias());
+      }
+      if (exitAtStart.contains(spec.alias())) {
+        everStarted = true;
+        status = Status.EXITED;
+        throw new IllegalStateException(spec.name() + " has no published port (is it running?)");
       }
       spec.ports().forEach(port -> published.put(port, ports.incrementAndGet()));
       everStarted = true;

@@ -212,6 +212,18 @@ class CoreLifecycleTest {
           && event.contains("-web-"));
     }
 
+    /** Its app exited before the engine said where its ports are, so the start failed: a crash, not a refusal. */
+    @Test
+    void asACrashWhenTheAppExitedBeforeItsStartReturned() {
+      backend.exitAtStart.add("web-2");
+
+      assertThatThrownBy(() -> stacks.start(spec(2).build())).isInstanceOf(StartupFailedException.class)
+          .hasMessageContaining("- web-2: container exited with code 137 as it started (IllegalStateException: ")
+          .hasMessageContaining("-web-2 has no published port (is it running?))")
+          .hasMessageNotContaining("web-2: container did not start");
+      assertThat(backend.byAlias.values()).allMatch(container -> container.status != Status.RUNNING);
+    }
+
     /**
      * Replicas of one app crash alike but not at once: the other one is watched until its start ends, however long
      * that takes (here 30 checks, some 3 s), so the report names its crash too. The start-up timeout is long: the
@@ -219,7 +231,7 @@ class CoreLifecycleTest {
      */
     @Test
     void asEveryReplicaThatCrashedEvenOneThatCrashedAfterTheFirstWasSeen() {
-      // web-1 crashes once web-2 runs, so that web-2 is a replica the core stopped waiting for, not one it never started.
+      // web-1 crashes once web-2 runs: web-2 is then a replica the core stopped waiting for, not one it never started.
       probes.unhealthyFor.put("web-1", Integer.MAX_VALUE);
       probes.crashAt.put("web-1", check -> probes.checks("web-2") > 0);
       probes.unhealthyFor.put("web-2", Integer.MAX_VALUE);

@@ -134,8 +134,8 @@ class CleanupIT {
     Throwable failure = startFailure(results);
     assertThat(failure).isInstanceOf(StackStartupException.class);
     assertThat(failure.getMessage())
-        .matches("(?s)lbstack stack \\w+ failed to start after [0-9.]+ s: web-\\d: container exited with code 1\\. "
-            + "Not ready:.*")
+        .matches("(?s)lbstack stack \\w+ failed to start after [0-9.]+ s: web-\\d: container exited with code 1"
+            + "[^\\n]*\\. Not ready:.*")
         .contains("- web-1: container exited with code 1", "- web-2: container exited with code 1")
         .contains("NumberFormatException")
         .doesNotContain("raise lbstack.startup.timeout");
@@ -149,8 +149,8 @@ class CleanupIT {
     Throwable failure = startFailure(results);
     assertThat(failure).isInstanceOf(StackStartupException.class);
     assertThat(failure.getMessage())
-        .matches("(?s)lbstack stack \\w+ failed to start after [0-9.]+ s: web-1: container exited with code 1\\. "
-            + "Not ready:.*")
+        .matches("(?s)lbstack stack \\w+ failed to start after [0-9.]+ s: web-1: container exited with code 1"
+            + "[^\\n]*\\. Not ready:.*")
         .contains("- web-1: container exited with code 1", "CRASH_HOST=web-1")
         .as("web-2 got ready, so the crash was web-1's own").doesNotContain("web-2");
     assertNothingLeftOf(failure);

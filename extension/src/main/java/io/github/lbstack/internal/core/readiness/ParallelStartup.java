@@ -100,7 +100,7 @@ public final class ParallelStartup implements AutoCloseable {
       try {
         service.container().start();
       } catch (RuntimeException e) {
-        throw new ServiceFailedException("container did not start: " + rootMessage(e), e);
+        throw startFailed(service, e);
       }
       LOG.info("lbstack {}: {} container started at {}", stackId, service.name(), elapsed());
       timeline.mark(service.name(), "running");
@@ -167,6 +167,24 @@ public final class ParallelStartup implements AutoCloseable {
       problem(service, rootMessage(e));
       throw e;
     }
+  }
+
+  /**
+   * A start that failed. An app that exits at once (a JVM that refuses its options) can be gone before the engine
+   * says where its ports are, which fails the start itself: that is a crash, and is reported and watched as one.
+   */
+  private static ServiceFailedException startFailed(Service service, RuntimeException error) {
+    ContainerState state = null;
+    try {
+      state = service.container().state();
+    } catch (RuntimeException unknown) {
+      // What the start said is all there is to say.
+    }
+    if (state != null && state.status() == ContainerState.Status.EXITED && state.exitCode() != null) {
+      return ServiceFailedException.crashed("container exited with code " + state.exitCode() + " as it started ("
+          + rootMessage(error) + ")");
+    }
+    return new ServiceFailedException("container did not start: " + rootMessage(error), error);
   }
 
   /**
