@@ -231,9 +231,7 @@ class CoreLifecycleTest {
      */
     @Test
     void asEveryReplicaThatCrashedEvenOneThatCrashedAfterTheFirstWasSeen() {
-      // web-1 crashes once web-2 runs: web-2 is then a replica the core stopped waiting for, not one it never started.
-      probes.unhealthyFor.put("web-1", Integer.MAX_VALUE);
-      probes.crashAt.put("web-1", check -> probes.checks("web-2") > 0);
+      web1CrashesOnceWeb2Runs();
       probes.unhealthyFor.put("web-2", Integer.MAX_VALUE);
       probes.crashAt.put("web-2", check -> check == 30);
 
@@ -247,11 +245,16 @@ class CoreLifecycleTest {
       assertThat(backend.byAlias.values()).allMatch(container -> container.status != Status.RUNNING);
     }
 
+    /** web-2 is then a replica the core stopped waiting for, not one it never started. */
+    private void web1CrashesOnceWeb2Runs() {
+      probes.unhealthyFor.put("web-1", Integer.MAX_VALUE);
+      probes.crashAt.put("web-1", check -> probes.checks("web-2") > 0);
+    }
+
     /** The other replica got ready, so the crash was the first one's own: the report names only that one. */
     @Test
     void withoutAReplicaThatGotReadyAfterAnotherOneCrashed() {
-      probes.unhealthyFor.put("web-1", Integer.MAX_VALUE);
-      probes.crashAt.put("web-1", check -> probes.checks("web-2") > 0);
+      web1CrashesOnceWeb2Runs();
       probes.unhealthyFor.put("web-2", 10);
 
       assertThatThrownBy(() -> stacks.start(spec(2).config("lbstack.startup.timeout", "PT10M").build()))

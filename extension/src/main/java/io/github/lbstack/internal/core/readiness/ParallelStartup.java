@@ -155,8 +155,7 @@ public final class ParallelStartup implements AutoCloseable {
     if (stateChecks.due()) {
       ContainerState state = service.container().state();
       if (state.status() == ContainerState.Status.EXITED || state.status() == ContainerState.Status.MISSING) {
-        throw ServiceFailedException.crashed("container " + (state.exitCode() == null ? "is gone"
-            : "exited with code " + state.exitCode()));
+        throw ServiceFailedException.crashed(crash(state));
       }
     }
     failIfAborted();
@@ -181,8 +180,7 @@ public final class ParallelStartup implements AutoCloseable {
       // What the start said is all there is to say.
     }
     if (state != null && state.status() == ContainerState.Status.EXITED && state.exitCode() != null) {
-      return ServiceFailedException.crashed("container exited with code " + state.exitCode() + " as it started ("
-          + rootMessage(error) + ")");
+      return ServiceFailedException.crashed(crash(state) + " as it started (" + rootMessage(error) + ")");
     }
     return new ServiceFailedException("container did not start: " + rootMessage(error), error);
   }
@@ -259,7 +257,7 @@ public final class ParallelStartup implements AutoCloseable {
         return true;
       }
       if (state.status() == ContainerState.Status.EXITED) {
-        problem(service, "container exited with code " + state.exitCode());
+        problem(service, crash(state));
         return true;
       }
       if (state.status() != ContainerState.Status.RUNNING) {
@@ -342,6 +340,11 @@ public final class ParallelStartup implements AutoCloseable {
     if (aborted) {
       throw new ServiceFailedException(ABANDONED, null);
     }
+  }
+
+  /** A container that stopped on its own, as the report says it. */
+  private static String crash(ContainerState state) {
+    return "container " + (state.exitCode() == null ? "is gone" : "exited with code " + state.exitCode());
   }
 
   private static String rootMessage(Throwable error) {
