@@ -225,9 +225,9 @@ class CoreLifecycleTest {
     }
 
     /**
-     * Replicas of one app crash alike but not at once: the other one is watched until its start ends, however long
+     * Replicas of one app crash alike but not at once: the other one is followed until its start ends, however long
      * that takes (here 30 checks, some 3 s), so the report names its crash too. The start-up timeout is long: the
-     * watch must end with the replica's start, not with a timeout.
+     * wait must end with the replica's start, not with a timeout.
      */
     @Test
     void asEveryReplicaThatCrashedEvenOneThatCrashedAfterTheFirstWasSeen() {
@@ -261,6 +261,24 @@ class CoreLifecycleTest {
           .isInstanceOf(StartupFailedException.class)
           .hasMessageContaining("- web-1: container exited with code 137")
           .hasMessageNotContaining("web-2");
+      assertThat(backend.byAlias.values()).allMatch(container -> container.status != Status.RUNNING);
+    }
+
+    /**
+     * The other replica neither crashes nor gets ready: the start-up timeout ends its start, and the report still
+     * gives the crash as the cause, with no advice to raise the timeout, and says where the other one stood.
+     */
+    @Test
+    void asTheCrashWhenAnotherReplicaThenRunsOutOfTime() {
+      web1CrashesOnceWeb2Runs();
+      probes.unhealthyFor.put("web-2", Integer.MAX_VALUE);
+
+      assertThatThrownBy(() -> stacks.start(spec(2).config("lbstack.startup.timeout", "PT2S").build()))
+          .isInstanceOf(StartupFailedException.class)
+          .hasMessageMatching("(?s)lbstack stack \\w+ failed to start after [0-9.]+ s: web-1: container exited with "
+              + "code 137\\. Not ready:.*")
+          .hasMessageMatching("(?s).*- web-2: web-2 not healthy yet at health check \\d+.*")
+          .hasMessageNotContaining("raise lbstack.startup.timeout");
       assertThat(backend.byAlias.values()).allMatch(container -> container.status != Status.RUNNING);
     }
 

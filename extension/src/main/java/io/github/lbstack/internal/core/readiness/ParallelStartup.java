@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
@@ -38,6 +39,7 @@ public final class ParallelStartup implements AutoCloseable {
   private final Map<Service, CompletableFuture<Void>> ready = new LinkedHashMap<>();
   private final java.util.function.Consumer<Service> afterStart;
   private volatile boolean aborted;
+  /** Whether the first failure was running out of time: it words the report's headline and its advice. */
   private volatile boolean timedOut;
   private volatile String firstFailure;
   /** The service that failed first, when it failed by crashing: its app's other services may crash alike. */
@@ -109,17 +111,7 @@ public final class ParallelStartup implements AutoCloseable {
     CompletableFuture<Void> serviceReady = running.thenRunAsync(() -> awaitReady(service), executor);
     serviceReady.whenComplete((ok, error) -> {
       if (error != null) {
-        aborted = true;
-        String problem = rootMessage(error);
-        problem(service, problem);
-        synchronized (problems) {
-          if (firstFailure == null && !problem.equals(ABANDONED)) {
-            firstFailure = service.name() + ": " + problem;
-            if (rootCause(error) instanceof ServiceFailedException failed && failed.crashed()) {
-              firstCrash = service;
-            }
-          }
-        }
+        failed(service, error);
       }
     });
     synchronized (problems) {
@@ -140,7 +132,6 @@ public final class ParallelStartup implements AutoCloseable {
           .ignoreExceptionsMatching(e -> !(e instanceof ServiceFailedException))
           .until(() -> isReady(service, stateChecks));
     } catch (ConditionTimeoutException e) {
-      timedOut = true;
       throw new ServiceFailedException(problemOf(service), e);
     }
     problem(service, null);
@@ -158,7 +149,7 @@ public final class ParallelStartup implements AutoCloseable {
         throw ServiceFailedException.crashed(crash(state));
       }
     }
-    failIfAborted();
+    failIfAbandoned(service);
     try {
       service.check().check();
       return true;
@@ -186,6 +177,50 @@ public final class ParallelStartup implements AutoCloseable {
   }
 
   /**
+   * A service that will not get ready. The first failure that is not an abandonment is the stack's cause, and says
+   * whether it ran out of time. It is recorded before the abort is: when it is a crash, the other services of its app
+   * must see it and go on, not abandon their start.
+   */
+  private void failed(Service service, Throwable error) {
+    String problem = rootMessage(error);
+    boolean crashedFirst = false;
+    synchronized (problems) {
+      problems.put(service, problem);
+      if (firstFailure == null && !problem.equals(ABANDONED)) {
+        firstFailure = service.name() + ": " + problem;
+        if (rootCause(error) instanceof ServiceFailedException failed) {
+          timedOut = failed.getCause() instanceof ConditionTimeoutException;
+          if (failed.crashed()) {
+            firstCrash = service;
+            crashedFirst = true;
+          }
+        }
+      }
+    }
+    aborted = true;
+    if (crashedFirst) {
+      logFollowed(service);
+    }
+  }
+
+  /** A user waiting for the report learns why it has not come yet. */
+  private void logFollowed(Service crashed) {
+    List<String> followed = new ArrayList<>();
+    synchronized (problems) {
+      ready.forEach((service, readiness) -> {
+        if (!readiness.isDone() && followedAfterCrash(service) && !"waiting to start".equals(problems.get(service))) {
+          followed.add(service.name());
+        }
+      });
+    }
+    if (!followed.isEmpty()) {
+      LOG.info("lbstack {}: {} crashed; waiting for {} until each one crashes too or gets ready, for the report "
+          + "(at most {} s more: the start-up timeout)", stackId, crashed.name(), String.join(", ", followed),
+          Math.max(0, TimeUnit.NANOSECONDS.toSeconds(deadlineNanos - System.nanoTime())));
+    }
+  }
+
+  /**
    * Waits for every service, then releases the startup threads. On failure, the remaining work stops before this
    * throws, so no container is created after the caller starts cleaning up.
    */
@@ -198,80 +233,15 @@ public final class ParallelStartup implements AutoCloseable {
       CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
           .get(Math.max(1, deadlineNanos - System.nanoTime()) + TimeUnit.SECONDS.toNanos(5), TimeUnit.NANOSECONDS);
     } catch (Exception e) {
+      synchronized (problems) {
+        // A start that outlasted the deadline with no readiness loop to say so (a create that hangs).
+        timedOut |= firstFailure == null && e instanceof TimeoutException;
+      }
       aborted = true;
       close();
-      revealCrashes();
       throw new StartupFailedException(report(), e);
     }
     close();
-  }
-
-  /**
-   * Replicas of one app with one bad setting crash alike, but not at the same instant. When the first failure was a
-   * crash, the services of the same app that were abandoned are watched until each one's start ends: one that
-   * crashes too is reported as exited, and one that gets ready leaves the report (the crash was the other one's own).
-   * After any other failure, and for other services, the report keeps "abandoned". The watch ends with the last of
-   * those starts, or at the start-up deadline, which a start that neither crashes nor gets ready would reach anyway.
-   */
-  private void revealCrashes() {
-    Service crashed = firstCrash;
-    if (crashed == null) {
-      return;
-    }
-    Map<Service, StateChecks> watching = new LinkedHashMap<>();
-    synchronized (problems) {
-      problems.forEach((service, problem) -> {
-        if (ABANDONED.equals(problem) && service.app().equals(crashed.app())) {
-          watching.put(service, new StateChecks());
-        }
-      });
-    }
-    if (!watching.isEmpty()) {
-      LOG.info("lbstack {}: {} crashed; watching {} until each one crashes too or gets ready, for the report "
-          + "(at most {} s more: the start-up timeout)", stackId, crashed.name(),
-          String.join(", ", watching.keySet().stream().map(Service::name).toList()),
-          Math.max(0, TimeUnit.NANOSECONDS.toSeconds(deadlineNanos - System.nanoTime())));
-    }
-    while (!watching.isEmpty() && deadlineNanos - System.nanoTime() > 0) {
-      watching.entrySet().removeIf(entry -> startEnded(entry.getKey(), entry.getValue()));
-      if (watching.isEmpty()) {
-        return;
-      }
-      try {
-        Thread.sleep(POLL.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
-  }
-
-  /** Whether an abandoned service's start has ended, with its line in the report saying how. */
-  private boolean startEnded(Service service, StateChecks stateChecks) {
-    if (stateChecks.due()) {
-      ContainerState state;
-      try {
-        state = service.container().state();
-      } catch (RuntimeException unknown) {
-        // Whatever the platform says now, the report keeps "abandoned".
-        return true;
-      }
-      if (state.status() == ContainerState.Status.EXITED) {
-        problem(service, crash(state));
-        return true;
-      }
-      if (state.status() != ContainerState.Status.RUNNING) {
-        // Never started, or gone: nothing more to learn.
-        return true;
-      }
-    }
-    try {
-      service.check().check();
-    } catch (Exception notYet) {
-      return false;
-    }
-    problem(service, null);
-    return true;
   }
 
   /**
@@ -340,6 +310,23 @@ public final class ParallelStartup implements AutoCloseable {
     if (aborted) {
       throw new ServiceFailedException(ABANDONED, null);
     }
+  }
+
+  /**
+   * A readiness loop's abort. Replicas of one app with one bad setting crash alike, but not at the same instant: after
+   * a crash, the other services of its app go on until each one crashes too (and is reported as exited) or gets ready
+   * (and leaves the report: the crash was the other one's own), or its start-up timeout ends it.
+   */
+  private void failIfAbandoned(Service service) {
+    // The abort first: the crash is recorded before it, so a loop that sees the abort sees the crash too.
+    if (aborted && !followedAfterCrash(service)) {
+      throw new ServiceFailedException(ABANDONED, null);
+    }
+  }
+
+  private boolean followedAfterCrash(Service service) {
+    Service crashed = firstCrash;
+    return crashed != null && crashed != service && crashed.app().equals(service.app());
   }
 
   /** A container that stopped on its own, as the report says it. */
