@@ -29,6 +29,8 @@ public final class ParallelStartup implements AutoCloseable {
   private static final Duration STATE_EVERY = Duration.ofMillis(500);
   private static final int LOG_TAIL_LINES = 20;
   private static final String ABANDONED = "not waited for any longer, once another service had failed";
+  /** A service whose start waits for another one's: after a failure it is abandoned, never started. */
+  private static final String WAITING_TO_START = "waiting to start";
 
   private final String stackId;
   private final long startNanos = System.nanoTime();
@@ -86,7 +88,7 @@ public final class ParallelStartup implements AutoCloseable {
   /** Starts the container once {@code after} completes; the returned future completes when it runs. */
   public CompletableFuture<Void> start(Service service, CompletableFuture<?> after) {
     synchronized (problems) {
-      problems.put(service, "waiting to start");
+      problems.put(service, WAITING_TO_START);
     }
     // A service that waits for another one is not started once that one failed; its line in the report must say
     // so, not repeat the other's error as its own.
@@ -208,7 +210,7 @@ public final class ParallelStartup implements AutoCloseable {
     List<String> followed = new ArrayList<>();
     synchronized (problems) {
       ready.forEach((service, readiness) -> {
-        if (!readiness.isDone() && followedAfterCrash(service) && !"waiting to start".equals(problems.get(service))) {
+        if (!readiness.isDone() && followedAfterCrash(service) && !WAITING_TO_START.equals(problems.get(service))) {
           followed.add(service.name());
         }
       });
@@ -357,7 +359,8 @@ public final class ParallelStartup implements AutoCloseable {
     executor.shutdown();
     try {
       // No interrupts: a thread inside container.start() must finish it, or Docker could create a container that
-      // nobody tracks. Readiness loops notice the abort at their next poll.
+      // nobody tracks. Readiness loops notice an abort at their next poll, but those that follow a crash of their app
+      // run until their start ends, within the deadline.
       if (!executor.awaitTermination(60, TimeUnit.SECONDS)) {
         LOG.warn("lbstack {}: startup threads still busy after 60 s", stackId);
       }
