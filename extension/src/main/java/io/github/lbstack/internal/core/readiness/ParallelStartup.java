@@ -41,6 +41,8 @@ public final class ParallelStartup implements AutoCloseable {
   private final Map<Service, CompletableFuture<Void>> ready = new LinkedHashMap<>();
   private final java.util.function.Consumer<Service> afterStart;
   private volatile boolean aborted;
+  /** No one waits for a report any more: every readiness loop ends, the followed ones too. */
+  private volatile boolean closed;
   /** Whether the first failure was running out of time: it words the report's headline and its advice. */
   private volatile boolean timedOut;
   private volatile String firstFailure;
@@ -321,7 +323,7 @@ public final class ParallelStartup implements AutoCloseable {
    */
   private void failIfAbandoned(Service service) {
     // The abort first: the crash is recorded before it, so a loop that sees the abort sees the crash too.
-    if (aborted && !followedAfterCrash(service)) {
+    if (closed || aborted && !followedAfterCrash(service)) {
       throw new ServiceFailedException(ABANDONED, null);
     }
   }
@@ -354,13 +356,20 @@ public final class ParallelStartup implements AutoCloseable {
     return cause;
   }
 
+  /**
+   * Ends the start: what has not started yet never will, and readiness loops end at their next poll. A caller that
+   * fails outside {@link #awaitAll} (a user's lb config that does not pass its check while the services it names
+   * start) then cleans up at once, not after those services got ready or ran out of time.
+   */
   @Override
   public void close() {
+    // After awaitAll, every start has ended: this changes nothing then.
+    closed = true;
+    aborted = true;
     executor.shutdown();
     try {
       // No interrupts: a thread inside container.start() must finish it, or Docker could create a container that
-      // nobody tracks. Readiness loops notice an abort at their next poll, but those that follow a crash of their app
-      // run until their start ends, within the deadline.
+      // nobody tracks. Readiness loops, those that follow a crash included, end at their next poll.
       if (!executor.awaitTermination(60, TimeUnit.SECONDS)) {
         LOG.warn("lbstack {}: startup threads still busy after 60 s", stackId);
       }
