@@ -247,8 +247,21 @@ public final class ItApp {
     }
   }
 
+  /**
+   * A connection for one request. Its reads time out, as a pool's would: under packet loss to the database
+   * (NetworkFaultsIT), a lost packet of the login could leave the driver waiting for the server's greeting, and the
+   * request, and the test that sent it, waiting for good.
+   */
+  private Connection requestConnection() throws SQLException {
+    java.util.Properties properties = new java.util.Properties();
+    properties.setProperty("user", dbUser);
+    properties.setProperty("password", dbPassword);
+    properties.setProperty("socketTimeout", postgres ? "10" : "10000");
+    return DriverManager.getConnection(jdbcUrl, properties);
+  }
+
   private void insertRow(String value) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword)) {
+    try (Connection connection = requestConnection()) {
       createRows(connection);
       try (PreparedStatement insert = connection.prepareStatement(
           "INSERT INTO it_rows (" + valueColumn + ", written_by) VALUES (?, ?)")) {
@@ -261,7 +274,7 @@ public final class ItApp {
 
   private List<String> rows() throws SQLException {
     List<String> values = new ArrayList<>();
-    try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
+    try (Connection connection = requestConnection();
         ResultSet rows = connection.createStatement().executeQuery("SELECT " + valueColumn
             + " FROM it_rows ORDER BY id")) {
       while (rows.next()) {
