@@ -177,12 +177,8 @@ public final class ItApp {
    */
   private synchronized void checkDependencies() throws SQLException {
     if (healthConnection == null) {
-      java.util.Properties properties = new java.util.Properties();
-      properties.setProperty("user", dbUser);
-      properties.setProperty("password", dbPassword);
       // A paused or cut-off database fails the check instead of holding this thread (and the lock) for good.
-      properties.setProperty("socketTimeout", postgres ? "2" : "2000");
-      healthConnection = DriverManager.getConnection(jdbcUrl, properties);
+      healthConnection = connect(2);
     }
     try {
       // Closed each time: on a kept connection, MySQL's driver holds every statement left open until the end.
@@ -253,10 +249,15 @@ public final class ItApp {
    * request, and the test that sent it, waiting for good.
    */
   private Connection requestConnection() throws SQLException {
+    return connect(10);
+  }
+
+  /** A connection whose reads time out after {@code seconds} (PostgreSQL's driver counts seconds, MySQL's ms). */
+  private Connection connect(int seconds) throws SQLException {
     java.util.Properties properties = new java.util.Properties();
     properties.setProperty("user", dbUser);
     properties.setProperty("password", dbPassword);
-    properties.setProperty("socketTimeout", postgres ? "10" : "10000");
+    properties.setProperty("socketTimeout", String.valueOf(postgres ? seconds : seconds * 1000));
     return DriverManager.getConnection(jdbcUrl, properties);
   }
 

@@ -41,8 +41,6 @@ public final class ParallelStartup implements AutoCloseable {
   private final Map<Service, CompletableFuture<Void>> ready = new LinkedHashMap<>();
   private final java.util.function.Consumer<Service> afterStart;
   private volatile boolean aborted;
-  /** No one waits for a report any more: every readiness loop ends, the followed ones too. */
-  private volatile boolean closed;
   /** Whether the first failure was running out of time: it words the report's headline and its advice. */
   private volatile boolean timedOut;
   private volatile String firstFailure;
@@ -323,7 +321,8 @@ public final class ParallelStartup implements AutoCloseable {
    */
   private void failIfAbandoned(Service service) {
     // The abort first: the crash is recorded before it, so a loop that sees the abort sees the crash too.
-    if (closed || aborted && !followedAfterCrash(service)) {
+    // Once closed (the executor shut down), no one waits for a report: the followed loops end too.
+    if (executor.isShutdown() || aborted && !followedAfterCrash(service)) {
       throw new ServiceFailedException(ABANDONED, null);
     }
   }
@@ -364,7 +363,6 @@ public final class ParallelStartup implements AutoCloseable {
   @Override
   public void close() {
     // After awaitAll, every start has ended: this changes nothing then.
-    closed = true;
     aborted = true;
     executor.shutdown();
     try {
